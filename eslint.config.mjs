@@ -1,0 +1,51 @@
+import nx from '@nx/eslint-plugin';
+
+const sharedLibsMayNotUse = [
+  '@nestjs/*',
+  '@angular/*',
+  'typeorm',
+  'rxjs',
+  'sharp',
+  'pdf-lib',
+  'fastify',
+];
+
+export default [
+  ...nx.configs['flat/base'],
+  ...nx.configs['flat/typescript'],
+  ...nx.configs['flat/javascript'],
+  {
+    ignores: ['**/dist', '**/out-tsc', '**/node_modules', 'data/**', 'tmp/**'],
+  },
+  {
+    files: ['**/*.ts', '**/*.js', '**/*.mjs', '**/*.cjs'],
+    rules: {
+      '@nx/enforce-module-boundaries': [
+        'error',
+        {
+          enforceBuildableLibDependency: true,
+          allow: ['^.*/eslint(\\.base)?\\.config\\.[cm]?[jt]s$'],
+          depConstraints: [
+            // Apps may use shared libs; fronts may also use front libs. No app imports another app.
+            { sourceTag: 'type:app', notDependOnLibsWithTags: ['type:app'] },
+            { sourceTag: 'scope:api', onlyDependOnLibsWithTags: ['scope:shared'] },
+            {
+              sourceTag: 'scope:front',
+              onlyDependOnLibsWithTags: ['scope:front', 'scope:shared'],
+            },
+            {
+              sourceTag: 'scope:shared',
+              onlyDependOnLibsWithTags: ['scope:shared'],
+              bannedExternalImports: sharedLibsMayNotUse,
+            },
+            {
+              sourceTag: 'type:rules',
+              onlyDependOnLibsWithTags: ['type:rules'],
+              bannedExternalImports: [...sharedLibsMayNotUse, 'class-validator', 'class-transformer', 'node:*', 'fs', 'path', 'crypto'],
+            },
+          ],
+        },
+      ],
+    },
+  },
+];

@@ -1,0 +1,3 @@
+export function imageRules(): string {
+  return 'image-rules';
+}
