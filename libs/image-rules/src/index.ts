@@ -1,1 +1,5 @@
-export * from './lib/image-rules';
+export * from './lib/types';
+export * from './lib/nominal';
+export * from './lib/format-fr';
+export * from './lib/criteria';
+export * from './lib/evaluate';

@@ -1,3 +1,0 @@
-export function imageRules(): string {
-  return 'image-rules';
-}
