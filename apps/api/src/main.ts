@@ -1,19 +1,34 @@
-/**
- * This is not a production server yet!
- * This is only a minimal backend to get started.
- */
-
-import { Logger } from '@nestjs/common';
-import { NestFactory } from '@nestjs/core';
-import { AppModule } from './app/app.module';
+import 'reflect-metadata';
+import { createApp } from './app/create-app';
+import { ConfigurationError, loadEnvironment, publicUrlOf } from './config/environment';
+import { DemoDataService } from './demo/demo-data.service';
 
 async function bootstrap() {
-  const app = await NestFactory.create(AppModule);
-  const globalPrefix = 'api';
-  app.setGlobalPrefix(globalPrefix);
-  const port = process.env.PORT || 3000;
-  await app.listen(port);
-  Logger.log(`🚀 Application is running on: http://localhost:${port}/${globalPrefix}`);
+  let environment;
+  try {
+    environment = loadEnvironment();
+  } catch (error) {
+    if (error instanceof ConfigurationError) {
+      process.stderr.write(`${error.message}\nVoir .env.example pour les valeurs permises.\n`);
+      process.exit(1);
+    }
+    throw error;
+  }
+  const app = await createApp({ environment });
+  if (environment.DEMO_DATA) await app.get(DemoDataService).seedIfEmpty();
+  await app.listen({ port: environment.PORT, host: environment.HOST });
+  const url = publicUrlOf(environment);
+  process.stdout.write(
+    [
+      '',
+      `T3P Images est prêt : ${url}/`,
+      `  Portail chauffeur   ${url}/`,
+      `  Espace préfecture   ${url}/prefecture/`,
+      `  API (OpenAPI)       ${url}/api/docs`,
+      ...(environment.NODE_ENV !== 'production' ? [`  Boîte de dév.       ${url}/api/dev/mailbox/page`] : []),
+      '',
+    ].join('\n'),
+  );
 }
 
-bootstrap();
+void bootstrap();

@@ -1,1 +1,3 @@
-export * from './lib/contracts';
+export * from './lib/domain';
+export * from './lib/errors';
+export * from './lib/dev-mailbox.dto';

@@ -1,0 +1,111 @@
+import fastifyHelmet from '@fastify/helmet';
+import fastifyMultipart from '@fastify/multipart';
+import fastifyStatic from '@fastify/static';
+import { NestFactory } from '@nestjs/core';
+import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
+import { Logger } from 'nestjs-pino';
+import { existsSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { createValidationPipe } from '../common/errors/validation.pipe';
+import type { Environment } from '../config/environment';
+import { AppModule, AppModuleOptions } from './app.module';
+import { requestIdOf } from './logger-options';
+import { setUpOpenApi } from './openapi';
+
+/** JSON bodies are small; image uploads have their own cap in the multipart parser. */
+export const JSON_BODY_LIMIT = 64 * 1024;
+/** Hard cap of an uploaded file: past it nothing is parsed (see the Images module). */
+export const UPLOAD_HARD_CAP = 10 * 1024 * 1024;
+
+/** Builds the API (not yet listening): Fastify, security headers, validation, OpenAPI, fronts. */
+export async function createApp(options: AppModuleOptions): Promise<NestFastifyApplication> {
+  const env = options.environment;
+  const adapter = new FastifyAdapter({
+    trustProxy: env.TRUST_PROXY,
+    bodyLimit: JSON_BODY_LIMIT,
+    genReqId: requestIdOf,
+    requestIdHeader: false,
+  });
+  const app = await NestFactory.create<NestFastifyApplication>(AppModule.register(options), adapter, {
+    bufferLogs: true,
+  });
+  app.useLogger(app.get(Logger));
+  app.setGlobalPrefix('api');
+  app.useGlobalPipes(createValidationPipe());
+  app.enableShutdownHooks();
+
+  await app.register(fastifyHelmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:', 'blob:'],
+        fontSrc: ["'self'", 'data:'],
+        connectSrc: ["'self'"],
+        frameSrc: ["'self'"],
+        frameAncestors: ["'none'"],
+        formAction: ["'self'"],
+        objectSrc: ["'none'"],
+        baseUri: ["'self'"],
+        upgradeInsecureRequests: null,
+      },
+    },
+    referrerPolicy: { policy: 'no-referrer' },
+    crossOriginEmbedderPolicy: false,
+  });
+  await app.register(fastifyMultipart, {
+    limits: { fileSize: UPLOAD_HARD_CAP, files: 1, fields: 5, parts: 6, fieldSize: 1024, headerPairs: 50 },
+  });
+
+  setUpOpenApi(app);
+  await serveFronts(app, env);
+  return app;
+}
+
+/** The two fronts on the API's origin: the driver portal at /, the back-office at /prefecture/. */
+async function serveFronts(app: NestFastifyApplication, env: Environment): Promise<void> {
+  const root = resolve(env.STATIC_DIR);
+  const fronts = [
+    { prefix: '/prefecture/', dir: join(root, 'prefecture', 'browser') },
+    { prefix: '/', dir: join(root, 'chauffeur', 'browser') },
+  ].filter((front) => existsSync(join(front.dir, 'index.html')));
+
+  const fastify = app.getHttpAdapter().getInstance();
+  for (const [index, front] of fronts.entries()) {
+    await app.register(fastifyStatic, {
+      root: front.dir,
+      prefix: front.prefix,
+      decorateReply: index === 0,
+      index: false,
+      // One route per built file; the catch-all routes below serve index.html for the rest.
+      wildcard: false,
+      maxAge: '1h',
+      // Hashed bundles can be cached for long; index.html never.
+      setHeaders: (response, path) => {
+        if (/\.[0-9a-f]{16,}\./i.test(path) || /-[A-Z0-9]{8}\.(js|css)$/.test(path)) {
+          response.setHeader('cache-control', 'public, max-age=31536000, immutable');
+        }
+      },
+    });
+  }
+
+  const notFound = (request: FastifyRequest, reply: FastifyReply) =>
+    reply.status(404).send({
+      statusCode: 404,
+      code: 'NOT_FOUND',
+      message: 'Ressource introuvable.',
+      requestId: String(request.id),
+    });
+  if (fronts.some((front) => front.prefix === '/prefecture/')) {
+    fastify.get('/prefecture', (_request: FastifyRequest, reply: FastifyReply) => reply.redirect('/prefecture/', 301));
+  }
+  // Deep links of the single-page fronts (/etape/photo, /prefecture/demandes/…) get their index.html.
+  for (const front of fronts) {
+    fastify.get(`${front.prefix}*`, (request: FastifyRequest, reply: FastifyReply) => {
+      if (request.url.startsWith('/api/')) return notFound(request, reply);
+      return reply.header('cache-control', 'no-cache').type('text/html; charset=utf-8').sendFile('index.html', front.dir);
+    });
+  }
+}

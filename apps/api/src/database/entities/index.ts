@@ -1,0 +1,33 @@
+import { AgentEntity } from './agent.entity';
+import { AuditEntryEntity } from './audit-entry.entity';
+import { CardApplicationEntity } from './card-application.entity';
+import { DriverEntity } from './driver.entity';
+import { ImageRequestEntity } from './image-request.entity';
+import { OutboxEmailEntity } from './outbox-email.entity';
+import { PrefectureEntity } from './prefecture.entity';
+import { SignInTokenEntity } from './sign-in-token.entity';
+import { StoredImageEntity } from './stored-image.entity';
+
+export {
+  AgentEntity,
+  AuditEntryEntity,
+  CardApplicationEntity,
+  DriverEntity,
+  ImageRequestEntity,
+  OutboxEmailEntity,
+  PrefectureEntity,
+  SignInTokenEntity,
+  StoredImageEntity,
+};
+
+export const ENTITIES = [
+  PrefectureEntity,
+  AgentEntity,
+  DriverEntity,
+  CardApplicationEntity,
+  ImageRequestEntity,
+  StoredImageEntity,
+  AuditEntryEntity,
+  OutboxEmailEntity,
+  SignInTokenEntity,
+];
