@@ -2,6 +2,7 @@ import 'reflect-metadata';
 import { createApp } from './app/create-app';
 import { ConfigurationError, loadEnvironment, publicUrlOf } from './config/environment';
 import { DemoDataService } from './demo/demo-data.service';
+import { writeOpenApiDocument } from './app/openapi-file';
 
 async function bootstrap() {
   let environment;
@@ -31,4 +32,10 @@ async function bootstrap() {
   );
 }
 
-void bootstrap();
+/** `node main.js openapi FILE` writes the OpenAPI document; no argument starts the server. */
+const [command, ...args] = process.argv.slice(2);
+if (command === 'openapi') {
+  void writeOpenApiDocument(args[0] ?? 'docs/openapi.json');
+} else {
+  void bootstrap();
+}

@@ -31,6 +31,14 @@ export async function createApp(options: AppModuleOptions): Promise<NestFastifyA
     bufferLogs: true,
   });
   app.useLogger(app.get(Logger));
+  // One request id for Fastify, the logs and the caller (echoed back in X-Request-Id).
+  app
+    .getHttpAdapter()
+    .getInstance()
+    .addHook('onRequest', async (request, reply) => {
+      (request.raw as typeof request.raw & { id?: string }).id = String(request.id);
+      void reply.header('x-request-id', String(request.id));
+    });
   app.setGlobalPrefix('api');
   app.useGlobalPipes(createValidationPipe());
   app.enableShutdownHooks();

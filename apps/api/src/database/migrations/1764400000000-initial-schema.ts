@@ -64,9 +64,9 @@ class Columns {
 const inList = (column: string, values: readonly string[]) =>
   `${column} IN (${values.map((value) => `'${value}'`).join(', ')})`;
 
-const fk = (column: string, table: string, onDelete: 'RESTRICT' | 'CASCADE' | 'SET NULL' = 'RESTRICT') =>
+const fk = (from: string, column: string, table: string, onDelete: 'RESTRICT' | 'CASCADE' | 'SET NULL' = 'RESTRICT') =>
   new TableForeignKey({
-    name: `fk_${column}_${table}`.slice(0, 63),
+    name: `fk_${from}_${column}`.slice(0, 63),
     columnNames: [column],
     referencedTableName: table,
     referencedColumnNames: ['id'],
@@ -101,7 +101,7 @@ export class InitialSchema1764400000000 implements MigrationInterface {
           c.timestamp('created_at', false, true),
         ],
         uniques: [{ name: 'uq_agent_email', columnNames: ['email'] }],
-        foreignKeys: [fk('prefecture_id', 'prefecture')],
+        foreignKeys: [fk('agent', 'prefecture_id', 'prefecture')],
         indices: [{ name: 'idx_agent_prefecture', columnNames: ['prefecture_id'] }],
       }),
     );
@@ -147,7 +147,7 @@ export class InitialSchema1764400000000 implements MigrationInterface {
           { name: 'ck_card_application_type', expression: inList('card_type', CARD_TYPES) },
           { name: 'ck_card_application_state', expression: inList('state', CARD_APPLICATION_STATES) },
         ],
-        foreignKeys: [fk('driver_id', 'driver'), fk('prefecture_id', 'prefecture')],
+        foreignKeys: [fk('card_application', 'driver_id', 'driver'), fk('card_application', 'prefecture_id', 'prefecture')],
         indices: [
           { name: 'idx_card_application_driver', columnNames: ['driver_id'] },
           { name: 'idx_card_application_prefecture', columnNames: ['prefecture_id', 'created_at', 'id'] },
@@ -187,10 +187,10 @@ export class InitialSchema1764400000000 implements MigrationInterface {
           { name: 'ck_image_request_pieces', expression: 'photo_requested OR signature_requested' },
         ],
         foreignKeys: [
-          fk('application_id', 'card_application'),
-          fk('prefecture_id', 'prefecture'),
-          fk('created_by_agent_id', 'agent', 'SET NULL'),
-          fk('previous_request_id', 'image_request', 'SET NULL'),
+          fk('image_request', 'application_id', 'card_application'),
+          fk('image_request', 'prefecture_id', 'prefecture'),
+          fk('image_request', 'created_by_agent_id', 'agent', 'SET NULL'),
+          fk('image_request', 'previous_request_id', 'image_request', 'SET NULL'),
         ],
         indices: [
           // One open request per application, enforced by the schema itself.
@@ -246,7 +246,7 @@ export class InitialSchema1764400000000 implements MigrationInterface {
           { name: 'ck_stored_image_state', expression: inList('state', STORED_IMAGE_STATES) },
           { name: 'ck_stored_image_format', expression: inList('format', ['jpeg', 'pdf']) },
         ],
-        foreignKeys: [fk('request_id', 'image_request', 'CASCADE')],
+        foreignKeys: [fk('stored_image', 'request_id', 'image_request', 'CASCADE')],
       }),
     );
 
@@ -266,7 +266,7 @@ export class InitialSchema1764400000000 implements MigrationInterface {
           c.timestamp('at'),
         ],
         checks: [{ name: 'ck_audit_entry_actor', expression: inList('actor_type', ACTOR_TYPES) }],
-        foreignKeys: [fk('application_id', 'card_application', 'CASCADE')],
+        foreignKeys: [fk('audit_entry', 'application_id', 'card_application', 'CASCADE')],
         indices: [{ name: 'idx_audit_entry_application', columnNames: ['application_id', 'at'] }],
       }),
     );

@@ -1,0 +1,33 @@
+import { ConfigurationError, loadEnvironment } from './environment';
+
+describe('loadEnvironment', () => {
+  it('gives the embedded defaults for an empty environment', () => {
+    const env = loadEnvironment({});
+    expect(env).toMatchObject({ PORT: 3000, SQLITE_PATH: 'data/t3p.sqlite', SIGN_IN_LINK_TTL_MINUTES: 30, REMINDER_DELAY_DAYS: 15, CANCELLATION_DELAY_DAYS: 30 });
+    expect(env.DATABASE_URL).toBeUndefined();
+  });
+
+  it('converts numbers and booleans', () => {
+    expect(loadEnvironment({ PORT: '8080', DEMO_DATA: 'true', TRUST_PROXY: '0' })).toMatchObject({ PORT: 8080, DEMO_DATA: true, TRUST_PROXY: false });
+  });
+
+  it.each([
+    ['PORT', 'abc'],
+    ['PORT', '70000'],
+    ['DATABASE_URL', 'mysql://localhost/t3p'],
+    ['SMTP_URL', 'http://mail'],
+    ['REMINDER_DELAY_DAYS', '0'],
+    ['NODE_ENV', 'staging'],
+    ['DEMO_DATA', 'maybe'],
+    ['PUBLIC_URL', 'not a url'],
+  ])('refuses %s=%s with a message naming the variable', (name, value) => {
+    let error: unknown;
+    try {
+      loadEnvironment({ [name]: value });
+    } catch (caught) {
+      error = caught;
+    }
+    expect(error).toBeInstanceOf(ConfigurationError);
+    expect((error as Error).message).toContain(`${name}=${JSON.stringify(value)}`);
+  });
+});

@@ -1,0 +1,77 @@
+import { DataSource, QueryRunner } from 'typeorm';
+import { dataSourceOptions } from './data-source-options';
+import { createPostgresDatabase, postgresAvailable } from '../testing/postgres';
+import { createSqliteDatabase } from '../testing/test-database';
+
+interface SchemaShape {
+  tables: Record<string, { columns: string[]; nullable: string[]; indices: string[]; uniques: string[]; foreignKeys: string[]; checks: number }>;
+}
+
+const TABLES = [
+  'prefecture', 'agent', 'driver', 'card_application', 'image_request',
+  'stored_image', 'audit_entry', 'outbox_email', 'sign_in_token',
+];
+
+async function shapeOf(runner: QueryRunner): Promise<SchemaShape> {
+  const shape: SchemaShape = { tables: {} };
+  for (const table of await runner.getTables(TABLES)) {
+    const uniqueNames = [
+      ...table.uniques.map((u) => [...u.columnNames].sort().join(',')),
+      ...table.indices.filter((i) => i.isUnique && !i.where).map((i) => [...i.columnNames].sort().join(',')),
+      ...table.columns.filter((c) => c.isUnique).map((c) => c.name),
+    ];
+    shape.tables[table.name] = {
+      columns: table.columns.map((c) => c.name).sort(),
+      nullable: table.columns.filter((c) => c.isNullable).map((c) => c.name).sort(),
+      indices: table.indices.filter((i) => !(i.isUnique && !i.where)).map((i) => i.name ?? '').sort(),
+      uniques: [...new Set(uniqueNames)].sort(),
+      foreignKeys: table.foreignKeys.map((f) => `${f.columnNames.join(',')}->${f.referencedTableName}`).sort(),
+      checks: table.checks.length,
+    };
+  }
+  return shape;
+}
+
+async function migrate(options: { DATABASE_URL?: string; SQLITE_PATH: string }) {
+  // Entities are left out: this test is about the migrations alone, on both engines in one process.
+  const dataSource = new DataSource({ ...dataSourceOptions({ ...options, MIGRATIONS_RUN: false }), entities: [] });
+  await dataSource.initialize();
+  await dataSource.runMigrations();
+  return dataSource;
+}
+
+describe('migrations', () => {
+  it('go up and down on SQLite', async () => {
+    const database = createSqliteDatabase();
+    const dataSource = await migrate(database.settings);
+    const runner = dataSource.createQueryRunner();
+    expect(Object.keys((await shapeOf(runner)).tables).sort()).toEqual([...TABLES].sort());
+    await dataSource.undoLastMigration();
+    for (const table of TABLES) expect(await runner.hasTable(table)).toBe(false);
+    await runner.release();
+    await dataSource.destroy();
+    await database.drop();
+  });
+
+  it('go up and down on PostgreSQL and give the same schema as on SQLite', async () => {
+    if (!(await postgresAvailable())) return;
+    const postgres = await createPostgresDatabase('t3p_migrations');
+    const sqlite = createSqliteDatabase();
+    const onPostgres = await migrate({ DATABASE_URL: postgres.url, SQLITE_PATH: ':unused:' });
+    const onSqlite = await migrate(sqlite.settings);
+    try {
+      const pgRunner = onPostgres.createQueryRunner();
+      const sqliteRunner = onSqlite.createQueryRunner();
+      expect(await shapeOf(pgRunner)).toEqual(await shapeOf(sqliteRunner));
+      await onPostgres.undoLastMigration();
+      for (const table of TABLES) expect(await pgRunner.hasTable(table)).toBe(false);
+      await pgRunner.release();
+      await sqliteRunner.release();
+    } finally {
+      await onPostgres.destroy();
+      await onSqlite.destroy();
+      await postgres.drop();
+      await sqlite.drop();
+    }
+  });
+});

@@ -1,0 +1,33 @@
+#!/usr/bin/env node
+// `npm test`: the whole suite, from scratch (no Nx cache), in the order a failure is cheapest:
+// lint, build (the API serves the built fronts in tests), then every project's tests.
+// The database is the embedded SQLite unless DATABASE_URL points at a PostgreSQL server; each
+// test file then makes its own fresh database on that server.
+import { spawnSync } from 'node:child_process';
+
+const env = { NX_DAEMON: 'false', NX_NO_CLOUD: 'true', ...process.env };
+const nx = (...args) => ['npx', ['nx', ...args, '--outputStyle=static', '--skip-nx-cache']];
+
+const phases = [
+  ['lint', nx('run-many', '-t', 'lint', '--', '--max-warnings=0')],
+  ['build', nx('run-many', '-t', 'build', '-p', 'api', 'chauffeur', 'prefecture')],
+  ['tests', nx('run-many', '-t', 'test', '--parallel=1', '--', '--ci')],
+];
+
+const engine = /^postgres/.test(process.env.DATABASE_URL ?? '') ? 'PostgreSQL' : 'SQLite';
+console.log(`\n=== T3P Images test suite (database: ${engine}) ===\n`);
+let failed = 0;
+let passed = 0;
+for (const [name, [command, args]] of phases) {
+  console.log(`\n--- ${name} ---`);
+  const result = spawnSync(command, args, { stdio: 'inherit', env });
+  if (result.status === 0) {
+    passed += 1;
+  } else {
+    failed += 1;
+    console.error(`\nPhase "${name}" failed (exit ${result.status}).`);
+    break;
+  }
+}
+console.log(`\nphases: ${passed} passed, ${failed} failed`);
+process.exit(failed === 0 ? 0 : 1);
