@@ -1,3 +1,12 @@
-import { Route } from '@angular/router';
+import { Routes } from '@angular/router';
 
-export const appRoutes: Route[] = [];
+/** Every page is a lazy chunk; each page folder owns its routes (and their titles). */
+export const appRoutes: Routes = [
+  { path: '', pathMatch: 'full', loadChildren: () => import('./pages/home/home.routes') },
+  { path: 'faq', loadChildren: () => import('./pages/faq/faq.routes') },
+  { path: 'guide', loadChildren: () => import('./pages/guide/guide.routes') },
+  { path: 'mentions-legales', loadChildren: () => import('./pages/mentions-legales/mentions-legales.routes') },
+  { path: 'cgu', loadChildren: () => import('./pages/cgu/cgu.routes') },
+  { path: 'accessibilite', loadChildren: () => import('./pages/accessibilite/accessibilite.routes') },
+  { path: '**', loadChildren: () => import('./pages/not-found/not-found.routes') },
+];

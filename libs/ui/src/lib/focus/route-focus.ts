@@ -10,8 +10,9 @@ import { NavigationEnd, Router } from '@angular/router';
 
 /**
  * After each in-app navigation (not the first page load), moves the focus to the new page's
- * `h1` inside the element `containerId`, so that keyboard and screen-reader users start
- * reading the new page instead of staying on the link they followed.
+ * `h1` inside the element `containerId` (or to the element named by the URL fragment), so that
+ * keyboard and screen-reader users start reading the new page instead of staying on the link
+ * they followed.
  */
 export function provideT3pRouteFocus(containerId = 'content'): EnvironmentProviders {
   return provideEnvironmentInitializer(() => {
@@ -27,10 +28,14 @@ export function provideT3pRouteFocus(containerId = 'content'): EnvironmentProvid
         firstNavigation = false;
         return;
       }
+      const fragment = router.parseUrl(event.urlAfterRedirects).fragment;
       afterNextRender(
         () => {
           const container = document.getElementById(containerId);
-          const target = container?.querySelector<HTMLElement>('h1') ?? container;
+          const target =
+            (fragment ? document.getElementById(fragment) : null) ??
+            container?.querySelector<HTMLElement>('h1') ??
+            container;
           if (!target) {
             return;
           }

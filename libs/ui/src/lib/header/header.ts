@@ -27,7 +27,10 @@ let nextId = 0;
   imports: [RouterLink, RouterLinkActive, NgTemplateOutlet],
   templateUrl: './header.html',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  host: { '(document:keydown.escape)': 'closeMenu(true)' },
+  host: {
+    '(document:keydown.escape)': 'closeMenu(true)',
+    '(keydown)': 'trapFocus($event)',
+  },
 })
 export class T3pHeader {
   /** Name of the service, shown next to the Marianne block and linked to the home page. */
@@ -54,7 +57,9 @@ export class T3pHeader {
 
   openMenu(): void {
     this.menuOpen.set(true);
-    afterNextRender(() => this.closeButton().nativeElement.focus(), { injector: this.injector });
+    afterNextRender(() => this.focusWhenVisible(this.closeButton().nativeElement, 30), {
+      injector: this.injector,
+    });
   }
 
   closeMenu(restoreFocus: boolean): void {
@@ -64,6 +69,18 @@ export class T3pHeader {
     this.menuOpen.set(false);
     if (restoreFocus) {
       this.menuButton().nativeElement.focus();
+    }
+  }
+
+  /**
+   * The DSFR modal fades in (visibility transition): on the very first frame the button is still
+   * hidden and refuses the focus, so try again on the next frames.
+   */
+  private focusWhenVisible(element: HTMLElement, attempts: number): void {
+    element.focus();
+    const view = element.ownerDocument.defaultView;
+    if (element.ownerDocument.activeElement !== element && attempts > 0 && view) {
+      view.requestAnimationFrame(() => this.focusWhenVisible(element, attempts - 1));
     }
   }
 

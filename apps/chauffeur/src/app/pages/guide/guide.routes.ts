@@ -1,0 +1,4 @@
+import { Routes } from '@angular/router';
+import { GuidePage } from './guide';
+
+export default [{ path: '', title: 'Guide utilisateur', component: GuidePage }] satisfies Routes;

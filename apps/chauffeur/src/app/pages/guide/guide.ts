@@ -1,0 +1,11 @@
+import { ChangeDetectionStrategy, Component } from '@angular/core';
+import { RouterLink } from '@angular/router';
+import { ImageCriteriaTable } from '../../shared/image-criteria/image-criteria-table';
+
+@Component({
+  selector: 'app-guide-page',
+  imports: [RouterLink, ImageCriteriaTable],
+  templateUrl: './guide.html',
+  changeDetection: ChangeDetectionStrategy.OnPush,
+})
+export class GuidePage {}
