@@ -1,10 +1,20 @@
+import { provideHttpClient, withFetch } from '@angular/common/http';
 import { ApplicationConfig, provideBrowserGlobalErrorListeners } from '@angular/core';
-import { provideRouter } from '@angular/router';
+import { provideRouter, withComponentInputBinding, withInMemoryScrolling } from '@angular/router';
+import { provideT3pRouteFocus, provideT3pTitleStrategy } from '@t3p/ui';
 import { appRoutes } from './app.routes';
+import { SITE_NAME } from './site';
 
 export const appConfig: ApplicationConfig = {
   providers: [
     provideBrowserGlobalErrorListeners(),
-    provideRouter(appRoutes)
-  ]
+    provideRouter(
+      appRoutes,
+      withComponentInputBinding(),
+      withInMemoryScrolling({ scrollPositionRestoration: 'top', anchorScrolling: 'enabled' }),
+    ),
+    provideHttpClient(withFetch()),
+    provideT3pTitleStrategy(SITE_NAME),
+    provideT3pRouteFocus('content'),
+  ],
 };

@@ -1,3 +1,7 @@
-import { Route } from '@angular/router';
+import { Routes } from '@angular/router';
 
-export const appRoutes: Route[] = [];
+/** Every page is a lazy chunk; each page folder owns its routes (and their titles). */
+export const appRoutes: Routes = [
+  { path: '', pathMatch: 'full', loadChildren: () => import('./pages/home/home.routes') },
+  { path: '**', loadChildren: () => import('./pages/not-found/not-found.routes') },
+];
