@@ -1,3 +1,4 @@
+import fastifyCookie from '@fastify/cookie';
 import fastifyHelmet from '@fastify/helmet';
 import fastifyMultipart from '@fastify/multipart';
 import fastifyStatic from '@fastify/static';
@@ -63,6 +64,8 @@ export async function createApp(options: AppModuleOptions): Promise<NestFastifyA
     referrerPolicy: { policy: 'no-referrer' },
     crossOriginEmbedderPolicy: false,
   });
+  // Session cookies (see the Auth module); unsigned: the value is a random id checked in the database.
+  await app.register(fastifyCookie);
   await app.register(fastifyMultipart, {
     limits: { fileSize: UPLOAD_HARD_CAP, files: 1, fields: 5, parts: 6, fieldSize: 1024, headerPairs: 50 },
   });
@@ -113,7 +116,7 @@ async function serveFronts(app: NestFastifyApplication, env: Environment): Promi
   for (const front of fronts) {
     fastify.get(`${front.prefix}*`, (request: FastifyRequest, reply: FastifyReply) => {
       if (request.url.startsWith('/api/')) return notFound(request, reply);
-      return reply.header('cache-control', 'no-cache').type('text/html; charset=utf-8').sendFile('index.html', front.dir);
+      return reply.header('cache-control', 'no-cache').type('text/html; charset=utf-8').sendFile('index.html', front.dir, { cacheControl: false });
     });
   }
 }
