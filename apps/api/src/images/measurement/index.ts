@@ -1,0 +1,10 @@
+/**
+ * Image measurement shared by the Images module of the api and the
+ * check-image command: plain functions, no Nest.
+ */
+export { checkImage, HARD_CAP_BYTES, measureImage } from './measure';
+export { normaliseForDisplay, sha256 } from './normalise';
+export { detectFormat, type DetectedFormat } from './format';
+export { PDF_INFLATE_BUDGET_BYTES } from './pdf-prescan';
+export { PDF_TIMEOUT_MS, PDF_WORKER_LIMITS, PdfWorkerPool, resolveWorkerPath, shutdownPdfWorkers, warmUpPdfWorkers } from './pdf-pool';
+export { DECODE_CONCURRENCY } from './sharp-guard';

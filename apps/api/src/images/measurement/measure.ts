@@ -1,0 +1,78 @@
+import {
+  displayMm,
+  emptyMeasured,
+  evaluate,
+  type ImageKind,
+  type Measured,
+  pxToMm,
+  roundDpi,
+  type Verdict,
+} from '@t3p/image-rules';
+import { detectFormat } from './format';
+import { declaredResolution, parseJpegHeader } from './jpeg';
+import { measurePdf } from './pdf';
+import { decodeJpegFully } from './sharp-guard';
+import { MAX_PIXELS } from '@t3p/image-rules';
+
+/** Past this size nothing is parsed (only the magic bytes are looked at). */
+export const HARD_CAP_BYTES = 10 * 1024 * 1024;
+
+/**
+ * Measures an uploaded file. Never throws: any failure becomes a figure
+ * (`corrupt`, `analysed: false`…) that `evaluate` turns into a code.
+ * `kind` does not change what is measured; it is accepted so that callers
+ * can pass it along uniformly.
+ */
+export async function measureImage(bytes: Uint8Array, kind?: ImageKind): Promise<Measured> {
+  void kind;
+  const m = emptyMeasured(bytes.length);
+  if (bytes.length === 0) return m;
+  const { format, detected } = detectFormat(bytes);
+  m.format = format;
+  m.detectedFormat = detected;
+  if (format === null || bytes.length > HARD_CAP_BYTES) return m;
+  try {
+    if (format === 'jpeg') await measureJpeg(bytes, m);
+    else await measurePdf(bytes, m);
+  } catch {
+    // Defensive: the measurers handle their own failures; anything else means unreadable.
+    m.corrupt = format === 'jpeg' ? 'jpeg-data' : 'pdf-structure';
+  }
+  return m;
+}
+
+/** Measurement + the rule engine: the verdict for one file. */
+export async function checkImage(bytes: Uint8Array, kind: ImageKind): Promise<Verdict> {
+  return evaluate(await measureImage(bytes, kind), kind);
+}
+
+async function measureJpeg(bytes: Uint8Array, m: Measured): Promise<void> {
+  m.analysed = true;
+  const parsed = parseJpegHeader(bytes);
+  if (!parsed.ok) {
+    m.corrupt = 'jpeg-header';
+    return;
+  }
+  const h = parsed.header;
+  const orientation = h.exif?.orientation ?? null;
+  m.orientation = orientation;
+  const swap = orientation !== null && orientation >= 5 && orientation <= 8;
+  m.widthPx = swap ? h.height : h.width;
+  m.heightPx = swap ? h.width : h.height;
+  m.announcedPixels = h.width * h.height;
+  const res = declaredResolution(h);
+  if (res !== null) {
+    m.dpiX = roundDpi(swap ? res.dpiY : res.dpiX);
+    m.dpiY = roundDpi(swap ? res.dpiX : res.dpiY);
+    m.dpiSource = res.source;
+    if (m.dpiX > 0 && m.dpiY > 0) {
+      m.widthMm = displayMm(pxToMm(m.widthPx, m.dpiX));
+      m.heightMm = displayMm(pxToMm(m.heightPx, m.dpiY));
+    }
+  }
+  if (m.announcedPixels > MAX_PIXELS) return; // TOO_MANY_PIXELS: refused before decoding
+  const decoded = await decodeJpegFully(bytes);
+  if (!decoded.ok || decoded.width !== h.width || decoded.height !== h.height) {
+    m.corrupt = 'jpeg-data';
+  }
+}
