@@ -15,7 +15,12 @@ module.exports = {
       compiler: 'tsc',
       main: './src/main.ts',
       tsConfig: './tsconfig.app.json',
-      assets: ["./src/assets"],
+      assets: [
+        "./src/assets",
+        // The PDF analysis worker runs in a worker thread from a file of its own:
+        // copied next to main.js, where resolveWorkerPath() finds it.
+        { input: "./src/images/measurement", glob: "pdf-worker.js", output: "." },
+      ],
       optimization: false,
       outputHashing: 'none',
       generatePackageJson: true,
