@@ -1,3 +1,4 @@
 export * from './lib/domain';
 export * from './lib/errors';
 export * from './lib/dev-mailbox.dto';
+export * from './lib/images.dto';
