@@ -42,6 +42,9 @@ export class ApiExceptionFilter implements ExceptionFilter {
     if (body.statusCode >= 500) {
       this.logger.error({ err: exception, requestId: request.id }, 'Unhandled error');
     }
+    // Answered before the body was read whole (e.g. an upload past the cap): the rest of it
+    // must not be taken for the next request on a kept-alive connection.
+    if (!request.raw.complete) void reply.header('connection', 'close');
     void reply.status(body.statusCode).header('content-type', 'application/json; charset=utf-8').send(body);
   }
 
