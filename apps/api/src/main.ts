@@ -3,6 +3,7 @@ import { createApp } from './app/create-app';
 import { ConfigurationError, loadEnvironment, publicUrlOf } from './config/environment';
 import { DemoDataService } from './demo/demo-data.service';
 import { writeOpenApiDocument } from './app/openapi-file';
+import { runAgentAdd } from './auth/agent-command';
 
 async function bootstrap() {
   let environment;
@@ -32,10 +33,15 @@ async function bootstrap() {
   );
 }
 
-/** `node main.js openapi FILE` writes the OpenAPI document; no argument starts the server. */
+/**
+ * `node main.js openapi FILE` writes the OpenAPI document; `node main.js agent:add --email …`
+ * creates an agent; no argument starts the server.
+ */
 const [command, ...args] = process.argv.slice(2);
 if (command === 'openapi') {
   void writeOpenApiDocument(args[0] ?? 'docs/openapi.json');
+} else if (command === 'agent:add') {
+  void runAgentAdd(args).then((code) => process.exit(code));
 } else {
   void bootstrap();
 }

@@ -1,4 +1,5 @@
 export * from './lib/domain';
 export * from './lib/errors';
 export * from './lib/dev-mailbox.dto';
+export * from './lib/auth.dto';
 export * from './lib/images.dto';

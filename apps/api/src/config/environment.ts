@@ -7,6 +7,8 @@ import {
   IsString,
   IsUrl,
   Matches,
+  MinLength,
+  ValidateIf,
   Max,
   Min,
   validateSync,
@@ -104,11 +106,66 @@ export class Environment {
   @Max(3650)
   RETENTION_DAYS_AFTER_CARD_EXPIRY = 365;
 
+  /**
+   * Secret that signs the sign-in links (JWT, HS256). Required in production (32 characters or
+   * more, the same on every instance); elsewhere a random one is drawn at start-up.
+   */
+  @ValidateIf((env: Environment) => env.NODE_ENV === 'production' || env.AUTH_SECRET !== undefined)
+  @IsString()
+  @MinLength(32)
+  AUTH_SECRET?: string;
+
+  /** A session ends after this many minutes without a request. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(1440)
+  SESSION_IDLE_MINUTES = 30;
+
+  /** A session ends this many minutes after sign-in, whatever the activity. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(5)
+  @Max(10080)
+  SESSION_ABSOLUTE_MINUTES = 720;
+
+  /** Sign-in links one address (or one request reference) may receive per hour. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(1000)
+  SIGN_IN_LINKS_PER_HOUR = 5;
+
+  /** Sign-in link requests one client address may make per hour. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(100000)
+  SIGN_IN_REQUESTS_PER_CLIENT_PER_HOUR = 30;
+
+  /** How often the outbox worker looks for emails to send. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(3600)
+  OUTBOX_POLL_SECONDS = 5;
+
+  /** After this many failed attempts an email is marked FAILED for the operators. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(100)
+  OUTBOX_MAX_ATTEMPTS = 8;
+
   /** Start the timed jobs (reminders, cancellations, purge) and the outbox worker. */
   @Transform(toBoolean)
   @IsBoolean()
   SCHEDULER_ENABLED = true;
 }
+
+const SECRET_VARIABLES = new Set(['AUTH_SECRET']);
+/** A password inside a connection URL is never echoed either. */
+const withoutPassword = (value: string | undefined) => value?.replace(/\/\/([^:/@]*):[^@/]*@/, '//$1:***@');
 
 export class ConfigurationError extends Error {
   constructor(readonly problems: string[]) {
@@ -131,7 +188,9 @@ export function loadEnvironment(source: NodeJS.ProcessEnv = process.env): Enviro
     throw new ConfigurationError(
       errors.map((error) => {
         const constraints = Object.values(error.constraints ?? {}).join('; ');
-        return `${error.property}=${JSON.stringify(raw[error.property])} : ${constraints}`;
+        // Secrets are never echoed back, even when malformed.
+        const shown = SECRET_VARIABLES.has(error.property) ? '(masqué)' : JSON.stringify(withoutPassword(raw[error.property]));
+        return `${error.property}=${shown} : ${constraints}`;
       }),
     );
   }

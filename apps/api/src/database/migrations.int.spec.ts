@@ -1,5 +1,6 @@
 import { DataSource, QueryRunner } from 'typeorm';
 import { dataSourceOptions } from './data-source-options';
+import { MIGRATIONS } from './migrations';
 import { createPostgresDatabase, postgresAvailable } from '../testing/postgres';
 import { createSqliteDatabase } from '../testing/test-database';
 
@@ -9,7 +10,7 @@ interface SchemaShape {
 
 const TABLES = [
   'prefecture', 'agent', 'driver', 'card_application', 'image_request',
-  'stored_image', 'audit_entry', 'outbox_email', 'sign_in_token',
+  'stored_image', 'audit_entry', 'outbox_email', 'sign_in_token', 'auth_session', 'rate_limit_event',
 ];
 
 async function shapeOf(runner: QueryRunner): Promise<SchemaShape> {
@@ -46,7 +47,7 @@ describe('migrations', () => {
     const dataSource = await migrate(database.settings);
     const runner = dataSource.createQueryRunner();
     expect(Object.keys((await shapeOf(runner)).tables).sort()).toEqual([...TABLES].sort());
-    await dataSource.undoLastMigration();
+    for (let undone = 0; undone < MIGRATIONS.length; undone += 1) await dataSource.undoLastMigration();
     for (const table of TABLES) expect(await runner.hasTable(table)).toBe(false);
     await runner.release();
     await dataSource.destroy();
@@ -63,7 +64,7 @@ describe('migrations', () => {
       const pgRunner = onPostgres.createQueryRunner();
       const sqliteRunner = onSqlite.createQueryRunner();
       expect(await shapeOf(pgRunner)).toEqual(await shapeOf(sqliteRunner));
-      await onPostgres.undoLastMigration();
+      for (let undone = 0; undone < MIGRATIONS.length; undone += 1) await onPostgres.undoLastMigration();
       for (const table of TABLES) expect(await pgRunner.hasTable(table)).toBe(false);
       await pgRunner.release();
       await sqliteRunner.release();

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { EmailKind } from '@t3p/contracts';
 import { randomUUID } from 'node:crypto';
-import { DataSource, EntityManager, LessThan } from 'typeorm';
+import { DataSource, EntityManager, In, LessThan, LessThanOrEqual } from 'typeorm';
 import { OutboxEmailEntity } from '../database/entities';
 
 export interface NewOutboxEmail {
@@ -54,5 +54,66 @@ export class OutboxRepository {
 
   async findById(id: string): Promise<OutboxEmailEntity | null> {
     return this.dataSource.getRepository(OutboxEmailEntity).findOneBy({ id });
+  }
+
+  /**
+   * Claims up to `limit` due emails for one worker tick: PENDING ones whose time has come, and
+   * SENDING ones whose lease ran out (a worker that died mid-send). One conditional UPDATE sets
+   * the tick's unique claim id; on PostgreSQL the candidate rows are locked with SKIP LOCKED so
+   * concurrent instances take different rows instead of waiting. Returns the rows this tick won.
+   */
+  async claimDue(claim: string, now: Date, leaseUntil: Date, limit: number): Promise<OutboxEmailEntity[]> {
+    if (!claim) return [];
+    if (this.dataSource.options.type === 'postgres') {
+      await this.dataSource.query(
+        `UPDATE outbox_email SET state = 'SENDING', claimed_by = $1, attempts = attempts + 1, next_attempt_at = $2
+          WHERE id IN (SELECT id FROM outbox_email
+                        WHERE state IN ('PENDING', 'SENDING') AND next_attempt_at <= $3
+                        ORDER BY next_attempt_at LIMIT $4 FOR UPDATE SKIP LOCKED)`,
+        [claim, leaseUntil, now, limit],
+      );
+    } else {
+      const due = await this.dataSource.getRepository(OutboxEmailEntity).find({
+        select: { id: true },
+        where: { state: In(['PENDING', 'SENDING']), nextAttemptAt: LessThanOrEqual(now) },
+        order: { nextAttemptAt: 'ASC' },
+        take: limit,
+      });
+      if (due.length === 0) return [];
+      // SQLite has one writer at a time; the repeated conditions make a concurrent claim lose.
+      await this.dataSource
+        .createQueryBuilder()
+        .update(OutboxEmailEntity)
+        .set({ state: 'SENDING', claimedBy: claim, attempts: () => 'attempts + 1', nextAttemptAt: leaseUntil })
+        .where('id IN (:...ids)', { ids: due.map((row) => row.id) })
+        .andWhere("state IN ('PENDING', 'SENDING')")
+        .andWhere('next_attempt_at <= :now', { now })
+        .execute();
+    }
+    return this.dataSource.getRepository(OutboxEmailEntity).find({
+      where: { claimedBy: claim, state: 'SENDING' },
+      order: { nextAttemptAt: 'ASC' },
+    });
+  }
+
+  /** Records the outcome of a send, only if this tick still holds the row. */
+  async settle(
+    id: string,
+    claim: string,
+    outcome: { state: 'SENT' | 'PENDING' | 'FAILED'; at: Date; nextAttemptAt?: Date; error?: string | null },
+  ): Promise<boolean> {
+    const result = await this.dataSource
+      .createQueryBuilder()
+      .update(OutboxEmailEntity)
+      .set({
+        state: outcome.state,
+        claimedBy: null,
+        sentAt: outcome.state === 'SENT' ? outcome.at : null,
+        lastError: outcome.error ?? null,
+        ...(outcome.nextAttemptAt ? { nextAttemptAt: outcome.nextAttemptAt } : {}),
+      })
+      .where('id = :id AND claimed_by = :claim AND state = :sending', { id, claim, sending: 'SENDING' })
+      .execute();
+    return (result.affected ?? 0) === 1;
   }
 }

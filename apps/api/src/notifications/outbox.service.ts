@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { Clock } from '../common/clock';
 import { NewOutboxEmail, OutboxRepository } from './outbox.repository';
+import { renderSignInLinkEmail, SignInLinkEmail } from './templates/sign-in-link.template';
 
 /** What other modules call to send an email: it is queued in their transaction, sent later. */
 @Injectable()
@@ -13,5 +14,20 @@ export class OutboxService {
 
   enqueue(manager: EntityManager, email: NewOutboxEmail): Promise<void> {
     return this.outbox.enqueue(manager, email, this.clock.now());
+  }
+
+  /** Queues the "lien de connexion" email; `linkId` (the stored token's id) keys it once. */
+  enqueueSignInLink(
+    manager: EntityManager,
+    email: SignInLinkEmail & { to: string; linkId: string; applicationId?: string | null },
+  ): Promise<void> {
+    const rendered = renderSignInLinkEmail(email);
+    return this.enqueue(manager, {
+      kind: 'SIGN_IN_LINK',
+      dedupeKey: `${email.linkId}:SIGN_IN_LINK`,
+      toAddress: email.to,
+      applicationId: email.applicationId ?? null,
+      ...rendered,
+    });
   }
 }

@@ -1,21 +1,25 @@
 import { AgentEntity } from './agent.entity';
 import { AuditEntryEntity } from './audit-entry.entity';
+import { AuthSessionEntity } from './auth-session.entity';
 import { CardApplicationEntity } from './card-application.entity';
 import { DriverEntity } from './driver.entity';
 import { ImageRequestEntity } from './image-request.entity';
 import { OutboxEmailEntity } from './outbox-email.entity';
 import { PrefectureEntity } from './prefecture.entity';
+import { RateLimitEventEntity } from './rate-limit-event.entity';
 import { SignInTokenEntity } from './sign-in-token.entity';
 import { StoredImageEntity } from './stored-image.entity';
 
 export {
   AgentEntity,
   AuditEntryEntity,
+  AuthSessionEntity,
   CardApplicationEntity,
   DriverEntity,
   ImageRequestEntity,
   OutboxEmailEntity,
   PrefectureEntity,
+  RateLimitEventEntity,
   SignInTokenEntity,
   StoredImageEntity,
 };
@@ -30,4 +34,6 @@ export const ENTITIES = [
   AuditEntryEntity,
   OutboxEmailEntity,
   SignInTokenEntity,
+  AuthSessionEntity,
+  RateLimitEventEntity,
 ];

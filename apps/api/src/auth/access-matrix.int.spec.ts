@@ -1,0 +1,138 @@
+import { RequestMethod } from '@nestjs/common';
+import { METHOD_METADATA, PATH_METADATA } from '@nestjs/common/constants';
+import { ModulesContainer, Reflector } from '@nestjs/core';
+import { randomUUID } from 'node:crypto';
+import { IS_PUBLIC } from '../common/public.decorator';
+import { startTestApp, TestApp } from '../testing/test-app';
+import { ACCESS_RULE } from './access.decorators';
+import { DemoDriverRow, seedDemo, Session, signInAgent, signInDriver } from './auth-test-kit';
+
+type Caller = 'signedOut' | 'driverA' | 'driverB' | 'agentNord' | 'agentPdc';
+
+describe('access matrix (real API, real database)', () => {
+  let test: TestApp;
+  let driverA: DemoDriverRow;
+  let driverB: DemoDriverRow;
+  const sessions = {} as Record<Exclude<Caller, 'signedOut'>, Session>;
+
+  beforeAll(async () => {
+    test = await startTestApp({ SIGN_IN_REQUESTS_PER_CLIENT_PER_HOUR: '1000' });
+    const demo = await seedDemo(test);
+    driverA = demo.driver('olivier.dupont@demo.t3p.example'); // Nord
+    driverB = demo.driver('claire.lefevre@demo.t3p.example'); // Pas-de-Calais
+    sessions.driverA = await signInDriver(test, driverA);
+    sessions.driverB = await signInDriver(test, driverB);
+    sessions.agentNord = await signInAgent(test, 'agent.nord@demo.t3p.example');
+    sessions.agentPdc = await signInAgent(test, 'agent.pas-de-calais@demo.t3p.example');
+  });
+  afterAll(() => test.close());
+
+  const call = (caller: Caller, method: string, path: string) => {
+    const session = caller === 'signedOut' ? undefined : sessions[caller];
+    return fetch(`${test.url}${path}`, {
+      method,
+      headers: {
+        ...(session ? { cookie: session.cookie, 'x-csrf-token': session.csrfToken } : {}),
+        ...(method === 'GET' ? {} : { 'content-type': 'application/json' }),
+      },
+      ...(method === 'GET' ? {} : { body: '{}' }),
+    });
+  };
+
+  const ALL: Caller[] = ['signedOut', 'driverA', 'driverB', 'agentNord', 'agentPdc'];
+
+  it('GET /api/me: anyone signed in, as themself', async () => {
+    expect((await call('signedOut', 'GET', '/api/me')).status).toBe(401);
+    const expected: Record<Exclude<Caller, 'signedOut'>, object> = {
+      driverA: { role: 'DRIVER', lastName: 'Dupont' },
+      driverB: { role: 'DRIVER', lastName: 'Lefèvre' },
+      agentNord: { role: 'AGENT', prefecture: { departement: '59' } },
+      agentPdc: { role: 'AGENT', prefecture: { departement: '62' } },
+    };
+    for (const [caller, body] of Object.entries(expected)) {
+      const response = await call(caller as Caller, 'GET', '/api/me');
+      expect(response.status).toBe(200);
+      expect(await response.json()).toMatchObject(body);
+    }
+  });
+
+  it('GET /api/driver/application: drivers only, each their own', async () => {
+    const statuses = await Promise.all(ALL.map(async (caller) => (await call(caller, 'GET', '/api/driver/application')).status));
+    expect(statuses).toEqual([401, 200, 200, 403, 403]);
+    expect((await (await call('driverA', 'GET', '/api/driver/application')).json()).application.id).toBe(driverA.applicationId);
+    expect((await (await call('driverB', 'GET', '/api/driver/application')).json()).application.id).toBe(driverB.applicationId);
+  });
+
+  it('GET /api/agent/applications/:id: agents of the same préfecture only, 404 for another préfecture', async () => {
+    const nordApplication = `/api/agent/applications/${driverA.applicationId}`;
+    const pdcApplication = `/api/agent/applications/${driverB.applicationId}`;
+    const missing = `/api/agent/applications/${randomUUID()}`;
+    expect(await Promise.all(ALL.map(async (caller) => (await call(caller, 'GET', nordApplication)).status))).toEqual([401, 403, 403, 200, 404]);
+    expect(await Promise.all(ALL.map(async (caller) => (await call(caller, 'GET', pdcApplication)).status))).toEqual([401, 403, 403, 404, 200]);
+    // Another préfecture's application looks exactly like a missing one.
+    const foreign = await (await call('agentPdc', 'GET', nordApplication)).json();
+    const absent = await (await call('agentPdc', 'GET', missing)).json();
+    expect({ ...foreign, requestId: undefined }).toEqual({ ...absent, requestId: undefined });
+  });
+
+  it('POST /api/auth/sign-out: anyone signed in, with the CSRF token', async () => {
+    expect((await call('signedOut', 'POST', '/api/auth/sign-out')).status).toBe(401);
+    const own = await signInDriver(test, driverA);
+    const response = await fetch(`${test.url}/api/auth/sign-out`, {
+      method: 'POST',
+      headers: { cookie: own.cookie, 'x-csrf-token': own.csrfToken },
+    });
+    expect(response.status).toBe(204);
+  });
+
+  it('public sign-in endpoints accept JSON only: a cross-site form cannot reach them', async () => {
+    for (const path of ['/api/auth/driver/sign-in-links', '/api/auth/agent/sign-in-links', '/api/auth/sign-in']) {
+      for (const type of ['text/plain', 'application/x-www-form-urlencoded']) {
+        const form = await fetch(`${test.url}${path}`, { method: 'POST', headers: { 'content-type': type }, body: 'token=abc' });
+        expect(form.status).toBe(415);
+      }
+      const multipart = new FormData();
+      multipart.append('token', 'abc');
+      multipart.append('reference', 'abc');
+      multipart.append('email', 'agent.nord@demo.t3p.example');
+      const response = await fetch(`${test.url}${path}`, { method: 'POST', body: multipart });
+      expect(response.status).toBeGreaterThanOrEqual(400);
+      expect(response.status).toBeLessThan(500);
+      expect(response.headers.get('set-cookie')).toBeNull();
+    }
+  });
+
+  it('every registered route declares who may call it', () => {
+    const reflector = new Reflector();
+    const undeclared: string[] = [];
+    let routes = 0;
+    for (const module of test.app.get(ModulesContainer).values()) {
+      for (const wrapper of module.controllers.values()) {
+        const controller = wrapper.metatype as (new (...args: unknown[]) => unknown) | undefined;
+        if (!controller?.prototype) continue;
+        for (const name of Object.getOwnPropertyNames(controller.prototype)) {
+          const handler = controller.prototype[name];
+          if (name === 'constructor' || typeof handler !== 'function') continue;
+          if (Reflect.getMetadata(PATH_METADATA, handler) === undefined) continue;
+          routes += 1;
+          const targets = [handler, controller];
+          const declared =
+            reflector.getAllAndOverride(IS_PUBLIC, targets) === true || reflector.getAllAndOverride(ACCESS_RULE, targets) !== undefined;
+          if (!declared) {
+            const method = RequestMethod[Reflect.getMetadata(METHOD_METADATA, handler) as number];
+            undeclared.push(`${method} ${controller.name}.${name}`);
+          }
+        }
+      }
+    }
+    expect(routes).toBeGreaterThanOrEqual(8);
+    // Add @Public(), @DriverOnly(), @AgentOnly() or @SignedIn() (apps/api/src/auth/access.decorators.ts).
+    expect(undeclared).toEqual([]);
+  });
+
+  it('signed-out callers get 401 on every non-public endpoint', async () => {
+    for (const path of ['/api/me', '/api/driver/application', `/api/agent/applications/${randomUUID()}`]) {
+      expect((await call('signedOut', 'GET', path)).status).toBe(401);
+    }
+  });
+});

@@ -1,0 +1,37 @@
+import { createParamDecorator, ExecutionContext, HttpStatus, SetMetadata } from '@nestjs/common';
+import type { SubjectType } from '@t3p/contracts';
+import type { FastifyRequest } from 'fastify';
+import { ApiException } from '../common/errors/api-exception';
+
+export { Public } from '../common/public.decorator';
+
+/** Who may call an endpoint. Every non-public endpoint must declare one (a test walks the routes). */
+export const ACCESS_RULE = 't3p:access';
+export type AccessRule = 'DRIVER' | 'AGENT' | 'SIGNED_IN';
+
+/** Only a signed-in driver; services then scope every read to that driver. */
+export const DriverOnly = () => SetMetadata(ACCESS_RULE, 'DRIVER' satisfies AccessRule);
+/** Only a signed-in agent; services then scope every read to the agent's préfecture. */
+export const AgentOnly = () => SetMetadata(ACCESS_RULE, 'AGENT' satisfies AccessRule);
+/** Anyone signed in, driver or agent. */
+export const SignedIn = () => SetMetadata(ACCESS_RULE, 'SIGNED_IN' satisfies AccessRule);
+
+/** The signed-in caller, as checked against the session table on this request. */
+export interface Principal {
+  sessionId: string;
+  role: SubjectType;
+  /** Driver id or agent id. */
+  subjectId: string;
+  /** Agents only. */
+  prefectureId?: string;
+  csrfToken: string;
+}
+
+export type RequestWithPrincipal = FastifyRequest & { principal?: Principal };
+
+/** The Principal of the request; only on endpoints that require one. */
+export const CurrentPrincipal = createParamDecorator((_data: unknown, context: ExecutionContext): Principal => {
+  const principal = context.switchToHttp().getRequest<RequestWithPrincipal>().principal;
+  if (!principal) throw new ApiException(HttpStatus.UNAUTHORIZED, 'UNAUTHENTICATED', 'Vous devez vous connecter pour continuer.');
+  return principal;
+});
