@@ -8,5 +8,7 @@ export const appRoutes: Routes = [
   { path: 'mentions-legales', loadChildren: () => import('./pages/mentions-legales/mentions-legales.routes') },
   { path: 'cgu', loadChildren: () => import('./pages/cgu/cgu.routes') },
   { path: 'accessibilite', loadChildren: () => import('./pages/accessibilite/accessibilite.routes') },
+  { path: 'connexion', loadChildren: () => import('./pages/sign-in/sign-in.routes') },
+  { path: 'demande', loadChildren: () => import('./pages/sign-in-landing/sign-in-landing.routes') },
   { path: '**', loadChildren: () => import('./pages/not-found/not-found.routes') },
 ];
