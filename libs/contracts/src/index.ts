@@ -3,3 +3,4 @@ export * from './lib/errors';
 export * from './lib/dev-mailbox.dto';
 export * from './lib/auth.dto';
 export * from './lib/images.dto';
+export * from './lib/requests.dto';
