@@ -2,7 +2,6 @@ import {
   MigrationInterface,
   QueryRunner,
   Table,
-  TableCheck,
   TableColumnOptions,
   TableForeignKey,
   TableIndex,
