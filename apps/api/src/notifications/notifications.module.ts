@@ -3,6 +3,7 @@ import { DynamicModule, Module } from '@nestjs/common';
 import { Environment } from '../config/environment';
 import { DevMailboxController } from './dev-mailbox.controller';
 import { DevMailboxService } from './dev-mailbox.service';
+import { LifecycleEmailsService } from './lifecycle-emails.service';
 import { mailTransportOf } from './mail-transport';
 import { OutboxDeliveryService } from './outbox-delivery.service';
 import { OutboxRepository } from './outbox.repository';
@@ -22,8 +23,8 @@ export class NotificationsModule {
         }),
       ],
       controllers: options.devMailbox ? [DevMailboxController] : [],
-      providers: [OutboxRepository, OutboxService, DevMailboxService, OutboxDeliveryService],
-      exports: [OutboxService, OutboxDeliveryService],
+      providers: [OutboxRepository, OutboxService, DevMailboxService, OutboxDeliveryService, LifecycleEmailsService],
+      exports: [OutboxService, OutboxDeliveryService, LifecycleEmailsService],
     };
   }
 }

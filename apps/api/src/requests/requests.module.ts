@@ -1,12 +1,31 @@
 import { Module } from '@nestjs/common';
+import { ImagesModule } from '../images/images.module';
 import { AgentApplicationsController } from './agent-applications.controller';
+import { AgentRequestsController } from './agent-requests.controller';
+import { AgentRequestsService } from './agent-requests.service';
 import { DriverApplicationController } from './driver-application.controller';
+import { DriverRequestController } from './driver-request.controller';
+import { DriverRequestService } from './driver-request.service';
+import { LifecycleService } from './lifecycle.service';
+import { RequestQueriesRepository } from './request-queries.repository';
+import { RequestTransitionsRepository } from './request-transitions.repository';
 import { RequestsRepository } from './requests.repository';
 import { RequestsService } from './requests.service';
+import { TimedTransitionsService } from './timed-transitions.service';
 
 @Module({
-  controllers: [DriverApplicationController, AgentApplicationsController],
-  providers: [RequestsRepository, RequestsService],
-  exports: [RequestsService],
+  imports: [ImagesModule],
+  controllers: [DriverApplicationController, AgentApplicationsController, AgentRequestsController, DriverRequestController],
+  providers: [
+    RequestsRepository,
+    RequestsService,
+    RequestQueriesRepository,
+    RequestTransitionsRepository,
+    LifecycleService,
+    TimedTransitionsService,
+    AgentRequestsService,
+    DriverRequestService,
+  ],
+  exports: [RequestsService, TimedTransitionsService],
 })
 export class RequestsModule {}

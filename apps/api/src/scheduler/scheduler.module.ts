@@ -1,13 +1,21 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { ScheduleModule } from '@nestjs/schedule';
+import { RequestsModule } from '../requests/requests.module';
+import { LifecycleScheduler } from './lifecycle-scheduler.service';
 
-/** Timed transitions (reminder, cancellation, retention purge); every tick is a conditional update. */
+/**
+ * Timed transitions (reminder, cancellation, retention purge); every tick is a conditional update.
+ * The jobs fire only when enabled (SCHEDULER_ENABLED); LifecycleScheduler.tick() is always there
+ * for tests and operators.
+ */
 @Module({})
 export class SchedulerModule {
   static register(options: { enabled: boolean }): DynamicModule {
     return {
       module: SchedulerModule,
-      imports: options.enabled ? [ScheduleModule.forRoot()] : [],
+      imports: [RequestsModule, ...(options.enabled ? [ScheduleModule.forRoot()] : [])],
+      providers: [LifecycleScheduler],
+      exports: [LifecycleScheduler],
     };
   }
 }

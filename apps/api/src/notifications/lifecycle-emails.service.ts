@@ -1,0 +1,68 @@
+import { Injectable } from '@nestjs/common';
+import type { EmailKind } from '@t3p/contracts';
+import type { EntityManager } from 'typeorm';
+import { OutboxService } from './outbox.service';
+import {
+  LifecycleEmailFacts,
+  renderCancellationEmail,
+  renderImageRequestEmail,
+  renderPaymentRequestEmail,
+  renderReceiptEmail,
+  renderReminderEmail,
+  RenderedEmail,
+} from './templates/lifecycle-emails.template';
+
+/** Who the email goes to and which request it reports: the dedupe key is (request, kind). */
+export interface LifecycleEmailTarget {
+  to: string;
+  requestId: string;
+  applicationId: string;
+}
+
+/**
+ * The five emails of the image-request lifecycle. Each is rendered and queued in the caller's
+ * transaction; the outbox's unique key `<request id>:<kind>` makes a replay a no-op.
+ */
+@Injectable()
+export class LifecycleEmailsService {
+  constructor(private readonly outbox: OutboxService) {}
+
+  imageRequest(manager: EntityManager, target: LifecycleEmailTarget, facts: LifecycleEmailFacts & { deadline: Date }) {
+    return this.queue(manager, 'IMAGE_REQUEST', target, renderImageRequestEmail(facts));
+  }
+
+  reminder(
+    manager: EntityManager,
+    target: LifecycleEmailTarget,
+    facts: LifecycleEmailFacts & { deadline: Date; remainingDays: number },
+  ) {
+    return this.queue(manager, 'REMINDER', target, renderReminderEmail(facts));
+  }
+
+  cancellation(
+    manager: EntityManager,
+    target: LifecycleEmailTarget,
+    facts: LifecycleEmailFacts & { remindedAt: Date; cancelledAt: Date },
+  ) {
+    return this.queue(manager, 'CANCELLATION', target, renderCancellationEmail(facts));
+  }
+
+  receipt(manager: EntityManager, target: LifecycleEmailTarget, facts: LifecycleEmailFacts & { submittedAt: Date }) {
+    return this.queue(manager, 'RECEIPT', target, renderReceiptEmail(facts));
+  }
+
+  paymentRequest(manager: EntityManager, target: LifecycleEmailTarget, facts: LifecycleEmailFacts & { validatedAt: Date }) {
+    return this.queue(manager, 'PAYMENT_REQUEST', target, renderPaymentRequestEmail(facts));
+  }
+
+  private queue(manager: EntityManager, kind: EmailKind, target: LifecycleEmailTarget, email: RenderedEmail): Promise<void> {
+    return this.outbox.enqueue(manager, {
+      kind,
+      dedupeKey: `${target.requestId}:${kind}`,
+      toAddress: target.to,
+      applicationId: target.applicationId,
+      requestId: target.requestId,
+      ...email,
+    });
+  }
+}

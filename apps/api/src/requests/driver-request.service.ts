@@ -1,0 +1,63 @@
+import { HttpStatus, Injectable } from '@nestjs/common';
+import { CURRENT_TERMS_VERSION, type DriverRequestView, type Piece, type StoredImageSummary } from '@t3p/contracts';
+import type { Verdict } from '@t3p/image-rules';
+import { ApiException } from '../common/errors/api-exception';
+import { ImagesService, toImageSummary } from '../images/images.service';
+import { conflict, LifecycleService } from './lifecycle.service';
+import { RequestQueriesRepository } from './request-queries.repository';
+import { piecesOf, toRequestView } from './request.mapper';
+
+/** The signed-in driver's own request: the wizard's reads and the upload of one piece. */
+@Injectable()
+export class DriverRequestService {
+  constructor(
+    private readonly queries: RequestQueriesRepository,
+    private readonly lifecycle: LifecycleService,
+    private readonly images: ImagesService,
+  ) {}
+
+  async view(driverId: string): Promise<DriverRequestView> {
+    const context = await this.queries.findOfDriver(driverId);
+    if (!context) throw ApiException.notFound('Aucune demande d’images n’est associée à votre compte.');
+    const { request } = context;
+    const images = await this.queries.imagesOf(request.id);
+    return {
+      ...toRequestView(request, this.lifecycle.delays()),
+      termsAccepted: request.termsAcceptedAt !== null,
+      termsAcceptedAt: request.termsAcceptedAt ? request.termsAcceptedAt.toISOString() : null,
+      termsVersion: request.termsVersion,
+      currentTermsVersion: CURRENT_TERMS_VERSION,
+      uploadOpen: request.state === 'PENDING' || request.state === 'REMINDED',
+      images: images.map(toImageSummary),
+    };
+  }
+
+  /**
+   * One piece of the open request: judged by the Images module, kept as the draft when valid.
+   * Only while the request is PENDING/REMINDED, for a requested piece, once the terms are accepted.
+   */
+  async upload(driverId: string, piece: Piece, bytes: Buffer): Promise<{ valid: true; image: StoredImageSummary } | { valid: false; verdict: Verdict }> {
+    const { request } = await this.lifecycle.openContextOfDriver(driverId);
+    if (!piecesOf(request).includes(piece)) {
+      throw conflict(
+        piece === 'PHOTO' ? 'La préfecture ne vous demande pas de photo d’identité.' : 'La préfecture ne vous demande pas de signature.',
+        'PIECE_NOT_REQUESTED',
+      );
+    }
+    if (!request.termsAcceptedAt) {
+      throw conflict('Acceptez d’abord les conditions d’utilisation (étape « Engagement »).', 'TERMS_NOT_ACCEPTED');
+    }
+    const outcome = await this.images.uploadDraft(request.id, piece, bytes);
+    if (!outcome.verdict.valid) return { valid: false, verdict: outcome.verdict };
+    if (!outcome.image) throw conflict('Vos images ont déjà été envoyées : la préfecture les examine.', 'REQUEST_ALREADY_SUBMITTED');
+    return { valid: true, image: outcome.image };
+  }
+
+  /** The driver's own image of a piece, for display in the wizard. */
+  async image(driverId: string, piece: Piece): Promise<{ contentType: string; bytes: Buffer }> {
+    const context = await this.queries.findOfDriver(driverId);
+    const shown = context ? await this.images.displayImage(context.request.id, piece) : null;
+    if (!shown) throw new ApiException(HttpStatus.NOT_FOUND, 'NOT_FOUND', 'Aucune image déposée pour cette pièce.');
+    return shown;
+  }
+}

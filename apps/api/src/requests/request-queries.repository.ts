@@ -1,0 +1,155 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { CardType, ImageRequestState } from '@t3p/contracts';
+import { Brackets, DataSource } from 'typeorm';
+import { AgentEntity, AuditEntryEntity, CardApplicationEntity, ImageRequestEntity, StoredImageEntity } from '../database/entities';
+import type { RequestContext } from './request-transitions.repository';
+
+export interface RequestFilters {
+  state?: ImageRequestState;
+  cardType?: CardType;
+  from?: Date;
+  to?: Date;
+  q?: string;
+}
+
+export interface Keyset {
+  createdAt: Date;
+  id: string;
+}
+
+/** Reads of the back-office and the driver's wizard (no writes). */
+@Injectable()
+export class RequestQueriesRepository {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  /** A request of one préfecture with its application, driver and préfecture; null for any other. */
+  async findOfPrefecture(prefectureId: string, requestId: string): Promise<RequestContext | null> {
+    if (!prefectureId || !requestId) return null;
+    const request = await this.dataSource.getRepository(ImageRequestEntity).findOne({
+      where: { id: requestId, prefectureId },
+      relations: { application: { driver: true, prefecture: true } },
+    });
+    return request ? split(request) : null;
+  }
+
+  /** The driver's newest application and its open request, else its latest request. */
+  async findOfDriver(driverId: string): Promise<RequestContext | null> {
+    if (!driverId) return null;
+    const request = await this.dataSource
+      .getRepository(ImageRequestEntity)
+      .createQueryBuilder('r')
+      .innerJoinAndSelect('r.application', 'a')
+      .innerJoinAndSelect('a.driver', 'd')
+      .innerJoinAndSelect('a.prefecture', 'p')
+      .where('a.driver_id = :driverId', { driverId })
+      .orderBy('a.created_at', 'DESC')
+      .addOrderBy("CASE WHEN r.state IN ('PENDING', 'REMINDED', 'SUBMITTED') THEN 0 ELSE 1 END", 'ASC')
+      .addOrderBy('r.created_at', 'DESC')
+      .addOrderBy('r.id', 'DESC')
+      .getOne();
+    return request ? split(request) : null;
+  }
+
+  applicationOfPrefectureExists(prefectureId: string, applicationId: string): Promise<boolean> {
+    if (!prefectureId || !applicationId) return Promise.resolve(false);
+    return this.dataSource.getRepository(CardApplicationEntity).existsBy({ id: applicationId, prefectureId });
+  }
+
+  async hasOpenRequest(applicationId: string): Promise<boolean> {
+    return this.dataSource
+      .getRepository(ImageRequestEntity)
+      .createQueryBuilder('r')
+      .where("r.application_id = :applicationId AND r.state IN ('PENDING', 'REMINDED', 'SUBMITTED')", { applicationId })
+      .getExists();
+  }
+
+  /**
+   * One page of a préfecture's requests, newest first, keyset-paginated on (created_at, id):
+   * the index idx_image_request_backoffice (prefecture_id, state, created_at, id) serves it,
+   * and no page costs more than `limit` rows whatever its depth.
+   */
+  async list(prefectureId: string, filters: RequestFilters, after: Keyset | null, limit: number): Promise<RequestContext[]> {
+    const query = this.dataSource
+      .getRepository(ImageRequestEntity)
+      .createQueryBuilder('r')
+      .innerJoinAndSelect('r.application', 'a')
+      .innerJoinAndSelect('a.driver', 'd')
+      .innerJoinAndSelect('a.prefecture', 'p')
+      .where('r.prefecture_id = :prefectureId', { prefectureId });
+    if (filters.state) query.andWhere('r.state = :state', { state: filters.state });
+    if (filters.cardType) query.andWhere('r.card_type = :cardType', { cardType: filters.cardType });
+    if (filters.from) query.andWhere('r.created_at >= :from', { from: filters.from });
+    if (filters.to) query.andWhere('r.created_at < :to', { to: filters.to });
+    if (filters.q) {
+      const like = `%${filters.q.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+      query.andWhere(
+        new Brackets((where) =>
+          where
+            .where("LOWER(d.last_name) LIKE :like ESCAPE '\\'", { like })
+            .orWhere("LOWER(d.first_name) LIKE :like ESCAPE '\\'", { like })
+            .orWhere("LOWER(d.driver_identifier) LIKE :like ESCAPE '\\'", { like }),
+        ),
+      );
+    }
+    if (after) {
+      query.andWhere(
+        new Brackets((where) =>
+          where
+            .where('r.created_at < :afterAt', { afterAt: after.createdAt })
+            .orWhere('(r.created_at = :afterAt AND r.id < :afterId)', { afterAt: after.createdAt, afterId: after.id }),
+        ),
+      );
+    }
+    // Every join is many-to-one: LIMIT (not TypeORM's take) keeps it one indexed query.
+    const requests = await query.orderBy('r.created_at', 'DESC').addOrderBy('r.id', 'DESC').limit(limit).getMany();
+    return requests.map(split);
+  }
+
+  /** The images of a request, without their bytes. */
+  imagesOf(requestId: string): Promise<StoredImageEntity[]> {
+    return this.dataSource.getRepository(StoredImageEntity).find({
+      select: {
+        id: true,
+        requestId: true,
+        piece: true,
+        state: true,
+        format: true,
+        sha256: true,
+        byteSize: true,
+        measured: true,
+        rejectionReason: true,
+        uploadedAt: true,
+        decidedAt: true,
+      },
+      where: { requestId },
+      order: { piece: 'ASC' },
+    });
+  }
+
+  async auditTrail(applicationId: string): Promise<{ entry: AuditEntryEntity; agent: AgentEntity | null }[]> {
+    // Entries of one instant (one transaction) in lifecycle order: a decision before the request it opens.
+    const entries = await this.dataSource
+      .getRepository(AuditEntryEntity)
+      .createQueryBuilder('e')
+      .where('e.application_id = :applicationId', { applicationId })
+      .orderBy('e.at', 'ASC')
+      .addOrderBy(
+        `CASE e.action WHEN 'TERMS_ACCEPTED' THEN 1 WHEN 'REQUEST_SUBMITTED' THEN 2 WHEN 'REMINDER_SENT' THEN 2
+           WHEN 'REQUEST_CREATED' THEN 4 WHEN 'DATA_PURGED' THEN 5 ELSE 3 END`,
+        'ASC',
+      )
+      .addOrderBy('e.id', 'ASC')
+      .getMany();
+    const agentIds = [...new Set(entries.filter((e) => e.actorType === 'AGENT' && e.actorId).map((e) => e.actorId as string))];
+    const agents = agentIds.length
+      ? await this.dataSource.getRepository(AgentEntity).createQueryBuilder('g').where('g.id IN (:...agentIds)', { agentIds }).getMany()
+      : [];
+    return entries.map((entry) => ({ entry, agent: agents.find((agent) => agent.id === entry.actorId) ?? null }));
+  }
+}
+
+function split(request: ImageRequestEntity): RequestContext {
+  const { application, ...rest } = request;
+  return { request: rest as ImageRequestEntity, application: application as RequestContext['application'] };
+}

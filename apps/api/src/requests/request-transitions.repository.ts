@@ -1,0 +1,280 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { ActorType, CardApplicationState, ImageRequestState, Piece, StoredImageState } from '@t3p/contracts';
+import { randomUUID } from 'node:crypto';
+import { DataSource, EntityManager, In } from 'typeorm';
+import {
+  AuditEntryEntity,
+  CardApplicationEntity,
+  ImageRequestEntity,
+  StoredImageEntity,
+} from '../database/entities';
+
+/** A request with everything its emails and checks need. */
+export interface RequestContext {
+  request: ImageRequestEntity;
+  application: CardApplicationEntity & Required<Pick<CardApplicationEntity, 'driver' | 'prefecture'>>;
+}
+
+export interface NewAuditEntry {
+  applicationId: string;
+  requestId: string | null;
+  actorType: ActorType;
+  actorId: string | null;
+  action: string;
+  fromState: string | null;
+  toState: string | null;
+  reason: string | null;
+  at: Date;
+}
+
+/** Unique-constraint violation on either engine (the partial index "one open request"). */
+export function isUniqueViolation(error: unknown): boolean {
+  const code = String((error as { code?: unknown } | null)?.code ?? '');
+  return code === '23505' || code.startsWith('SQLITE_CONSTRAINT');
+}
+
+/**
+ * The writes of one transition, inside one transaction. Every state change is a conditional
+ * update that reports whether this caller won it; the caller then writes the audit entry and
+ * queues the email with the same `manager`, so all of it commits or none of it.
+ */
+export class TransitionScope {
+  constructor(readonly manager: EntityManager) {}
+
+  private get postgres(): boolean {
+    return this.manager.connection.options.type === 'postgres';
+  }
+
+  /** Raw SQL with named parameters, portable (dates converted for SQLite). Returns the rows. */
+  private async sql<T>(query: string, parameters: Record<string, unknown>): Promise<T[]> {
+    const [text, values] = this.manager.connection.driver.escapeQueryWithParameters(query, parameters, {});
+    const runner = this.manager.queryRunner;
+    if (!runner) throw new Error('TransitionScope is used outside its transaction');
+    const result = await runner.query(text, values, true);
+    return (result.records ?? []) as T[];
+  }
+
+  /** `UPDATE image_request SET … WHERE id = ? AND state IN (expected)`: true when this caller won. */
+  async moveRequest(
+    requestId: string,
+    from: readonly ImageRequestState[],
+    to: ImageRequestState,
+    set: Partial<Pick<ImageRequestEntity, 'remindedAt' | 'submittedAt' | 'decidedAt' | 'cancelledAt'>> = {},
+  ): Promise<boolean> {
+    const result = await this.manager
+      .createQueryBuilder()
+      .update(ImageRequestEntity)
+      .set({ state: to, ...set })
+      .where('id = :requestId AND state IN (:...from)', { requestId, from })
+      .execute();
+    return (result.affected ?? 0) === 1;
+  }
+
+  /**
+   * The driver's "Valider": one conditional update that also requires the terms accepted and a
+   * DRAFT image for every requested piece, so no concurrent discard or second submit can slip in.
+   */
+  async submitRequest(requestId: string, at: Date): Promise<boolean> {
+    const rows = await this.sql<{ id: string }>(
+      `UPDATE image_request SET state = 'SUBMITTED', submitted_at = :at
+        WHERE id = :requestId AND state IN ('PENDING', 'REMINDED') AND terms_accepted_at IS NOT NULL
+          AND (NOT photo_requested OR EXISTS (SELECT 1 FROM stored_image s
+                WHERE s.request_id = image_request.id AND s.piece = 'PHOTO' AND s.state = 'DRAFT'))
+          AND (NOT signature_requested OR EXISTS (SELECT 1 FROM stored_image s
+                WHERE s.request_id = image_request.id AND s.piece = 'SIGNATURE' AND s.state = 'DRAFT'))
+        RETURNING id`,
+      { requestId, at },
+    );
+    return rows.length === 1;
+  }
+
+  async acceptTerms(requestId: string, at: Date, version: string): Promise<boolean> {
+    const result = await this.manager
+      .createQueryBuilder()
+      .update(ImageRequestEntity)
+      .set({ termsAcceptedAt: at, termsVersion: version })
+      .where("id = :requestId AND state IN ('PENDING', 'REMINDED')", { requestId })
+      .execute();
+    return (result.affected ?? 0) === 1;
+  }
+
+  async setApplicationState(applicationIds: string[], state: CardApplicationState, at: Date): Promise<void> {
+    if (applicationIds.length === 0) return;
+    await this.manager
+      .createQueryBuilder()
+      .update(CardApplicationEntity)
+      .set({ state, updatedAt: at })
+      .where('id IN (:...applicationIds)', { applicationIds })
+      .execute();
+  }
+
+  applicationOfPrefecture(applicationId: string, prefectureId: string): Promise<CardApplicationEntity | null> {
+    if (!applicationId || !prefectureId) return Promise.resolve(null);
+    return this.manager.getRepository(CardApplicationEntity).findOneBy({ id: applicationId, prefectureId });
+  }
+
+  async insertRequest(request: ImageRequestEntity): Promise<void> {
+    await this.manager.insert(ImageRequestEntity, request);
+  }
+
+  async audit(entries: NewAuditEntry[]): Promise<void> {
+    if (entries.length === 0) return;
+    await this.manager.insert(
+      AuditEntryEntity,
+      entries.map((entry) => ({ id: randomUUID(), ...entry })),
+    );
+  }
+
+  /**
+   * Images live beside their request and change state with it, in this same transaction
+   * (docs/lifecycle.md). The Images module owns their content; these are state flips only.
+   */
+  async setImagesState(
+    requestId: string,
+    from: StoredImageState,
+    to: StoredImageState,
+    pieces?: Piece[],
+    decision?: { at: Date; rejectionReason?: string | null },
+  ): Promise<number> {
+    const query = this.manager
+      .createQueryBuilder()
+      .update(StoredImageEntity)
+      .set({
+        state: to,
+        ...(decision ? { decidedAt: decision.at, rejectionReason: decision.rejectionReason ?? null } : {}),
+      })
+      .where('request_id = :requestId AND state = :from', { requestId, from });
+    if (pieces) query.andWhere('piece IN (:...pieces)', { pieces });
+    return (await query.execute()).affected ?? 0;
+  }
+
+  /** "Annuler" of the confirmation dialog, and cancelled requests: drafts are dropped. */
+  async deleteDrafts(requestIds: string[]): Promise<number> {
+    if (requestIds.length === 0) return 0;
+    const result = await this.manager
+      .createQueryBuilder()
+      .delete()
+      .from(StoredImageEntity)
+      .where("request_id IN (:...requestIds) AND state = 'DRAFT'", { requestIds })
+      .execute();
+    return result.affected ?? 0;
+  }
+
+  /**
+   * Set-based scheduler step: moves up to `limit` requests in `from` whose `dateColumn` is at or
+   * before `cutoff` to `to`, and returns their ids. On PostgreSQL the candidates are claimed with
+   * FOR UPDATE SKIP LOCKED, so concurrent instances take disjoint rows and never wait; the
+   * repeated `state = from` makes a row that changed meanwhile drop out. On SQLite the one
+   * statement runs under the database's single write lock. The partial indexes
+   * idx_image_request_due_reminder / _due_cancellation serve the inner SELECT.
+   */
+  async moveDue(
+    from: 'PENDING' | 'REMINDED',
+    to: 'REMINDED' | 'CANCELLED',
+    cutoff: Date,
+    now: Date,
+    limit: number,
+  ): Promise<string[]> {
+    const dateColumn = from === 'PENDING' ? 'created_at' : 'reminded_at';
+    const stampColumn = to === 'REMINDED' ? 'reminded_at' : 'cancelled_at';
+    const parameters = { from, to, cutoff, now, limit };
+    const rows = this.postgres
+      ? await this.sql<{ id: string }>(
+          `UPDATE image_request r SET state = :to, ${stampColumn} = :now
+             FROM (SELECT id FROM image_request WHERE state = :from AND ${dateColumn} <= :cutoff
+                    ORDER BY ${dateColumn} LIMIT :limit FOR UPDATE SKIP LOCKED) due
+            WHERE r.id = due.id AND r.state = :from
+           RETURNING r.id`,
+          parameters,
+        )
+      : await this.sql<{ id: string }>(
+          `UPDATE image_request SET state = :to, ${stampColumn} = :now
+            WHERE id IN (SELECT id FROM image_request WHERE state = :from AND ${dateColumn} <= :cutoff
+                          ORDER BY ${dateColumn} LIMIT :limit)
+              AND state = :from
+           RETURNING id`,
+          parameters,
+        );
+    return rows.map((row) => row.id);
+  }
+
+  /**
+   * Retention purge, set-based: drivers not yet purged whose every application has a card that
+   * ended on or before `cutoff` lose their name, address and email; the images and the emails
+   * (which carry names) of their applications are deleted. SKIP LOCKED on PostgreSQL.
+   */
+  async purgeDrivers(cutoff: Date, now: Date, limit: number): Promise<{ driverIds: string[]; applicationIds: string[] }> {
+    const candidates = `SELECT d.id FROM driver d
+        WHERE d.purged_at IS NULL
+          AND EXISTS (SELECT 1 FROM card_application a WHERE a.driver_id = d.id)
+          AND NOT EXISTS (SELECT 1 FROM card_application a WHERE a.driver_id = d.id
+                           AND (a.card_valid_until IS NULL OR a.card_valid_until > :cutoff))
+        LIMIT :limit${this.postgres ? ' FOR UPDATE OF d SKIP LOCKED' : ''}`;
+    const erased = this.postgres ? "'effacé-' || id || '@invalid'" : "'effacé-' || id || '@invalid'";
+    const drivers = await this.sql<{ id: string }>(
+      `UPDATE driver SET last_name = '—', first_name = '—', email = ${erased}, address_line1 = '—',
+              address_line2 = NULL, postal_code = '—', city = '—', purged_at = :now
+        WHERE id IN (${candidates}) AND purged_at IS NULL
+       RETURNING id`,
+      { cutoff, now, limit },
+    );
+    const driverIds = drivers.map((row) => row.id);
+    if (driverIds.length === 0) return { driverIds, applicationIds: [] };
+    const applications = await this.manager
+      .getRepository(CardApplicationEntity)
+      .createQueryBuilder('a')
+      .select('a.id', 'id')
+      .where('a.driver_id IN (:...driverIds)', { driverIds })
+      .getRawMany<{ id: string }>();
+    const applicationIds = applications.map((row) => row.id);
+    await this.manager
+      .createQueryBuilder()
+      .delete()
+      .from(StoredImageEntity)
+      .where('request_id IN (SELECT id FROM image_request WHERE application_id IN (:...applicationIds))', { applicationIds })
+      .execute();
+    await this.manager
+      .createQueryBuilder()
+      .delete()
+      .from('outbox_email')
+      .where('application_id IN (:...applicationIds)', { applicationIds })
+      .execute();
+    return { driverIds, applicationIds };
+  }
+
+  /** Requests with their application, driver and préfecture (one query). */
+  async contexts(requestIds: string[]): Promise<RequestContext[]> {
+    if (requestIds.length === 0) return [];
+    const requests = await this.manager.getRepository(ImageRequestEntity).find({
+      where: { id: In(requestIds) },
+      relations: { application: { driver: true, prefecture: true } },
+    });
+    return requests.map((request) => {
+      const { application, ...rest } = request;
+      return { request: rest as ImageRequestEntity, application: application as RequestContext['application'] };
+    });
+  }
+
+  async context(requestId: string): Promise<RequestContext | null> {
+    return (await this.contexts([requestId]))[0] ?? null;
+  }
+
+  async submittedImages(requestId: string): Promise<StoredImageEntity[]> {
+    return this.manager.getRepository(StoredImageEntity).find({
+      select: { id: true, piece: true, state: true },
+      where: { requestId, state: 'SUBMITTED' },
+    });
+  }
+}
+
+/** The only code that writes image requests and their audit trail. */
+@Injectable()
+export class RequestTransitionsRepository {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  /** Runs `work` in one transaction: state changes, audit entries and outbox rows commit together. */
+  run<T>(work: (scope: TransitionScope) => Promise<T>): Promise<T> {
+    return this.dataSource.transaction((manager) => work(new TransitionScope(manager)));
+  }
+}

@@ -1,0 +1,64 @@
+import { Injectable, Logger, OnApplicationShutdown } from '@nestjs/common';
+import { Interval } from '@nestjs/schedule';
+import { TimedTransitionsService } from '../requests/timed-transitions.service';
+
+export interface TickReport {
+  reminded: number;
+  cancelled: number;
+  purged: number;
+}
+
+/** Every minute on every instance; each step is safe to run concurrently (see docs/lifecycle.md). */
+export const LIFECYCLE_TICK_MS = 60_000;
+
+/**
+ * The timed jobs. @nestjs/schedule runs them on every instance without coordination: the
+ * exactness comes from the set-based conditional updates of TimedTransitionsService. The
+ * interval only fires when the SchedulerModule is registered enabled; tests call tick().
+ */
+@Injectable()
+export class LifecycleScheduler implements OnApplicationShutdown {
+  private readonly logger = new Logger(LifecycleScheduler.name);
+  private running?: Promise<TickReport>;
+
+  constructor(private readonly timed: TimedTransitionsService) {}
+
+  @Interval('image-request-lifecycle', LIFECYCLE_TICK_MS)
+  async onInterval(): Promise<void> {
+    try {
+      const report = await this.tick();
+      if (report.reminded || report.cancelled || report.purged) this.logger.log({ ...report }, 'Lifecycle tick');
+    } catch (error) {
+      this.logger.error({ err: error instanceof Error ? error.message : String(error) }, 'Lifecycle tick failed');
+    }
+  }
+
+  /** One tick: reminders, then cancellations, then the purge. Ticks of one process never overlap. */
+  tick(): Promise<TickReport> {
+    this.running ??= this.run().finally(() => (this.running = undefined));
+    return this.running;
+  }
+
+  remind(): Promise<number> {
+    return this.timed.remindDue();
+  }
+
+  cancel(): Promise<number> {
+    return this.timed.cancelDue();
+  }
+
+  purge(): Promise<number> {
+    return this.timed.purgeDue();
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    await this.running?.catch(() => undefined);
+  }
+
+  private async run(): Promise<TickReport> {
+    const reminded = await this.remind();
+    const cancelled = await this.cancel();
+    const purged = await this.purge();
+    return { reminded, cancelled, purged };
+  }
+}

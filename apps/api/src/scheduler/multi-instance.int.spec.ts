@@ -1,0 +1,122 @@
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import type { ParsedMail } from 'mailparser';
+import { postgresAvailable, postgresServerUrl, usesPostgres } from '../testing/postgres';
+import type { TestApp } from '../testing/test-app';
+
+const DUE = 2_000;
+
+/**
+ * The API's modules, loaded with DATABASE_URL pointing at PostgreSQL (entity column types are
+ * chosen when the entity classes load), in their own module registry so this file also runs
+ * in the SQLite pass of the suite.
+ */
+function loadForPostgres() {
+  const previous = process.env['DATABASE_URL'];
+  process.env['DATABASE_URL'] = postgresServerUrl();
+  let modules!: {
+    testApp: typeof import('../testing/test-app');
+    createApp: typeof import('../app/create-app');
+    clock: typeof import('../common/clock');
+    config: typeof import('../config/environment');
+    demo: typeof import('../demo/demo-data.service');
+    delivery: typeof import('../notifications/outbox-delivery.service');
+    timed: typeof import('../requests/timed-transitions.service');
+    kit: typeof import('../requests/lifecycle-test-kit');
+    typeorm: typeof import('typeorm');
+  };
+  jest.isolateModules(() => {
+    modules = {
+      testApp: require('../testing/test-app'),
+      createApp: require('../app/create-app'),
+      clock: require('../common/clock'),
+      config: require('../config/environment'),
+      demo: require('../demo/demo-data.service'),
+      delivery: require('../notifications/outbox-delivery.service'),
+      timed: require('../requests/timed-transitions.service'),
+      kit: require('../requests/lifecycle-test-kit'),
+      typeorm: require('typeorm'),
+    };
+  });
+  return { modules, restore: () => (previous === undefined ? delete process.env['DATABASE_URL'] : (process.env['DATABASE_URL'] = previous)) };
+}
+
+/**
+ * Two independent API instances (each its own Nest app, connection pool and outbox worker) on
+ * one PostgreSQL database: their schedulers tick at the same moment over 2,000 due requests,
+ * and the SMTP server receives exactly 2,000 reminders, none twice.
+ */
+describe('scheduler on two API instances sharing one PostgreSQL', () => {
+  let run = false;
+  let loaded: ReturnType<typeof loadForPostgres>['modules'];
+  let smtp: { url: string; messages: ParsedMail[]; stop(): Promise<void> };
+  let first: TestApp;
+  let second: NestFastifyApplication;
+
+  beforeAll(async () => {
+    // Heavy (2,000 emails through SMTP): run once, in the SQLite pass, which reaches the server too.
+    run = !usesPostgres() && (await postgresAvailable());
+    if (!run) return;
+    const { modules, restore } = loadForPostgres();
+    loaded = modules;
+    try {
+      smtp = await modules.kit.restartableSmtp({ parse: false });
+      const clock = new modules.clock.ManualClock(new Date('2026-05-04T07:00:00Z'));
+      first = await modules.testApp.startTestApp({ SMTP_URL: smtp.url }, clock);
+      second = await modules.createApp.createApp({
+        environment: modules.config.loadEnvironment({
+          NODE_ENV: 'test',
+          LOG_LEVEL: 'silent',
+          SCHEDULER_ENABLED: 'false',
+          MIGRATIONS_RUN: 'false',
+          PORT: '0',
+          STATIC_DIR: 'dist/apps',
+          SMTP_URL: smtp.url,
+          DATABASE_URL: first.environment.DATABASE_URL as string,
+        }),
+        clock,
+      });
+      await second.init();
+      await first.app.get(modules.demo.DemoDataService).seedIfEmpty();
+    } finally {
+      restore();
+    }
+  }, 120_000);
+  afterAll(async () => {
+    if (!run) return;
+    await second?.close();
+    await first?.close();
+    await smtp?.stop();
+  });
+
+  it('sends exactly 2,000 reminders, none twice', async () => {
+    if (!run) return;
+    const { DataSource } = loaded.typeorm;
+    expect(first.environment.DATABASE_URL).toMatch(/^postgres/);
+    expect(second.get(DataSource)).not.toBe(first.app.get(DataSource));
+    await loaded.kit.insertPendingRequests(first, '59', DUE, new Date(first.clock.now().getTime() - 20 * 86_400_000));
+
+    const timed = [first.app.get(loaded.timed.TimedTransitionsService), second.get(loaded.timed.TimedTransitionsService)];
+    // Three concurrent ticks per instance with small batches, so the two instances interleave.
+    const counts = await Promise.all([...timed, ...timed, ...timed].map((service) => service.remindDue(100)));
+    const reminded = counts.reduce((sum, count) => sum + count, 0);
+    expect(reminded).toBe(DUE);
+    expect(counts.filter((count) => count > 0).length).toBeGreaterThan(1);
+    const [outbox] = await first.app
+      .get(DataSource)
+      .query(`SELECT count(*)::int AS n, count(DISTINCT request_id)::int AS requests FROM outbox_email WHERE kind = 'REMINDER'`);
+    expect(outbox).toEqual({ n: DUE, requests: DUE });
+
+    const workers = [first.app.get(loaded.delivery.OutboxDeliveryService), second.get(loaded.delivery.OutboxDeliveryService)];
+    const sentBy = [0, 0];
+    for (;;) {
+      const reports = await Promise.all(workers.map((worker) => worker.deliverDue()));
+      reports.forEach((report, index) => (sentBy[index] += report.sent));
+      if (reports.every((report) => report.sent === 0 && report.retried === 0)) break;
+    }
+    expect(sentBy.every((sent) => sent > 0)).toBe(true);
+    const reminders = smtp.messages.filter((message) => /^Rappel/.test(message.subject ?? ''));
+    expect(reminders).toHaveLength(DUE);
+    expect(new Set(reminders.map((message) => JSON.stringify(message.to))).size).toBe(DUE);
+    expect(new Set(reminders.map((message) => message.headers.get('x-t3p-email-id'))).size).toBe(DUE);
+  }, 600_000);
+});

@@ -1,0 +1,211 @@
+import { Type } from 'class-transformer';
+import {
+  ArrayMaxSize,
+  ArrayNotEmpty,
+  ArrayUnique,
+  IsArray,
+  IsIn,
+  IsInt,
+  IsISO8601,
+  IsNotEmpty,
+  IsOptional,
+  IsString,
+  Matches,
+  Max,
+  MaxLength,
+  Min,
+  ValidateIf,
+  ValidateNested,
+} from 'class-validator';
+import {
+  CARD_TYPES,
+  IMAGE_REQUEST_STATES,
+  PIECES,
+  type ActorType,
+  type CardApplicationState,
+  type CardType,
+  type ImageRequestState,
+  type Piece,
+} from './domain';
+import type { StoredImageSummary } from './images.dto';
+
+/** The version of the CGU and data notice the driver accepts at the "Engagement" step. */
+export const CURRENT_TERMS_VERSION = '2026-11';
+
+/** The catalogue of common reasons an agent picks from; OTHER needs a free text. */
+export const REQUEST_REASONS = {
+  IMAGES_MISSING: 'Les images jointes à la demande de carte sont absentes.',
+  PHOTO_BLURRY: 'La photo d’identité est floue.',
+  PHOTO_BACKGROUND: 'Le fond de la photo d’identité n’est pas uni et clair.',
+  PHOTO_LIGHTING: 'Le visage est mal éclairé (trop sombre, reflets ou ombres).',
+  PHOTO_FRAMING: 'Le visage n’est pas cadré de face, entier et centré.',
+  PHOTO_NOT_COMPLIANT: 'La photo d’identité ne respecte pas les normes (lunettes, couvre-chef, expression).',
+  SIGNATURE_ILLEGIBLE: 'La signature est illisible ou trop pâle.',
+  SIGNATURE_CROPPED: 'La signature est coupée ou déborde du cadre.',
+  FORMAT_INVALID: 'Le format, la résolution ou la taille du fichier ne conviennent pas.',
+  OTHER: 'Autre motif',
+} as const;
+export type RequestReasonCode = keyof typeof REQUEST_REASONS;
+export const REQUEST_REASON_CODES = Object.keys(REQUEST_REASONS) as RequestReasonCode[];
+
+/** An agent asks a driver for new images. */
+export class CreateImageRequestBody {
+  @IsIn(PIECES, { each: true, message: 'Chaque pièce demandée doit valoir « PHOTO » ou « SIGNATURE ».' })
+  @ArrayUnique({ message: 'Une pièce ne peut être demandée qu’une fois.' })
+  @ArrayMaxSize(2, { message: 'Deux pièces au plus : la photo et la signature.' })
+  @ArrayNotEmpty({ message: 'Choisissez au moins une pièce à demander : la photo, la signature, ou les deux.' })
+  @IsArray({ message: 'Les pièces demandées doivent être une liste.' })
+  pieces!: Piece[];
+
+  @IsIn(REQUEST_REASON_CODES, { message: 'Choisissez un motif dans la liste.' })
+  reasonCode!: RequestReasonCode;
+
+  /** Free text: required with OTHER, else an optional precision added to the catalogue's wording. */
+  @ValidateIf((body: CreateImageRequestBody) => body.reasonCode === 'OTHER' || body.reasonText !== undefined)
+  @MaxLength(500, { message: 'Le motif ne doit pas dépasser 500 caractères.' })
+  @Matches(/\S/, { message: 'Précisez le motif de la demande.' })
+  @IsString({ message: 'Précisez le motif de la demande.' })
+  reasonText?: string;
+}
+
+export const REVIEW_OUTCOMES = ['VALIDATED', 'REJECTED'] as const;
+export type ReviewOutcome = (typeof REVIEW_OUTCOMES)[number];
+
+export class ImageDecision {
+  @IsIn(PIECES, { message: 'La pièce doit valoir « PHOTO » ou « SIGNATURE ».' })
+  piece!: Piece;
+
+  @IsIn(REVIEW_OUTCOMES, { message: 'La décision doit valoir « VALIDATED » ou « REJECTED ».' })
+  outcome!: ReviewOutcome;
+
+  /** Required when the image is rejected: it becomes the reason of the new request. */
+  @ValidateIf((decision: ImageDecision) => decision.outcome === 'REJECTED' || decision.reason !== undefined)
+  @MaxLength(500, { message: 'Le motif du refus ne doit pas dépasser 500 caractères.' })
+  @Matches(/\S/, { message: 'Indiquez pourquoi l’image est refusée.' })
+  @IsString({ message: 'Indiquez pourquoi l’image est refusée.' })
+  reason?: string;
+}
+
+/** The agent's review of a submitted request: one decision per requested image. */
+export class ReviewRequestBody {
+  @ValidateNested({ each: true })
+  @Type(() => ImageDecision)
+  @ArrayMaxSize(2, { message: 'Deux décisions au plus : la photo et la signature.' })
+  @ArrayNotEmpty({ message: 'Donnez une décision pour chaque image.' })
+  @IsArray({ message: 'Les décisions doivent être une liste.' })
+  decisions!: ImageDecision[];
+}
+
+/** Filters and keyset cursor of the back-office list. */
+export class RequestListQuery {
+  @IsOptional()
+  @IsIn(IMAGE_REQUEST_STATES, { message: 'État inconnu.' })
+  state?: ImageRequestState;
+
+  @IsOptional()
+  @IsIn(CARD_TYPES, { message: 'Le type de carte doit valoir VTC, TAXI ou VMDTR.' })
+  cardType?: CardType;
+
+  /** Requests created on or after this instant (ISO 8601). */
+  @IsOptional()
+  @IsISO8601({}, { message: 'La date « from » doit être au format AAAA-MM-JJ.' })
+  from?: string;
+
+  /** Requests created strictly before this instant (ISO 8601). */
+  @IsOptional()
+  @IsISO8601({}, { message: 'La date « to » doit être au format AAAA-MM-JJ.' })
+  to?: string;
+
+  /** Part of the driver's last or first name, or of the driver identifier. */
+  @IsOptional()
+  @MaxLength(100, { message: 'La recherche ne doit pas dépasser 100 caractères.' })
+  @IsString({ message: 'La recherche doit être un texte.' })
+  q?: string;
+
+  /** The nextCursor of the previous page. */
+  @IsOptional()
+  @MaxLength(200, { message: 'Le curseur de pagination n’est pas valide.' })
+  @Matches(/^[A-Za-z0-9_-]+$/, { message: 'Le curseur de pagination n’est pas valide.' })
+  cursor?: string;
+
+  @IsOptional()
+  @Type(() => Number)
+  @Max(100, { message: 'Le paramètre « limit » doit valoir au plus 100.' })
+  @Min(1, { message: 'Le paramètre « limit » doit valoir au moins 1.' })
+  @IsInt({ message: 'Le paramètre « limit » doit être un nombre entier.' })
+  limit?: number;
+}
+
+/** "Engagement": the driver accepts the version of the terms shown. */
+export class AcceptTermsBody {
+  @IsNotEmpty({ message: 'La version des conditions acceptées est absente.' })
+  @MaxLength(20, { message: 'La version des conditions acceptées n’est pas valide.' })
+  @IsString({ message: 'La version des conditions acceptées n’est pas valide.' })
+  termsVersion!: string;
+}
+
+export interface ImageRequestView {
+  id: string;
+  applicationId: string;
+  state: ImageRequestState;
+  cardType: CardType;
+  pieces: Piece[];
+  reasonCode: string;
+  reason: string;
+  createdAt: string;
+  remindedAt: string | null;
+  submittedAt: string | null;
+  decidedAt: string | null;
+  cancelledAt: string | null;
+  /** When the request is cancelled if nothing is submitted (PENDING and REMINDED only). */
+  deadline: string | null;
+  previousRequestId: string | null;
+}
+
+/** One row of the back-office list. */
+export interface RequestListItem extends ImageRequestView {
+  applicationState: CardApplicationState;
+  cardNumber: string;
+  driver: { driverIdentifier: string; civility: string; lastName: string; firstName: string };
+}
+
+export interface RequestPage {
+  items: RequestListItem[];
+  /** Pass as `cursor` for the next page; null on the last page. */
+  nextCursor: string | null;
+}
+
+/** A request with its images, as an agent reviews it. */
+export interface ReviewableRequest extends RequestListItem {
+  images: (StoredImageSummary & { rejectionReason: string | null; decidedAt: string | null })[];
+}
+
+export interface ReviewResult {
+  request: ImageRequestView;
+  /** The request opened for the rejected pieces, if any. */
+  followUp: ImageRequestView | null;
+}
+
+/** The driver's open request, as the upload wizard needs it. */
+export interface DriverRequestView extends ImageRequestView {
+  termsAccepted: boolean;
+  termsAcceptedAt: string | null;
+  termsVersion: string | null;
+  currentTermsVersion: string;
+  /** Whether the driver may still upload (PENDING or REMINDED). */
+  uploadOpen: boolean;
+  /** The images kept for this request (drafts before "Valider"). */
+  images: StoredImageSummary[];
+}
+
+export interface AuditEntryView {
+  at: string;
+  actorType: ActorType;
+  /** The agent's name, "le chauffeur" or "le service". */
+  actor: string;
+  action: string;
+  requestId: string | null;
+  fromState: string | null;
+  toState: string | null;
+  reason: string | null;
+}
