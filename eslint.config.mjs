@@ -33,6 +33,7 @@ export default [
               sourceTag: 'scope:front',
               onlyDependOnLibsWithTags: ['scope:front', 'scope:shared'],
             },
+            { sourceTag: 'scope:e2e', onlyDependOnLibsWithTags: ['scope:e2e', 'scope:shared'] },
             {
               sourceTag: 'scope:shared',
               onlyDependOnLibsWithTags: ['scope:shared'],

@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // `npm test`: the whole suite, from scratch (no Nx cache), in the order a failure is cheapest:
-// lint, build (the API serves the built fronts in tests), then every project's tests.
+// lint, build (the API serves the built fronts in tests), every project's tests, then the
+// browser suites.
 // The database is the embedded SQLite unless DATABASE_URL points at a PostgreSQL server; each
 // test file then makes its own fresh database on that server.
 import { spawnSync } from 'node:child_process';
@@ -12,6 +13,8 @@ const phases = [
   ['lint', nx('run-many', '-t', 'lint', '--', '--max-warnings=0')],
   ['build', nx('run-many', '-t', 'build', '-p', 'api', 'chauffeur', 'prefecture')],
   ['tests', nx('run-many', '-t', 'test', '--parallel=1', '--', '--ci')],
+  // Playwright in Debian's Chromium against the built fronts served by the real API.
+  ['browser', nx('run-many', '-t', 'e2e', '--parallel=1')],
 ];
 
 const engine = /^postgres/.test(process.env.DATABASE_URL ?? '') ? 'PostgreSQL' : 'SQLite';

@@ -1,0 +1,4 @@
+export * from './lib/chromium';
+export * from './lib/server';
+export * from './lib/mailbox';
+export * from './lib/accessibility';
