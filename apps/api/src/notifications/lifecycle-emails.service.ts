@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { EmailKind } from '@t3p/contracts';
 import type { EntityManager } from 'typeorm';
+import type { NewOutboxEmail } from './outbox.repository';
 import { OutboxService } from './outbox.service';
 import {
   LifecycleEmailFacts,
@@ -55,14 +56,33 @@ export class LifecycleEmailsService {
     return this.queue(manager, 'PAYMENT_REQUEST', target, renderPaymentRequestEmail(facts));
   }
 
+  /** The scheduler's batches: many reminders in one insert. */
+  reminders(
+    manager: EntityManager,
+    items: { target: LifecycleEmailTarget; facts: LifecycleEmailFacts & { deadline: Date; remainingDays: number } }[],
+  ) {
+    return this.outbox.enqueueMany(manager, items.map(({ target, facts }) => this.row('REMINDER', target, renderReminderEmail(facts))));
+  }
+
+  cancellations(
+    manager: EntityManager,
+    items: { target: LifecycleEmailTarget; facts: LifecycleEmailFacts & { remindedAt: Date; cancelledAt: Date } }[],
+  ) {
+    return this.outbox.enqueueMany(manager, items.map(({ target, facts }) => this.row('CANCELLATION', target, renderCancellationEmail(facts))));
+  }
+
   private queue(manager: EntityManager, kind: EmailKind, target: LifecycleEmailTarget, email: RenderedEmail): Promise<void> {
-    return this.outbox.enqueue(manager, {
+    return this.outbox.enqueue(manager, this.row(kind, target, email));
+  }
+
+  private row(kind: EmailKind, target: LifecycleEmailTarget, email: RenderedEmail): NewOutboxEmail {
+    return {
       kind,
       dedupeKey: `${target.requestId}:${kind}`,
       toAddress: target.to,
       applicationId: target.applicationId,
       requestId: target.requestId,
       ...email,
-    });
+    };
   }
 }

@@ -44,6 +44,42 @@ export class OutboxRepository {
       .execute();
   }
 
+  /**
+   * Several emails in one statement (the scheduler's batches). On PostgreSQL one array parameter
+   * per column (`unnest`) and ON CONFLICT DO NOTHING on the dedupe key; elsewhere one INSERT OR
+   * IGNORE with the rows.
+   */
+  async enqueueMany(manager: EntityManager, emails: NewOutboxEmail[], now: Date): Promise<void> {
+    if (emails.length === 0) return;
+    const rows = emails.map((email) => ({
+      id: randomUUID(),
+      ...email,
+      applicationId: email.applicationId ?? null,
+      requestId: email.requestId ?? null,
+      state: 'PENDING' as const,
+      attempts: 0,
+      nextAttemptAt: now,
+      createdAt: now,
+    }));
+    if (manager.connection.options.type === 'postgres') {
+      const column = <K extends keyof (typeof rows)[number]>(key: K) => rows.map((row) => row[key]);
+      await manager.query(
+        `INSERT INTO outbox_email (id, kind, dedupe_key, application_id, request_id, to_address, subject, html, text, state,
+                                   attempts, next_attempt_at, created_at)
+         SELECT * FROM unnest($1::varchar[], $2::varchar[], $3::varchar[], $4::varchar[], $5::varchar[], $6::varchar[],
+                              $7::varchar[], $8::text[], $9::text[], $10::varchar[], $11::int[], $12::timestamptz[], $13::timestamptz[])
+         ON CONFLICT (dedupe_key) DO NOTHING`,
+        [
+          column('id'), column('kind'), column('dedupeKey'), column('applicationId'), column('requestId'), column('toAddress'),
+          column('subject'), column('html'), column('text'), column('state'), column('attempts'), column('nextAttemptAt'),
+          column('createdAt'),
+        ],
+      );
+      return;
+    }
+    await manager.createQueryBuilder().insert().into(OutboxEmailEntity).values(rows).orIgnore().execute();
+  }
+
   async listRecent(limit: number, before?: Date): Promise<OutboxEmailEntity[]> {
     return this.dataSource.getRepository(OutboxEmailEntity).find({
       where: before ? { createdAt: LessThan(before) } : {},

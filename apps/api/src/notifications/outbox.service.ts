@@ -16,6 +16,11 @@ export class OutboxService {
     return this.outbox.enqueue(manager, email, this.clock.now());
   }
 
+  /** Queues several emails with one insert, in the caller's transaction. */
+  enqueueMany(manager: EntityManager, emails: NewOutboxEmail[]): Promise<void> {
+    return this.outbox.enqueueMany(manager, emails, this.clock.now());
+  }
+
   /** Queues the "lien de connexion" email; `linkId` (the stored token's id) keys it once. */
   enqueueSignInLink(
     manager: EntityManager,

@@ -2,11 +2,13 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { ActorType, CardApplicationState, ImageRequestState, Piece, StoredImageState } from '@t3p/contracts';
 import { randomUUID } from 'node:crypto';
-import { DataSource, EntityManager, In } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+import { DateUtils } from 'typeorm/util/DateUtils';
 import {
-  AuditEntryEntity,
   CardApplicationEntity,
+  DriverEntity,
   ImageRequestEntity,
+  PrefectureEntity,
   StoredImageEntity,
 } from '../database/entities';
 
@@ -26,6 +28,94 @@ export interface NewAuditEntry {
   toState: string | null;
   reason: string | null;
   at: Date;
+}
+
+const AUDIT_COLUMNS: [string, string][] = [
+  ['id', 'varchar'], ['application_id', 'varchar'], ['request_id', 'varchar'], ['actor_type', 'varchar'], ['actor_id', 'varchar'],
+  ['action', 'varchar'], ['from_state', 'varchar'], ['to_state', 'varchar'], ['reason', 'varchar'], ['at', 'timestamptz'],
+];
+
+/**
+ * Many rows in one statement: on PostgreSQL one array parameter per column (`unnest`), so the
+ * statement stays small whatever the batch; on SQLite a multi-row VALUES.
+ */
+export async function insertRows(manager: EntityManager, table: string, columns: [string, string][], rows: unknown[][]): Promise<void> {
+  if (rows.length === 0) return;
+  const names = columns.map(([name]) => name).join(', ');
+  if (manager.connection.options.type === 'postgres') {
+    const arrays = columns.map((_column, index) => rows.map((row) => row[index]));
+    const casts = columns.map(([, type], index) => `$${index + 1}::${type}[]`).join(', ');
+    await manager.query(`INSERT INTO ${table} (${names}) SELECT * FROM unnest(${casts})`, arrays);
+    return;
+  }
+  const sqliteValue = (value: unknown) =>
+    value instanceof Date ? DateUtils.mixedDateToUtcDatetimeString(value) : typeof value === 'boolean' ? Number(value) : value;
+  const placeholders = `(${columns.map(() => '?').join(', ')})`;
+  await manager.query(
+    `INSERT INTO ${table} (${names}) VALUES ${rows.map(() => placeholders).join(', ')}`,
+    rows.flatMap((row) => row.map(sqliteValue)),
+  );
+}
+
+interface ContextRow {
+  [column: string]: unknown;
+}
+
+const date = (value: unknown): Date | null =>
+  value === null || value === undefined ? null : value instanceof Date ? value : new Date(`${String(value).replace(' ', 'T')}Z`);
+
+/** A raw joined row (either engine) as entities: SQLite gives dates as text and booleans as 0/1. */
+function toContext(row: ContextRow): RequestContext {
+  const request: ImageRequestEntity = {
+    id: row['id'] as string,
+    applicationId: row['application_id'] as string,
+    prefectureId: row['prefecture_id'] as string,
+    cardType: row['card_type'] as ImageRequestEntity['cardType'],
+    accessRef: row['access_ref'] as string,
+    photoRequested: Boolean(row['photo_requested']),
+    signatureRequested: Boolean(row['signature_requested']),
+    reasonCode: row['reason_code'] as string,
+    reasonText: row['reason_text'] as string,
+    state: row['state'] as ImageRequestEntity['state'],
+    createdByAgentId: (row['created_by_agent_id'] as string | null) ?? null,
+    previousRequestId: (row['previous_request_id'] as string | null) ?? null,
+    createdAt: date(row['created_at']) as Date,
+    remindedAt: date(row['reminded_at']),
+    submittedAt: date(row['submitted_at']),
+    decidedAt: date(row['decided_at']),
+    cancelledAt: date(row['cancelled_at']),
+    termsAcceptedAt: date(row['terms_accepted_at']),
+    termsVersion: (row['terms_version'] as string | null) ?? null,
+  };
+  const driver: DriverEntity = {
+    id: row['driver_id'] as string,
+    driverIdentifier: row['driver_identifier'] as string,
+    civility: row['civility'] as DriverEntity['civility'],
+    lastName: row['last_name'] as string,
+    firstName: row['first_name'] as string,
+    email: row['email'] as string,
+    addressLine1: row['address_line1'] as string,
+    addressLine2: (row['address_line2'] as string | null) ?? null,
+    postalCode: row['postal_code'] as string,
+    city: row['city'] as string,
+    purgedAt: date(row['purged_at']),
+    createdAt: request.createdAt,
+  };
+  const prefecture = { id: request.prefectureId, departement: row['departement'] as string, name: row['prefecture_name'] as string } as PrefectureEntity;
+  const application = {
+    id: request.applicationId,
+    driverId: driver.id,
+    prefectureId: request.prefectureId,
+    cardType: request.cardType,
+    cardNumber: row['card_number'] as string,
+    state: row['application_state'] as CardApplicationEntity['state'],
+    cardValidUntil: date(row['card_valid_until']),
+    createdAt: request.createdAt,
+    updatedAt: request.createdAt,
+    driver,
+    prefecture,
+  };
+  return { request, application };
 }
 
 /** Unique-constraint violation on either engine (the partial index "one open request"). */
@@ -120,10 +210,10 @@ export class TransitionScope {
 
   async audit(entries: NewAuditEntry[]): Promise<void> {
     if (entries.length === 0) return;
-    await this.manager.insert(
-      AuditEntryEntity,
-      entries.map((entry) => ({ id: randomUUID(), ...entry })),
-    );
+    await insertRows(this.manager, 'audit_entry', AUDIT_COLUMNS, entries.map((entry) => [
+      randomUUID(), entry.applicationId, entry.requestId, entry.actorType, entry.actorId, entry.action,
+      entry.fromState, entry.toState, entry.reason, entry.at,
+    ]));
   }
 
   /**
@@ -243,17 +333,22 @@ export class TransitionScope {
     return { driverIds, applicationIds };
   }
 
-  /** Requests with their application, driver and préfecture (one query). */
+  /** Requests with their application, driver and préfecture: one join, the columns the emails need. */
   async contexts(requestIds: string[]): Promise<RequestContext[]> {
     if (requestIds.length === 0) return [];
-    const requests = await this.manager.getRepository(ImageRequestEntity).find({
-      where: { id: In(requestIds) },
-      relations: { application: { driver: true, prefecture: true } },
-    });
-    return requests.map((request) => {
-      const { application, ...rest } = request;
-      return { request: rest as ImageRequestEntity, application: application as RequestContext['application'] };
-    });
+    const rows = await this.sql<ContextRow>(
+      `SELECT r.id, r.application_id, r.prefecture_id, r.card_type, r.access_ref, r.photo_requested, r.signature_requested,
+              r.reason_code, r.reason_text, r.state, r.created_by_agent_id, r.previous_request_id, r.created_at, r.reminded_at,
+              r.submitted_at, r.decided_at, r.cancelled_at, r.terms_accepted_at, r.terms_version,
+              a.driver_id, a.card_number, a.state AS application_state, a.card_valid_until,
+              d.driver_identifier, d.civility, d.last_name, d.first_name, d.email, d.address_line1, d.address_line2,
+              d.postal_code, d.city, d.purged_at, p.departement, p.name AS prefecture_name
+         FROM image_request r JOIN card_application a ON a.id = r.application_id
+         JOIN driver d ON d.id = a.driver_id JOIN prefecture p ON p.id = a.prefecture_id
+        WHERE r.id IN (:...requestIds)`,
+      { requestIds },
+    );
+    return rows.map(toContext);
   }
 
   async context(requestId: string): Promise<RequestContext | null> {

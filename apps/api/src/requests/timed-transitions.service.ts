@@ -47,13 +47,13 @@ export class TimedTransitionsService {
           })),
         );
         const deadline = new Date(now.getTime() + this.env.CANCELLATION_DELAY_DAYS * DAY);
-        for (const context of contexts) {
-          await this.emails.reminder(scope.manager, this.lifecycle.emailTarget(context), {
-            ...this.lifecycle.emailFacts(context),
-            deadline,
-            remainingDays: this.env.CANCELLATION_DELAY_DAYS,
-          });
-        }
+        await this.emails.reminders(
+          scope.manager,
+          contexts.map((context) => ({
+            target: this.lifecycle.emailTarget(context),
+            facts: { ...this.lifecycle.emailFacts(context), deadline, remainingDays: this.env.CANCELLATION_DELAY_DAYS },
+          })),
+        );
         return ids.length;
       });
       total += moved;
@@ -84,13 +84,13 @@ export class TimedTransitionsService {
             at: now,
           })),
         );
-        for (const context of contexts) {
-          await this.emails.cancellation(scope.manager, this.lifecycle.emailTarget(context), {
-            ...this.lifecycle.emailFacts(context),
-            remindedAt: context.request.remindedAt ?? now,
-            cancelledAt: now,
-          });
-        }
+        await this.emails.cancellations(
+          scope.manager,
+          contexts.map((context) => ({
+            target: this.lifecycle.emailTarget(context),
+            facts: { ...this.lifecycle.emailFacts(context), remindedAt: context.request.remindedAt ?? now, cancelledAt: now },
+          })),
+        );
         return ids.length;
       });
       total += moved;

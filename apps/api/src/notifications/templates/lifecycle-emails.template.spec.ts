@@ -59,7 +59,7 @@ describe('lifecycle email templates', () => {
         expect(part).toContain('Préfecture du Pas-de-Calais');
         expect(part).toContain('JPEG ou PDF');
         expect(part).toContain('de 300 à 400 DPI');
-        expect(part).toContain('25 × 12 mm (proportions à ± 10 %)');
+        expect(part).toContain('25 × 12 mm (proportions à\u00a0±\u00a010\u00a0%)');
         expect(part).toContain('4 août 2026');
       }
     }

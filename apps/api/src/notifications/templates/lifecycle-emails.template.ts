@@ -29,8 +29,9 @@ export const PAYMENT_PORTAL_URL = 'https://paiement.chauffeur-carte-t3p.example/
 
 const PIECE_LABELS: Record<Piece, string> = { PHOTO: 'votre photo d’identité', SIGNATURE: 'votre signature' };
 
-const frDate = (date: Date) =>
-  new Intl.DateTimeFormat('fr-FR', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'Europe/Paris' }).format(date);
+// One formatter for the process: building an Intl.DateTimeFormat costs more than rendering an email.
+const FR_DATE = new Intl.DateTimeFormat('fr-FR', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'Europe/Paris' });
+const frDate = (date: Date) => FR_DATE.format(date);
 
 const salutation = (facts: LifecycleEmailFacts) =>
   `${facts.civility === 'MME' ? 'Madame' : 'Monsieur'} ${facts.lastName.toUpperCase()} ${facts.firstName}`;
@@ -45,8 +46,8 @@ export const TECHNICAL_TABLE: { label: string; photo: string; signature: string 
   { label: 'Poids du fichier', photo: `${ko(NOMINAL.photo.maxBytes)} Ko au plus`, signature: `${ko(NOMINAL.signature.maxBytes)} Ko au plus` },
   {
     label: 'Dimensions',
-    photo: `${NOMINAL.photo.widthMm} × ${NOMINAL.photo.heightMm} mm (proportions à ± ${percent} %)`,
-    signature: `${NOMINAL.signature.widthMm} × ${NOMINAL.signature.heightMm} mm (proportions à ± ${percent} %)`,
+    photo: `${NOMINAL.photo.widthMm} × ${NOMINAL.photo.heightMm} mm (proportions à\u00a0±\u00a0${percent}\u00a0%)`,
+    signature: `${NOMINAL.signature.widthMm} × ${NOMINAL.signature.heightMm} mm (proportions à\u00a0±\u00a0${percent}\u00a0%)`,
   },
 ];
 
@@ -92,17 +93,19 @@ const layout = Handlebars.compile(`<!doctype html>
 {{/if}}
 {{#each afterButton}}<p style="margin:0 0 16px 0;font-size:16px;line-height:24px">{{this}}</p>
 {{/each}}
-{{#if technicalTable}}<p style="margin:8px 0 8px 0;font-size:16px;line-height:24px"><strong>Caractéristiques techniques attendues de vos images</strong></p>
-<table cellpadding="0" cellspacing="0" style="width:100%;border-collapse:collapse;margin:0 0 16px 0;font-size:14px;line-height:20px">
-<tr><th scope="col" style="text-align:left;border:1px solid #cecece;background:#eeeeee;padding:6px 8px"></th><th scope="col" style="text-align:left;border:1px solid #cecece;background:#eeeeee;padding:6px 8px">Photo d’identité</th><th scope="col" style="text-align:left;border:1px solid #cecece;background:#eeeeee;padding:6px 8px">Signature</th></tr>
-{{#each table}}<tr><th scope="row" style="text-align:left;border:1px solid #cecece;padding:6px 8px;font-weight:bold">{{label}}</th><td style="border:1px solid #cecece;padding:6px 8px">{{photo}}</td><td style="border:1px solid #cecece;padding:6px 8px">{{signature}}</td></tr>
-{{/each}}</table>
-{{/if}}
+{{#if technicalTable}}{{{technicalTableHtml}}}{{/if}}
 <p style="margin:16px 0 16px 0;font-size:16px;line-height:24px">Nous vous prions d’agréer, {{civilityWord}}, nos salutations distinguées.<br>Le service de délivrance des cartes professionnelles du T3P</p>
 </td></tr>
 <tr><td style="padding:16px 32px 24px 32px;border-top:1px solid #dddddd;font-size:13px;line-height:20px;color:#666666">
 Ce message est envoyé automatiquement, merci de ne pas y répondre.<br>Une question ? Centre de contact : {{phone}} ({{phoneNote}}) ou {{contactEmail}}.
 </td></tr></table></td></tr></table></body></html>`);
+
+// The technical table is the same in every email: rendered once (its cells are escaped there).
+const technicalTableHtml = Handlebars.compile(`<p style="margin:8px 0 8px 0;font-size:16px;line-height:24px"><strong>Caractéristiques techniques attendues de vos images</strong></p>
+<table cellpadding="0" cellspacing="0" style="width:100%;border-collapse:collapse;margin:0 0 16px 0;font-size:14px;line-height:20px">
+<tr><th scope="col" style="text-align:left;border:1px solid #cecece;background:#eeeeee;padding:6px 8px"></th><th scope="col" style="text-align:left;border:1px solid #cecece;background:#eeeeee;padding:6px 8px">Photo d’identité</th><th scope="col" style="text-align:left;border:1px solid #cecece;background:#eeeeee;padding:6px 8px">Signature</th></tr>
+{{#each table}}<tr><th scope="row" style="text-align:left;border:1px solid #cecece;padding:6px 8px;font-weight:bold">{{label}}</th><td style="border:1px solid #cecece;padding:6px 8px">{{photo}}</td><td style="border:1px solid #cecece;padding:6px 8px">{{signature}}</td></tr>
+{{/each}}</table>`)({ table: TECHNICAL_TABLE });
 
 function render(subject: string, facts: LifecycleEmailFacts, block: Block): RenderedEmail {
   const contactEmail = CONTACT_CENTRE.emails[facts.cardType];
@@ -114,7 +117,7 @@ function render(subject: string, facts: LifecycleEmailFacts, block: Block): Rend
     salutation: greeting,
     civilityWord,
     ...block,
-    table: TECHNICAL_TABLE,
+    technicalTableHtml,
     phone: CONTACT_CENTRE.phone,
     phoneNote: CONTACT_CENTRE.phoneNote,
     contactEmail,
