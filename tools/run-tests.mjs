@@ -7,14 +7,18 @@
 import { spawnSync } from 'node:child_process';
 
 const env = { NX_DAEMON: 'false', NX_NO_CLOUD: 'true', ...process.env };
-const nx = (...args) => ['npx', ['nx', ...args, '--outputStyle=static', '--skip-nx-cache']];
+/** nx's own flags go before `--`; what follows it is passed to the tool (eslint, jest). */
+const nx = (args, toolArgs = []) => [
+  'npx',
+  ['nx', ...args, '--outputStyle=static', '--skip-nx-cache', ...(toolArgs.length ? ['--', ...toolArgs] : [])],
+];
 
 const phases = [
-  ['lint', nx('run-many', '-t', 'lint', '--', '--max-warnings=0')],
-  ['build', nx('run-many', '-t', 'build', '-p', 'api', 'chauffeur', 'prefecture')],
-  ['tests', nx('run-many', '-t', 'test', '--parallel=1', '--', '--ci')],
+  ['lint', nx(['run-many', '-t', 'lint'], ['--max-warnings=0'])],
+  ['build', nx(['run-many', '-t', 'build', '-p', 'api', 'chauffeur', 'prefecture'])],
+  ['tests', nx(['run-many', '-t', 'test', '--parallel=1'], ['--ci'])],
   // Playwright in Debian's Chromium against the built fronts served by the real API.
-  ['browser', nx('run-many', '-t', 'e2e', '--parallel=1')],
+  ['browser', nx(['run-many', '-t', 'e2e', '--parallel=1'])],
 ];
 
 const engine = /^postgres/.test(process.env.DATABASE_URL ?? '') ? 'PostgreSQL' : 'SQLite';
