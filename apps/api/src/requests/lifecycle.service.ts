@@ -266,7 +266,8 @@ export class LifecycleService {
   async discardDrafts(driverId: string): Promise<void> {
     const context = await this.openContextOfDriver(driverId);
     await this.transitions.run(async (scope) => {
-      if (!(await scope.moveRequest(context.request.id, ['PENDING', 'REMINDED'], context.request.state))) {
+      // Locks the row without changing its state (a reminder may have moved it meanwhile).
+      if (!(await scope.lockOpenForUpload(context.request.id))) {
         throw this.closedError(context);
       }
       await scope.deleteDrafts([context.request.id]);

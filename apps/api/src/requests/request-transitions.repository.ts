@@ -161,6 +161,17 @@ export class TransitionScope {
     return (result.affected ?? 0) === 1;
   }
 
+  /** True while the request is open for upload; the row stays locked until the transaction ends. */
+  async lockOpenForUpload(requestId: string): Promise<boolean> {
+    const result = await this.manager
+      .createQueryBuilder()
+      .update(ImageRequestEntity)
+      .set({ state: () => 'state' })
+      .where("id = :requestId AND state IN ('PENDING', 'REMINDED')", { requestId })
+      .execute();
+    return (result.affected ?? 0) === 1;
+  }
+
   /**
    * The driver's "Valider": one conditional update that also requires the terms accepted and a
    * DRAFT image for every requested piece, so no concurrent discard or second submit can slip in.
