@@ -12,6 +12,10 @@ export function mailTransportOf(env: Environment): string | Record<string, unkno
     port: url.port ? Number(url.port) : url.protocol === 'smtps:' ? 465 : 587,
     secure: url.protocol === 'smtps:',
     ...(url.username ? { auth: { user: decodeURIComponent(url.username), pass: decodeURIComponent(url.password) } } : {}),
+    // Reuse a few connections: opening one per email costs a handshake each time.
+    pool: true,
+    maxConnections: 3,
+    maxMessages: 100,
     connectionTimeout: 10_000,
     greetingTimeout: 10_000,
     socketTimeout: 20_000,
