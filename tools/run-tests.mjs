@@ -21,11 +21,20 @@ const phases = [
   ['browser', nx(['run-many', '-t', 'e2e', '--parallel=1'])],
 ];
 
+// T3P_TEST_PHASES=tests,browser runs only those phases (CI's second pass, on PostgreSQL, skips
+// lint and build: they do not depend on the database).
+const only = process.env.T3P_TEST_PHASES?.split(',').map((phase) => phase.trim());
+const selected = only ? phases.filter(([name]) => only.includes(name)) : phases;
+if (only && selected.length === 0) {
+  console.error(`T3P_TEST_PHASES names no phase (known: ${phases.map(([name]) => name).join(', ')}).`);
+  process.exit(2);
+}
+
 const engine = /^postgres/.test(process.env.DATABASE_URL ?? '') ? 'PostgreSQL' : 'SQLite';
 console.log(`\n=== T3P Images test suite (database: ${engine}) ===\n`);
 let failed = 0;
 let passed = 0;
-for (const [name, [command, args]] of phases) {
+for (const [name, [command, args]] of selected) {
   console.log(`\n--- ${name} ---`);
   const result = spawnSync(command, args, { stdio: 'inherit', env });
   if (result.status === 0) {

@@ -20,6 +20,9 @@ export function apiWebServer(port: number) {
     stderr: 'pipe' as const,
     env: {
       NODE_ENV: 'development',
+      // Always its own SQLite file, even when the suite runs with DATABASE_URL set.
+      DATABASE_URL: '',
+      SMTP_URL: '',
       PORT: String(port),
       HOST: '127.0.0.1',
       PUBLIC_URL: `http://127.0.0.1:${port}`,
