@@ -4,3 +4,4 @@ export * from './lib/dev-mailbox.dto';
 export * from './lib/auth.dto';
 export * from './lib/images.dto';
 export * from './lib/requests.dto';
+export * from './lib/backoffice.dto';

@@ -11,6 +11,7 @@ import { DemoModule } from '../demo/demo.module';
 import { HealthModule } from '../health/health.module';
 import { ImagesModule } from '../images/images.module';
 import { NotificationsModule } from '../notifications/notifications.module';
+import { AgentBackofficeModule } from '../requests/agent-backoffice.module';
 import { RequestsModule } from '../requests/requests.module';
 import { SchedulerModule } from '../scheduler/scheduler.module';
 import { loggerOptions } from './logger-options';
@@ -33,6 +34,7 @@ export class AppModule {
         HealthModule,
         AuthModule,
         RequestsModule,
+        AgentBackofficeModule,
         ImagesModule,
         NotificationsModule.register({ devMailbox: environment.NODE_ENV !== 'production' }),
         SchedulerModule.register({ enabled: environment.SCHEDULER_ENABLED }),

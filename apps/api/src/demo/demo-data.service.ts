@@ -90,7 +90,8 @@ export class DemoDataService {
       prefectureId,
       cardType: driver.cardType,
       cardNumber: `${driverIdentifier}01`,
-      state: applicationStateFor(last.state),
+      // An application with no request yet is under the préfecture's review.
+      state: last ? applicationStateFor(last.state) : 'UNDER_REVIEW',
       cardValidUntil: null,
     });
     let previousRequestId: string | null = null;

@@ -63,6 +63,12 @@ export const DEMO_DRIVERS: DemoDriver[] = [
     requests: [{ state: 'CANCELLED', daysAgo: 50, photo: true, signature: true, reason: 'Les images jointes à la demande de carte sont absentes.' }],
   },
   {
+    prefecture: 'nord', civility: 'MME', lastName: 'Petit', firstName: 'Sarah', email: 'sarah.petit@demo.t3p.example',
+    cardType: 'TAXI', year: '2025', number: '000781', address: { line1: '15 rue de Béthune', postalCode: '59000', city: 'Lille' },
+    // Filed, no image request yet: the back-office can ask for images.
+    requests: [],
+  },
+  {
     prefecture: 'pdc', civility: 'MME', lastName: 'Lefèvre', firstName: 'Claire', email: 'claire.lefevre@demo.t3p.example',
     cardType: 'VTC', year: '2024', number: '000021', address: { line1: '2 rue Gambetta', postalCode: '62000', city: 'Arras' },
     requests: [{ state: 'PENDING', daysAgo: 3, photo: true, signature: true, reason: 'Les images jointes à la demande de carte sont absentes.' }],

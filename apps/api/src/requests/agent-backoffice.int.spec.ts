@@ -1,0 +1,96 @@
+import { deliverDue, seedDemo, Session, signInAgent } from '../auth/auth-test-kit';
+import { startTestApp, TestApp } from '../testing/test-app';
+import { as, insertApplication } from './lifecycle-test-kit';
+
+/** The dashboard's reads through the real API: counts, sorted keyset pages, applications, preview, emails. */
+describe('back-office dashboard endpoints', () => {
+  let test: TestApp;
+  let nord: Session;
+  let pdc: Session;
+  let nordApplication: Awaited<ReturnType<typeof insertApplication>>;
+
+  beforeAll(async () => {
+    test = await startTestApp({ SIGN_IN_REQUESTS_PER_CLIENT_PER_HOUR: '1000' });
+    test.clock.set(new Date('2026-03-02T09:00:00Z'));
+    await seedDemo(test);
+    nord = await signInAgent(test, 'agent.nord@demo.t3p.example');
+    pdc = await signInAgent(test, 'agent.pas-de-calais@demo.t3p.example');
+    nordApplication = await insertApplication(test, { departement: '59', cardType: 'VMDTR', lastName: 'Aperçu' });
+  });
+  afterAll(() => test.close());
+
+  it('counts the préfecture’s requests per state, and only its own', async () => {
+    const response = await as(test, nord)('/api/agent/dashboard/overview');
+    expect(response.status).toBe(200);
+    const overview = await response.json();
+    expect(overview.prefecture).toEqual({ name: 'Préfecture du Nord', departement: '59' });
+    expect(overview.counts).toEqual({ PENDING: 2, REMINDED: 1, SUBMITTED: 1, VALIDATED: 1, REJECTED: 1, CANCELLED: 1 });
+    expect(overview.total).toBe(7);
+    expect((await (await as(test, pdc)('/api/agent/dashboard/overview')).json()).total).toBe(3);
+  });
+
+  it('pages the list newest or oldest first with a keyset cursor, and filters', async () => {
+    const walk = async (sort: string) => {
+      const seen: string[] = [];
+      let cursor = '';
+      for (let page = 0; page < 10; page += 1) {
+        const body = await (await as(test, nord)(`/api/agent/dashboard/requests?limit=3&sort=${sort}${cursor}`)).json();
+        seen.push(...body.items.map((item: { createdAt: string }) => item.createdAt));
+        if (!body.nextCursor) break;
+        cursor = `&cursor=${body.nextCursor}`;
+      }
+      return seen;
+    };
+    const newest = await walk('newest');
+    const oldest = await walk('oldest');
+    expect(newest).toHaveLength(7);
+    expect(oldest).toEqual([...newest].reverse());
+    expect(newest).toEqual([...newest].sort().reverse());
+
+    const filtered = await (await as(test, nord)('/api/agent/dashboard/requests?state=SUBMITTED&cardType=VMDTR&q=lamb')).json();
+    expect(filtered.items.map((item: { driver: { lastName: string } }) => item.driver.lastName)).toEqual(['Lambert']);
+    expect((await as(test, nord)('/api/agent/dashboard/requests?sort=sideways')).status).toBe(400);
+    expect((await as(test, nord)('/api/agent/dashboard/requests?cursor=abc')).status).toBe(400);
+  });
+
+  it('lists the préfecture’s applications with their open request, searchable', async () => {
+    const body = await (await as(test, nord)('/api/agent/dashboard/applications?q=aper')).json();
+    expect(body.items).toEqual([
+      expect.objectContaining({ id: nordApplication.applicationId, cardType: 'VMDTR', openRequestState: null }),
+    ]);
+    const all = await (await as(test, nord)('/api/agent/dashboard/applications')).json();
+    expect(all.items.find((item: { driver: { lastName: string } }) => item.driver.lastName === 'Lambert').openRequestState).toBe('SUBMITTED');
+    expect(all.items.every((item: { driver: { driverIdentifier: string } }) => item.driver.driverIdentifier.startsWith('59'))).toBe(true);
+  });
+
+  it('previews the request email without creating anything, for its own préfecture only', async () => {
+    const url = `/api/agent/applications/${nordApplication.applicationId}/email-preview`;
+    const body = { pieces: ['SIGNATURE'], reasonCode: 'SIGNATURE_ILLEGIBLE', reasonText: 'Signez plus grand.' };
+    const response = await as(test, nord)(url, { json: body });
+    expect(response.status).toBe(200);
+    const preview = await response.json();
+    expect(preview.to).toBe(nordApplication.email);
+    expect(preview.subject).toMatch(/VMDTR/);
+    expect(preview.text).toContain('La signature est illisible ou trop pâle. Signez plus grand.');
+    expect(preview.html).toContain('Préfecture du Nord');
+    expect((await as(test, pdc)(url, { json: body })).status).toBe(404);
+    expect((await as(test, nord)(url, { json: { pieces: [], reasonCode: 'OTHER' } })).status).toBe(400);
+    const apps = await (await as(test, nord)('/api/agent/dashboard/applications?q=aper')).json();
+    expect(apps.items[0].openRequestState).toBeNull();
+  });
+
+  it('gives the delivery state of each email of an application', async () => {
+    const created = await as(test, nord)(`/api/agent/applications/${nordApplication.applicationId}/requests`, {
+      json: { pieces: ['PHOTO'], reasonCode: 'PHOTO_BLURRY' },
+    });
+    expect(created.status).toBe(201);
+    const url = `/api/agent/applications/${nordApplication.applicationId}/emails`;
+    const before = await (await as(test, nord)(url)).json();
+    expect(before).toEqual([expect.objectContaining({ kind: 'IMAGE_REQUEST', state: 'PENDING', sentAt: null })]);
+    expect(before[0].html).toBeUndefined();
+    await deliverDue(test);
+    const after = await (await as(test, nord)(url)).json();
+    expect(after[0]).toMatchObject({ kind: 'IMAGE_REQUEST', state: 'SENT', attempts: 1 });
+    expect((await as(test, pdc)(url)).status).toBe(404);
+  });
+});

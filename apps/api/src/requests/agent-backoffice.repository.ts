@@ -1,0 +1,142 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { ImageRequestState } from '@t3p/contracts';
+import { Brackets, DataSource, SelectQueryBuilder } from 'typeorm';
+import { CardApplicationEntity, ImageRequestEntity, OutboxEmailEntity, PrefectureEntity } from '../database/entities';
+import type { Keyset, RequestFilters } from './request-queries.repository';
+import type { RequestContext } from './request-transitions.repository';
+
+/** `%q%` for LIKE, lower-cased, with LIKE's wildcards escaped. */
+const likeOf = (q: string) => `%${q.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+
+/**
+ * Reads of the back-office dashboard that the lifecycle's repositories do not serve: counts per
+ * state, the list in either order, the préfecture's applications, an application's emails.
+ * Every read is scoped by préfecture in SQL.
+ */
+@Injectable()
+export class AgentBackofficeRepository {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  prefecture(prefectureId: string): Promise<PrefectureEntity | null> {
+    return this.dataSource.getRepository(PrefectureEntity).findOneBy({ id: prefectureId });
+  }
+
+  /** One GROUP BY on the (prefecture_id, state, …) index. */
+  async countsByState(prefectureId: string): Promise<{ state: ImageRequestState; count: number }[]> {
+    const rows: { state: ImageRequestState; count: string | number }[] = await this.dataSource
+      .getRepository(ImageRequestEntity)
+      .createQueryBuilder('r')
+      .select('r.state', 'state')
+      .addSelect('COUNT(*)', 'count')
+      .where('r.prefecture_id = :prefectureId', { prefectureId })
+      .groupBy('r.state')
+      .getRawMany();
+    return rows.map((row) => ({ state: row.state, count: Number(row.count) }));
+  }
+
+  /**
+   * One keyset page of the préfecture's requests, newest or oldest first, on (created_at, id):
+   * served by idx_image_request_backoffice (with a state) or idx_image_request_prefecture_created.
+   */
+  async list(
+    prefectureId: string,
+    filters: RequestFilters,
+    after: Keyset | null,
+    limit: number,
+    direction: 'ASC' | 'DESC',
+  ): Promise<RequestContext[]> {
+    const query = this.dataSource
+      .getRepository(ImageRequestEntity)
+      .createQueryBuilder('r')
+      .innerJoinAndSelect('r.application', 'a')
+      .innerJoinAndSelect('a.driver', 'd')
+      .innerJoinAndSelect('a.prefecture', 'p')
+      .where('r.prefecture_id = :prefectureId', { prefectureId });
+    if (filters.state) query.andWhere('r.state = :state', { state: filters.state });
+    if (filters.cardType) query.andWhere('r.card_type = :cardType', { cardType: filters.cardType });
+    if (filters.from) query.andWhere('r.created_at >= :from', { from: filters.from });
+    if (filters.to) query.andWhere('r.created_at < :to', { to: filters.to });
+    if (filters.q) this.matchDriver(query, filters.q, false);
+    if (after) {
+      const op = direction === 'DESC' ? '<' : '>';
+      query.andWhere(
+        new Brackets((where) =>
+          where
+            .where(`r.created_at ${op} :afterAt`, { afterAt: after.createdAt })
+            .orWhere(`(r.created_at = :afterAt AND r.id ${op} :afterId)`, { afterAt: after.createdAt, afterId: after.id }),
+        ),
+      );
+    }
+    const requests = await query.orderBy('r.created_at', direction).addOrderBy('r.id', direction).limit(limit).getMany();
+    return requests.map((request) => {
+      const { application, ...rest } = request;
+      return { request: rest as ImageRequestEntity, application: application as RequestContext['application'] };
+    });
+  }
+
+  /** The préfecture's card applications, newest first, with the state of their open request. */
+  async applications(
+    prefectureId: string,
+    q: string | undefined,
+    after: Keyset | null,
+    limit: number,
+  ): Promise<{ application: CardApplicationEntity; openState: ImageRequestState | null }[]> {
+    const query = this.dataSource
+      .getRepository(CardApplicationEntity)
+      .createQueryBuilder('a')
+      .innerJoinAndSelect('a.driver', 'd')
+      .leftJoin(ImageRequestEntity, 'r', "r.application_id = a.id AND r.state IN ('PENDING', 'REMINDED', 'SUBMITTED')")
+      .addSelect('r.state', 'open_state')
+      .where('a.prefecture_id = :prefectureId', { prefectureId });
+    if (q) this.matchDriver(query, q, true);
+    if (after) {
+      query.andWhere(
+        new Brackets((where) =>
+          where
+            .where('a.created_at < :afterAt', { afterAt: after.createdAt })
+            .orWhere('(a.created_at = :afterAt AND a.id < :afterId)', { afterAt: after.createdAt, afterId: after.id }),
+        ),
+      );
+    }
+    const { entities, raw } = await query
+      .orderBy('a.created_at', 'DESC')
+      .addOrderBy('a.id', 'DESC')
+      .limit(limit)
+      .getRawAndEntities<{ a_id: string; open_state: ImageRequestState | null }>();
+    return entities.map((application) => ({
+      application,
+      openState: raw.find((row) => row.a_id === application.id)?.open_state ?? null,
+    }));
+  }
+
+  applicationOfPrefecture(prefectureId: string, applicationId: string): Promise<CardApplicationEntity | null> {
+    if (!prefectureId || !applicationId) return Promise.resolve(null);
+    return this.dataSource.getRepository(CardApplicationEntity).findOne({
+      where: { id: applicationId, prefectureId },
+      relations: { driver: true, prefecture: true },
+    });
+  }
+
+  /** The emails written for an application (never their bodies), oldest first. */
+  emailsOf(applicationId: string): Promise<OutboxEmailEntity[]> {
+    return this.dataSource.getRepository(OutboxEmailEntity).find({
+      select: { id: true, kind: true, requestId: true, subject: true, state: true, attempts: true, createdAt: true, sentAt: true },
+      where: { applicationId },
+      order: { createdAt: 'ASC', id: 'ASC' },
+    });
+  }
+
+  private matchDriver<T extends object>(query: SelectQueryBuilder<T>, q: string, withCardNumber: boolean): void {
+    const like = likeOf(q);
+    query.andWhere(
+      new Brackets((where) => {
+        where
+          .where("LOWER(d.last_name) LIKE :like ESCAPE '\\'", { like })
+          .orWhere("LOWER(d.first_name) LIKE :like ESCAPE '\\'", { like })
+          .orWhere("LOWER(d.driver_identifier) LIKE :like ESCAPE '\\'", { like });
+        if (withCardNumber) where.orWhere("LOWER(a.card_number) LIKE :like ESCAPE '\\'", { like });
+      }),
+    );
+  }
+}

@@ -1,0 +1,148 @@
+import { Injectable } from '@nestjs/common';
+import {
+  IMAGE_REQUEST_STATES,
+  REQUEST_REASONS,
+  type ApplicationPage,
+  type ApplicationSearchQuery,
+  type CreateImageRequestBody,
+  type DashboardOverview,
+  type DashboardQuery,
+  type EmailDeliveryView,
+  type EmailPreview,
+  type ImageRequestState,
+  type RequestPage,
+} from '@t3p/contracts';
+import { Clock } from '../common/clock';
+import { ApiException } from '../common/errors/api-exception';
+import { Environment, publicUrlOf } from '../config/environment';
+import { renderImageRequestEmail } from '../notifications/templates/lifecycle-emails.template';
+import { AgentBackofficeRepository } from './agent-backoffice.repository';
+import { decodeCursor, encodeCursor, toListItem, type Delays } from './request.mapper';
+
+const DEFAULT_PAGE = 20;
+const DAY = 86_400_000;
+
+const cursorOf = (cursor: string | undefined) => {
+  const after = cursor ? decodeCursor(cursor) : null;
+  if (cursor && !after) throw ApiException.badRequest('Le curseur de pagination n’est pas valide.', 'BAD_CURSOR');
+  return after;
+};
+
+/** The back-office's dashboard: counts, sorted keyset pages, applications, email preview and delivery. */
+@Injectable()
+export class AgentBackofficeService {
+  constructor(
+    private readonly repository: AgentBackofficeRepository,
+    private readonly clock: Clock,
+    private readonly env: Environment,
+  ) {}
+
+  private delays(): Delays {
+    return { reminderDays: this.env.REMINDER_DELAY_DAYS, cancellationDays: this.env.CANCELLATION_DELAY_DAYS };
+  }
+
+  async overview(prefectureId: string): Promise<DashboardOverview> {
+    const [prefecture, rows] = await Promise.all([this.repository.prefecture(prefectureId), this.repository.countsByState(prefectureId)]);
+    if (!prefecture) throw ApiException.notFound('Cette préfecture est introuvable.');
+    const counts = Object.fromEntries(IMAGE_REQUEST_STATES.map((state) => [state, 0])) as Record<ImageRequestState, number>;
+    for (const row of rows) counts[row.state] = row.count;
+    return {
+      prefecture: { name: prefecture.name, departement: prefecture.departement },
+      counts,
+      total: rows.reduce((sum, row) => sum + row.count, 0),
+    };
+  }
+
+  async list(prefectureId: string, query: DashboardQuery): Promise<RequestPage> {
+    const after = cursorOf(query.cursor);
+    const limit = query.limit ?? DEFAULT_PAGE;
+    const rows = await this.repository.list(
+      prefectureId,
+      {
+        state: query.state,
+        cardType: query.cardType,
+        from: query.from ? new Date(query.from) : undefined,
+        to: query.to ? new Date(query.to) : undefined,
+        q: query.q?.trim() || undefined,
+      },
+      after,
+      limit + 1,
+      query.sort === 'oldest' ? 'ASC' : 'DESC',
+    );
+    const page = rows.slice(0, limit);
+    const last = page[page.length - 1];
+    return {
+      items: page.map((row) => toListItem(row, this.delays())),
+      nextCursor: rows.length > limit && last ? encodeCursor({ createdAt: last.request.createdAt, id: last.request.id }) : null,
+    };
+  }
+
+  async applications(prefectureId: string, query: ApplicationSearchQuery): Promise<ApplicationPage> {
+    const after = cursorOf(query.cursor);
+    const rows = await this.repository.applications(prefectureId, query.q?.trim() || undefined, after, DEFAULT_PAGE + 1);
+    const page = rows.slice(0, DEFAULT_PAGE);
+    const last = page[page.length - 1];
+    return {
+      items: page.map(({ application, openState }) => ({
+        id: application.id,
+        cardType: application.cardType,
+        cardNumber: application.cardNumber,
+        state: application.state,
+        createdAt: application.createdAt.toISOString(),
+        driver: {
+          driverIdentifier: application.driver?.driverIdentifier ?? '',
+          civility: application.driver?.civility ?? '',
+          lastName: application.driver?.lastName ?? '',
+          firstName: application.driver?.firstName ?? '',
+        },
+        openRequestState: openState,
+      })),
+      nextCursor:
+        rows.length > DEFAULT_PAGE && last
+          ? encodeCursor({ createdAt: last.application.createdAt, id: last.application.id })
+          : null,
+    };
+  }
+
+  /** The "demande d'images" email as the driver would receive it if the request were created now. */
+  async preview(prefectureId: string, applicationId: string, body: CreateImageRequestBody): Promise<EmailPreview> {
+    const application = await this.repository.applicationOfPrefecture(prefectureId, applicationId);
+    if (!application?.driver || !application.prefecture) throw ApiException.notFound('Cette demande de carte est introuvable.');
+    const reason =
+      body.reasonCode === 'OTHER'
+        ? (body.reasonText ?? '').trim()
+        : [REQUEST_REASONS[body.reasonCode], body.reasonText?.trim()].filter(Boolean).join(' ');
+    const now = this.clock.now();
+    const { reminderDays, cancellationDays } = this.delays();
+    const rendered = renderImageRequestEmail({
+      civility: application.driver.civility,
+      lastName: application.driver.lastName,
+      firstName: application.driver.firstName,
+      cardType: application.cardType,
+      prefectureName: application.prefecture.name,
+      pieces: body.pieces,
+      reason,
+      requestedAt: now,
+      // The personal reference is only drawn when the request is created.
+      portalLink: `${publicUrlOf(this.env)}/connexion/…`,
+      deadline: new Date(now.getTime() + (reminderDays + cancellationDays) * DAY),
+    });
+    return { to: application.driver.email, ...rendered };
+  }
+
+  async emails(prefectureId: string, applicationId: string): Promise<EmailDeliveryView[]> {
+    if (!(await this.repository.applicationOfPrefecture(prefectureId, applicationId))) {
+      throw ApiException.notFound('Cette demande de carte est introuvable.');
+    }
+    return (await this.repository.emailsOf(applicationId)).map((email) => ({
+      id: email.id,
+      kind: email.kind,
+      requestId: email.requestId,
+      subject: email.subject,
+      state: email.state,
+      attempts: email.attempts,
+      createdAt: email.createdAt.toISOString(),
+      sentAt: email.sentAt ? email.sentAt.toISOString() : null,
+    }));
+  }
+}
