@@ -2,6 +2,9 @@ import { defineConfig } from '@playwright/test';
 import { apiWebServer, chromiumAvailable, chromiumLaunchOptions } from '@t3p/e2e-kit';
 
 const port = 4320;
+const base = apiWebServer(port);
+// Both widths sign the same agents in, several times, from one address: room for the whole suite.
+const server = { ...base, env: { ...base.env, SIGN_IN_REQUESTS_PER_CLIENT_PER_HOUR: '1000', SIGN_IN_LINKS_PER_HOUR: '100' } };
 
 /** Drives the real prefecture front, served by the real API, in Debian's Chromium. */
 export default defineConfig({
@@ -26,5 +29,5 @@ export default defineConfig({
         { name: 'desktop-1280', use: { viewport: { width: 1280, height: 900 } } },
       ]
     : [],
-  webServer: chromiumAvailable() ? apiWebServer(port) : undefined,
+  webServer: chromiumAvailable() ? server : undefined,
 });

@@ -38,6 +38,12 @@ export class AgentAuthApi {
     return me;
   }
 
+  /** The CSRF header of the session, for the other API clients' state changes. */
+  async csrfHeaders(): Promise<Record<string, string>> {
+    const token = this.csrfToken() ?? (await this.me()).csrfToken;
+    return { 'X-CSRF-Token': token };
+  }
+
   async signOut(): Promise<void> {
     const token = this.csrfToken() ?? (await this.me()).csrfToken;
     await firstValueFrom(this.http.post<void>('/api/auth/sign-out', {}, { headers: { 'X-CSRF-Token': token } }));

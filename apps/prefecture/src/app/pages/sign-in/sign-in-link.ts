@@ -52,7 +52,7 @@ export class AgentSignInLinkPage {
     this.busy.set(true);
     try {
       await this.api.signIn(this.token());
-      await this.router.navigateByUrl('/espace', { replaceUrl: true });
+      await this.router.navigateByUrl('/tableau-de-bord', { replaceUrl: true });
     } catch (error) {
       this.problem.set(apiErrorOf(error));
       afterNextRender(() => this.messageBox().nativeElement.focus(), { injector: this.injector });

@@ -1,0 +1,90 @@
+import type { CardApplicationState, CardType, EmailKind, ImageRequestState, OutboxState, Piece, RequestReasonCode } from '@t3p/contracts';
+
+/*
+ * Only types come from @t3p/contracts: its values module carries class-validator decorators,
+ * which need reflect-metadata at run time. The Record types below make the compiler check that
+ * every state, card type and reason of the contracts has its entry here.
+ */
+
+export const STATE_LABELS: Record<ImageRequestState, string> = {
+  PENDING: 'En attente du chauffeur',
+  REMINDED: 'Relancée',
+  SUBMITTED: 'À examiner',
+  VALIDATED: 'Validée',
+  REJECTED: 'Refusée',
+  CANCELLED: 'Annulée',
+};
+
+/** DSFR badge variants: the state is also written, never shown by colour alone. */
+export const IMAGE_REQUEST_STATES = Object.keys(STATE_LABELS) as ImageRequestState[];
+export const OPEN_STATES: readonly ImageRequestState[] = ['PENDING', 'REMINDED', 'SUBMITTED'];
+
+const CARD_TYPE_SET: Record<CardType, true> = { VTC: true, TAXI: true, VMDTR: true };
+export const CARD_TYPES = Object.keys(CARD_TYPE_SET) as CardType[];
+
+/** The catalogue of reasons, as the agent picks them (the email's wording is the API's). */
+export const REASON_LABELS: Record<RequestReasonCode, string> = {
+  IMAGES_MISSING: 'Images absentes de la demande de carte',
+  PHOTO_BLURRY: 'Photo floue',
+  PHOTO_BACKGROUND: 'Fond de la photo ni uni ni clair',
+  PHOTO_LIGHTING: 'Visage mal éclairé (sombre, reflets, ombres)',
+  PHOTO_FRAMING: 'Visage mal cadré (pas de face, coupé, décentré)',
+  PHOTO_NOT_COMPLIANT: 'Photo non conforme (lunettes, couvre-chef, expression)',
+  SIGNATURE_ILLEGIBLE: 'Signature illisible ou trop pâle',
+  SIGNATURE_CROPPED: 'Signature coupée ou débordant du cadre',
+  FORMAT_INVALID: 'Format, résolution ou poids du fichier inadaptés',
+  OTHER: 'Autre motif (à préciser)',
+};
+export const REASON_CODES = Object.keys(REASON_LABELS) as RequestReasonCode[];
+
+export const STATE_BADGES: Record<ImageRequestState, string> = {
+  PENDING: 'fr-badge--info',
+  REMINDED: 'fr-badge--warning',
+  SUBMITTED: 'fr-badge--new',
+  VALIDATED: 'fr-badge--success',
+  REJECTED: 'fr-badge--error',
+  CANCELLED: '',
+};
+
+export const APPLICATION_STATE_LABELS: Record<CardApplicationState, string> = {
+  AWAITING_IMAGES: 'En attente d’images',
+  UNDER_REVIEW: 'En cours d’instruction',
+  VALIDATED: 'Validée',
+  CANCELLED: 'Annulée',
+};
+
+export const PIECE_LABELS: Record<Piece, string> = { PHOTO: 'Photo d’identité', SIGNATURE: 'Signature' };
+
+export const ACTION_LABELS: Record<string, string> = {
+  REQUEST_CREATED: 'Demande d’images créée',
+  TERMS_ACCEPTED: 'Conditions d’utilisation acceptées',
+  REQUEST_SUBMITTED: 'Images envoyées par le chauffeur',
+  REMINDER_SENT: 'Relance envoyée',
+  REQUEST_CANCELLED: 'Demande annulée faute d’envoi',
+  REQUEST_VALIDATED: 'Images validées',
+  REQUEST_REJECTED: 'Images refusées',
+  DRAFTS_DISCARDED: 'Envoi recommencé par le chauffeur',
+  DATA_PURGED: 'Données personnelles effacées',
+};
+
+export const EMAIL_LABELS: Record<EmailKind, string> = {
+  IMAGE_REQUEST: 'Courriel « demande d’images »',
+  SIGN_IN_LINK: 'Courriel « lien de connexion »',
+  REMINDER: 'Courriel « relance »',
+  CANCELLATION: 'Courriel « annulation »',
+  RECEIPT: 'Courriel « accusé de réception »',
+  PAYMENT_REQUEST: 'Courriel « demande de paiement »',
+};
+
+export const DELIVERY_LABELS: Record<OutboxState, string> = {
+  PENDING: 'en file d’envoi',
+  SENDING: 'en cours d’envoi',
+  SENT: 'remis au serveur de messagerie',
+  FAILED: 'échec d’envoi (signalé à l’exploitation)',
+};
+
+const DATE_TIME = new Intl.DateTimeFormat('fr-FR', { dateStyle: 'long', timeStyle: 'short', timeZone: 'Europe/Paris' });
+const DATE = new Intl.DateTimeFormat('fr-FR', { dateStyle: 'medium', timeZone: 'Europe/Paris' });
+
+export const frDateTime = (iso: string | null | undefined) => (iso ? DATE_TIME.format(new Date(iso)) : '');
+export const frDate = (iso: string | null | undefined) => (iso ? DATE.format(new Date(iso)) : '');
