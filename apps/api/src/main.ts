@@ -17,7 +17,7 @@ async function bootstrap() {
     throw error;
   }
   const app = await createApp({ environment });
-  if (environment.DEMO_DATA) await app.get(DemoDataService).seedIfEmpty();
+  if (environment.DEMO_DATA) await app.get(DemoDataService).seedIfEmpty({ requestEmails: true });
   await app.listen({ port: environment.PORT, host: environment.HOST });
   const url = publicUrlOf(environment);
   process.stdout.write(

@@ -2,6 +2,7 @@ import { Injectable, Logger } from '@nestjs/common';
 import type { CardApplicationState, ImageRequestState } from '@t3p/contracts';
 import { randomBytes, randomUUID } from 'node:crypto';
 import { Clock } from '../common/clock';
+import { Environment, publicUrlOf } from '../config/environment';
 import {
   AgentEntity,
   AuditEntryEntity,
@@ -12,6 +13,7 @@ import {
 } from '../database/entities';
 import { DEMO_AGENTS, DEMO_DRIVERS, DEMO_PREFECTURES, DemoDriver } from './demo-data';
 import { DemoDataRepository } from './demo-data.repository';
+import { LifecycleEmailsService } from '../notifications/lifecycle-emails.service';
 
 const DAY = 86_400_000;
 
@@ -25,10 +27,17 @@ export class DemoDataService {
   constructor(
     private readonly repository: DemoDataRepository,
     private readonly clock: Clock,
+    private readonly emails: LifecycleEmailsService,
+    private readonly env: Environment,
   ) {}
 
-  /** Fills an empty database with the demo data set; leaves any other database alone. */
-  async seedIfEmpty(): Promise<boolean> {
+  /**
+   * Fills an empty database with the demo data set; leaves any other database alone.
+   * With `requestEmails`, each driver's current request also gets its "demande d'images" email in
+   * the outbox (the demo of `npm start` and the browser tests start from its link); tests that count
+   * the outbox's rows seed without.
+   */
+  async seedIfEmpty(options: { requestEmails?: boolean } = {}): Promise<boolean> {
     if (!(await this.repository.isEmpty())) return false;
     await this.repository.inTransaction(async (manager) => {
       const now = this.clock.now().getTime();
@@ -52,7 +61,7 @@ export class DemoDataService {
         });
       }
       for (const driver of DEMO_DRIVERS) {
-        await this.insertDriver(manager, driver, prefectureIds.get(driver.prefecture) as string, agentIds.get(driver.prefecture) ?? null, now);
+        await this.insertDriver(manager, driver, prefectureIds.get(driver.prefecture) as string, agentIds.get(driver.prefecture) ?? null, now, options.requestEmails ?? false);
       }
     });
     this.logger.log(`Demo data created: ${DEMO_DRIVERS.length} drivers, ${DEMO_AGENTS.length} agents`);
@@ -65,6 +74,7 @@ export class DemoDataService {
     prefectureId: string,
     agentId: string | null,
     now: number,
+    requestEmails: boolean,
   ) {
     const departement = DEMO_PREFECTURES.find((p) => p.key === driver.prefecture)?.departement ?? '00';
     const driverIdentifier = `${departement}${driver.year}${driver.number}`;
@@ -101,12 +111,13 @@ export class DemoDataService {
       const reminded = request.state === 'REMINDED' || request.state === 'CANCELLED';
       const submitted = ['SUBMITTED', 'VALIDATED', 'REJECTED'].includes(request.state);
       const decided = request.state === 'VALIDATED' || request.state === 'REJECTED';
+      const accessRef = randomBytes(24).toString('base64url');
       await manager.insert(ImageRequestEntity, {
         id,
         applicationId,
         prefectureId,
         cardType: driver.cardType,
-        accessRef: randomBytes(24).toString('base64url'),
+        accessRef,
         photoRequested: request.photo,
         signatureRequested: request.signature,
         reasonCode: 'OTHER',
@@ -135,6 +146,27 @@ export class DemoDataService {
         at: createdAt,
       });
       previousRequestId = id;
+      if (requestEmails && request === last) {
+        // The request email of each driver's current request, as the agent's creation would have
+        // queued it: the demo (and the browser tests) start from the link it carries.
+        const pieces = [...(request.photo ? (['PHOTO'] as const) : []), ...(request.signature ? (['SIGNATURE'] as const) : [])];
+        await this.emails.imageRequest(
+          manager,
+          { to: driver.email, requestId: id, applicationId },
+          {
+            civility: driver.civility,
+            lastName: driver.lastName,
+            firstName: driver.firstName,
+            cardType: driver.cardType,
+            prefectureName: DEMO_PREFECTURES.find((p) => p.key === driver.prefecture)?.name ?? '',
+            pieces,
+            reason: request.reason,
+            requestedAt: createdAt,
+            portalLink: `${publicUrlOf(this.env)}/connexion/${encodeURIComponent(accessRef)}`,
+            deadline: new Date(createdAt.getTime() + (this.env.REMINDER_DELAY_DAYS + this.env.CANCELLATION_DELAY_DAYS) * DAY),
+          },
+        );
+      }
     }
   }
 }
