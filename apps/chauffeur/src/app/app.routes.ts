@@ -9,6 +9,7 @@ export const appRoutes: Routes = [
   { path: 'cgu', loadChildren: () => import('./pages/cgu/cgu.routes') },
   { path: 'accessibilite', loadChildren: () => import('./pages/accessibilite/accessibilite.routes') },
   { path: 'connexion', loadChildren: () => import('./pages/sign-in/sign-in.routes') },
-  { path: 'demande', loadChildren: () => import('./pages/sign-in-landing/sign-in-landing.routes') },
+  { path: 'demande', loadChildren: () => import('./pages/demande/demande.routes') },
+  { path: 'session-expiree', loadChildren: () => import('./pages/session-expired/session-expired.routes') },
   { path: '**', loadChildren: () => import('./pages/not-found/not-found.routes') },
 ];

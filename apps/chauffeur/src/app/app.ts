@@ -1,6 +1,7 @@
-import { ChangeDetectionStrategy, Component, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, inject } from '@angular/core';
 import { RouterOutlet } from '@angular/router';
-import { T3pCardType, T3pFooter, T3pHeader, T3pSkipLinks } from '@t3p/ui';
+import { T3pFooter, T3pHeader, T3pSkipLinks } from '@t3p/ui';
+import { DriverSession } from './session/driver-session';
 import { FOOTER_LINKS, NAV_LINKS, SERVICE_TITLE } from './site';
 
 @Component({
@@ -13,6 +14,6 @@ export class App {
   protected readonly serviceTitle = SERVICE_TITLE;
   protected readonly navLinks = NAV_LINKS;
   protected readonly footerLinks = FOOTER_LINKS;
-  /** Card type of the signed-in driver: set by the sign-in once it exists; unknown until then. */
-  protected readonly cardType = signal<T3pCardType | null>(null);
+  /** Card type of the signed-in driver (the footer then shows only its contact address). */
+  protected readonly cardType = inject(DriverSession).cardType;
 }

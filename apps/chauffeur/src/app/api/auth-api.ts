@@ -1,7 +1,8 @@
 import { HttpClient, HttpErrorResponse } from '@angular/common/http';
-import { inject, Injectable, signal } from '@angular/core';
+import { inject, Injectable } from '@angular/core';
 import type { ApiErrorBody, ApplicationDetail, Me, SignInLinkSent, SignInResult } from '@t3p/contracts';
 import { firstValueFrom } from 'rxjs';
+import { CsrfToken } from './csrf';
 
 /** The API's error, or a French fallback when the network or the server failed. */
 export function apiErrorOf(error: unknown): ApiErrorBody {
@@ -20,7 +21,7 @@ export function apiErrorOf(error: unknown): ApiErrorBody {
 export class DriverApi {
   private readonly http = inject(HttpClient);
   /** Bound to the session; sent back in X-CSRF-Token on every state change. */
-  private readonly csrfToken = signal<string | null>(null);
+  private readonly csrfToken = inject(CsrfToken).value;
 
   sendSignInLink(reference: string): Promise<SignInLinkSent> {
     return firstValueFrom(this.http.post<SignInLinkSent>('/api/auth/driver/sign-in-links', { reference }));

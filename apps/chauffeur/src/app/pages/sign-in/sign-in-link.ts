@@ -2,6 +2,7 @@ import { ChangeDetectionStrategy, Component, ElementRef, Injector, afterNextRend
 import { Router } from '@angular/router';
 import type { ApiErrorBody, SignInLinkSent } from '@t3p/contracts';
 import { DriverApi, apiErrorOf } from '../../api/auth-api';
+import { DriverSession } from '../../session/driver-session';
 
 const PROBLEM_TITLES: Record<string, string> = {
   LINK_EXPIRED: 'Ce lien de connexion a expiré',
@@ -69,6 +70,7 @@ export class SignInLinkPage {
   private readonly api = inject(DriverApi);
   private readonly router = inject(Router);
   private readonly injector = inject(Injector);
+  private readonly session = inject(DriverSession);
   private readonly messageBox = viewChild.required<ElementRef<HTMLElement>>('message');
 
   protected readonly busy = signal(false);
@@ -85,7 +87,9 @@ export class SignInLinkPage {
     this.busy.set(true);
     try {
       await this.api.signIn(this.token());
-      await this.router.navigateByUrl('/demande', { replaceUrl: true });
+      this.session.rememberReference(this.reference());
+      // Back to the step the driver was on when the session ended, else resumed from the server's state.
+      await this.router.navigateByUrl(this.session.takeReturn() ?? '/demande', { replaceUrl: true });
     } catch (error) {
       this.problem.set(apiErrorOf(error));
       this.focusMessage();

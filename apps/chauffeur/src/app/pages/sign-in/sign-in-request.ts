@@ -1,7 +1,8 @@
-import { ChangeDetectionStrategy, Component, ElementRef, Injector, afterNextRender, inject, input, signal, viewChild } from '@angular/core';
+import { ChangeDetectionStrategy, Component, ElementRef, Injector, OnInit, afterNextRender, inject, input, signal, viewChild } from '@angular/core';
 import { RouterLink } from '@angular/router';
 import type { ApiErrorBody, SignInLinkSent } from '@t3p/contracts';
 import { DriverApi, apiErrorOf } from '../../api/auth-api';
+import { DriverSession } from '../../session/driver-session';
 
 /** Shown by the link of the request email: one button sends the sign-in email. */
 @Component({
@@ -13,6 +14,15 @@ import { DriverApi, apiErrorOf } from '../../api/auth-api';
       <div class="fr-grid-row">
         <div class="fr-col-12 fr-col-md-8 fr-col-lg-7">
           <h1>Connexion au portail des images</h1>
+          @if (session() === 'expiree') {
+            <div class="fr-alert fr-alert--info fr-mb-3w">
+              <h2 class="fr-alert__title">Votre session a pris fin</h2>
+              <p>
+                Par sécurité, la connexion s’arrête après 30 minutes sans activité. Recevez un nouveau lien : une fois
+                reconnecté, vous reprendrez à l’étape où vous étiez, avec les fichiers déjà acceptés.
+              </p>
+            </div>
+          }
           <p class="fr-text--lead">
             Pour protéger votre dossier, l’accès se fait par un lien personnel envoyé à l’adresse électronique que la
             préfecture a enregistrée pour votre demande.
@@ -50,9 +60,12 @@ import { DriverApi, apiErrorOf } from '../../api/auth-api';
     </div>
   `,
 })
-export class SignInRequestPage {
+export class SignInRequestPage implements OnInit {
   /** The opaque reference carried by the request email's link. */
   readonly reference = input.required<string>();
+  /** "expiree" when the wizard sent the driver back here. */
+  readonly session = input<string>();
+  private readonly driverSession = inject(DriverSession);
   private readonly api = inject(DriverApi);
   private readonly injector = inject(Injector);
   private readonly messageBox = viewChild.required<ElementRef<HTMLElement>>('message');
@@ -60,6 +73,10 @@ export class SignInRequestPage {
   protected readonly sending = signal(false);
   protected readonly sent = signal<SignInLinkSent | null>(null);
   protected readonly error = signal<ApiErrorBody | null>(null);
+
+  ngOnInit(): void {
+    this.driverSession.rememberReference(this.reference());
+  }
 
   async send(): Promise<void> {
     this.sending.set(true);

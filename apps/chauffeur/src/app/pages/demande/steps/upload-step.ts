@@ -1,0 +1,233 @@
+import { HttpErrorResponse } from '@angular/common/http';
+import {
+  ChangeDetectionStrategy,
+  Component,
+  ElementRef,
+  Injector,
+  afterNextRender,
+  computed,
+  effect,
+  inject,
+  input,
+  signal,
+  untracked,
+  viewChild,
+} from '@angular/core';
+import { Router } from '@angular/router';
+import type { Piece, StoredImageSummary } from '@t3p/contracts';
+import { CRITERIA, NOMINAL, type ImageKind, type Measured, type RuleError } from '@t3p/image-rules';
+import { DriverRequestApi, imageUrlOf, isImageRefusal } from '../../../api/request-api';
+import { dateTimeFr } from '../format';
+import { preCheck, readHead } from '../pre-check';
+import { WizardStepper } from '../wizard-stepper';
+import { WizardStore } from '../wizard-store';
+import { neighbours, pieceOfStep, readyToSubmit, uploadSteps, type StepId } from '../wizard-steps';
+import { ConfirmDialog } from './confirm-dialog';
+import { VerdictView, measuredLines } from './verdict-view';
+
+type Outcome =
+  | { kind: 'refused'; source: 'browser' | 'server'; fileName: string; errors: readonly RuleError[]; measured: Partial<Measured> | null }
+  | { kind: 'accepted'; fileName: string }
+  | { kind: 'failed'; message: string };
+
+const STEP_OF: Record<Piece, StepId> = { PHOTO: 'photo', SIGNATURE: 'signature' };
+const KIND_OF: Record<Piece, ImageKind> = { PHOTO: 'photo', SIGNATURE: 'signature' };
+
+/** Steps 3 and 4: the criteria, then the file (picker, drop or camera), checked at once. */
+@Component({
+  selector: 'app-upload-step',
+  imports: [WizardStepper, VerdictView, ConfirmDialog],
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  templateUrl: './upload-step.html',
+  styles: `
+    .drop-zone { border: 2px dashed var(--border-default-grey); border-radius: 0.25rem; }
+    .drop-zone--over { border-color: var(--border-active-blue-france); background: var(--background-alt-blue-france); }
+    .preview { max-width: 100%; height: auto; border: 1px solid var(--border-default-grey); }
+    .preview--signature { max-width: 16rem; }
+    .preview--photo { max-width: 10rem; }
+  `,
+})
+export class UploadStep {
+  /** From the route's data. */
+  readonly piece = input.required<Piece>();
+
+  protected readonly store = inject(WizardStore);
+  private readonly api = inject(DriverRequestApi);
+  private readonly router = inject(Router);
+  private readonly injector = inject(Injector);
+  private readonly result = viewChild<ElementRef<HTMLElement>>('result');
+  private readonly picker = viewChild.required<ElementRef<HTMLInputElement>>('picker');
+  private readonly dialog = viewChild.required(ConfirmDialog);
+
+  protected readonly kind = computed(() => KIND_OF[this.piece()]);
+  protected readonly step = computed(() => STEP_OF[this.piece()]);
+  protected readonly criteria = computed(() => CRITERIA[this.kind()]);
+  protected readonly maxKo = computed(() => NOMINAL[this.kind()].maxBytes / 1024);
+  protected readonly image = computed<StoredImageSummary | null>(() => {
+    this.store.request();
+    return this.store.imageOf(this.piece());
+  });
+  protected readonly imageUrl = computed(() => {
+    const image = this.image();
+    return image ? imageUrlOf(image.piece, image.sha256) : null;
+  });
+  protected readonly imageLines = computed(() => measuredLines(this.image()?.measured as Partial<Measured> | undefined));
+  protected readonly uploadedAt = computed(() => dateTimeFr(this.image()?.uploadedAt));
+  protected readonly pieces = computed(() => this.store.request()?.pieces ?? []);
+  protected readonly nav = computed(() => neighbours(this.step(), this.pieces()));
+  protected readonly isLastUpload = computed(() => {
+    const uploads = uploadSteps(this.pieces());
+    return uploads[uploads.length - 1] === this.step();
+  });
+
+  protected readonly busy = signal(false);
+  protected readonly instant = signal<readonly RuleError[] | null>(null);
+  protected readonly outcome = signal<Outcome | null>(null);
+  protected readonly missing = signal(false);
+  protected readonly dragging = signal(false);
+  protected readonly previewFailed = signal(false);
+  protected readonly submitting = signal(false);
+  protected readonly dialogError = signal<string | null>(null);
+
+  constructor() {
+    // A new piece (photo → signature reuses this component): start clean.
+    effect(() => {
+      this.piece();
+      untracked(() => {
+        this.outcome.set(null);
+        this.instant.set(null);
+        this.missing.set(false);
+      });
+    });
+  }
+
+  protected label(): string {
+    return this.piece() === 'PHOTO' ? 'votre photo d’identité' : 'votre signature';
+  }
+
+  protected picked(event: Event): void {
+    const input = event.target as HTMLInputElement;
+    const file = input.files?.[0];
+    input.value = '';
+    if (file) void this.handle(file);
+  }
+
+  protected dragOver(event: DragEvent): void {
+    event.preventDefault();
+    if (event.dataTransfer) event.dataTransfer.dropEffect = 'copy';
+    this.dragging.set(true);
+  }
+
+  protected dropped(event: DragEvent): void {
+    event.preventDefault();
+    this.dragging.set(false);
+    const file = event.dataTransfer?.files?.[0];
+    if (file) void this.handle(file);
+  }
+
+  protected async handle(file: File): Promise<void> {
+    if (this.busy()) return;
+    this.outcome.set(null);
+    this.missing.set(false);
+    this.store.restartNotice.set(false);
+    const check = preCheck(await readHead(file), file.size, this.kind());
+    if (check.final) {
+      this.instant.set(null);
+      this.show({ kind: 'refused', source: 'browser', fileName: file.name, errors: check.verdict.errors, measured: null });
+      return;
+    }
+    this.instant.set(check.verdict.errors.length ? check.verdict.errors : null);
+    this.busy.set(true);
+    try {
+      await this.api.upload(this.piece(), file, file.name);
+      await this.store.refreshRequest();
+      this.previewFailed.set(false);
+      this.show({ kind: 'accepted', fileName: file.name });
+    } catch (error) {
+      const body = error instanceof HttpErrorResponse ? error.error : null;
+      if (isImageRefusal(body)) {
+        this.show({ kind: 'refused', source: 'server', fileName: file.name, errors: body.verdict.errors, measured: body.verdict.measured });
+      } else {
+        const message = this.store.actionError(error);
+        if (message) this.show({ kind: 'failed', message });
+      }
+    } finally {
+      this.instant.set(null);
+      this.busy.set(false);
+    }
+  }
+
+  /** Shows the verdict and moves the focus to it, so a screen reader reads it at once. */
+  private show(outcome: Outcome): void {
+    this.outcome.set(outcome);
+    afterNextRender(() => this.result()?.nativeElement.focus(), { injector: this.injector });
+  }
+
+  protected openPicker(): void {
+    this.picker().nativeElement.click();
+  }
+
+  protected previous(): void {
+    const previous = this.nav().previous;
+    if (previous) void this.router.navigate(['/demande', previous]);
+  }
+
+  protected next(): void {
+    if (!this.image()) {
+      this.missing.set(true);
+      afterNextRender(() => this.result()?.nativeElement.focus(), { injector: this.injector });
+      return;
+    }
+    if (this.isLastUpload()) {
+      if (readyToSubmit(this.store.facts())) {
+        this.dialogError.set(null);
+        this.dialog().open();
+      } else {
+        const first = uploadSteps(this.pieces()).find((step) => !this.store.imageOf(pieceOfStep(step) as Piece));
+        if (first) void this.router.navigate(['/demande', first]);
+      }
+      return;
+    }
+    const next = this.nav().next;
+    if (next) void this.router.navigate(['/demande', next]);
+  }
+
+  /** "Valider". */
+  protected async submit(): Promise<void> {
+    this.submitting.set(true);
+    this.dialogError.set(null);
+    try {
+      await this.api.submit();
+      await this.store.refreshRequest();
+      this.dialog().close();
+      await this.router.navigate(['/demande', 'recapitulatif']);
+    } catch (error) {
+      const message = this.store.actionError(error);
+      if (message) this.dialogError.set(message);
+    } finally {
+      this.submitting.set(false);
+    }
+  }
+
+  /** "Annuler": the images of this pass are deleted; the upload starts again at its first step. */
+  protected async restart(): Promise<void> {
+    this.submitting.set(true);
+    this.dialogError.set(null);
+    try {
+      await this.api.discard();
+      await this.store.refreshRequest();
+      this.dialog().close();
+      this.outcome.set(null);
+      this.store.restartNotice.set(true);
+      const first = uploadSteps(this.pieces())[0];
+      await this.router.navigate(['/demande', first]);
+    } catch (error) {
+      const message = this.store.actionError(error);
+      if (message) this.dialogError.set(message);
+    } finally {
+      this.submitting.set(false);
+    }
+  }
+
+  protected readonly formatKo = (ko: number) => ko.toLocaleString('fr-FR');
+}
