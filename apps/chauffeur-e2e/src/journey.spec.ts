@@ -1,0 +1,220 @@
+import { expect, test } from '@playwright/test';
+import {
+  agentSession,
+  baseUrlOf,
+  expectAccessible,
+  jpeg,
+  pickFile,
+  press,
+  requestLink,
+  screenshot,
+  signInFromRequestEmail,
+  signInFromScreen,
+  validPhoto,
+  validSignature,
+} from './support';
+
+/**
+ * The driver's journey on the real app served by the real API (demo data on a fresh SQLite).
+ * Both projects (360 px and 1280 px) share one server: each takes its own demo drivers.
+ */
+const DRIVERS: Record<string, { both: string; signatureOnly: string | null }> = {
+  'mobile-360': { both: 'olivier.dupont@demo.t3p.example', signatureOnly: 'nadia.martin@demo.t3p.example' },
+  // The desktop run gets its signature-only request from an agent's review (photo validated, signature rejected).
+  'desktop-1280': { both: 'claire.lefevre@demo.t3p.example', signatureOnly: null },
+};
+
+test('from the request email to the récapitulatif: refusal, pre-check, expired session, "Annuler", "Valider"', async ({ page, context }, info) => {
+  test.setTimeout(120_000);
+  const driver = DRIVERS[info.project.name].both;
+  await signInFromRequestEmail(page, driver, { check: true, info });
+
+  // 1. Détail
+  await expect(page).toHaveURL(/\/demande\/detail$/);
+  await expect(page.locator('h1')).toContainText('Détail');
+  await expect(page.locator('h1')).toContainText('Étape 1 sur 5');
+  await expect(page.getByText('Les images jointes à la demande de carte sont absentes.')).toBeVisible();
+  await expect(page.getByTestId('contact-email')).toHaveCount(1);
+  await expectAccessible(page);
+  await screenshot(page, info, '1-detail');
+  await page.getByRole('button', { name: 'Suivant' }).click();
+
+  // 2. Engagement: the box is required, then stored through the API
+  await expect(page).toHaveURL(/\/demande\/engagement$/);
+  await page.getByRole('button', { name: 'Suivant' }).click();
+  const box = page.getByRole('checkbox', { name: /J’ai lu et j’accepte/ });
+  await expect(box).toBeFocused();
+  await expect(page.getByText('Cochez cette case pour continuer')).toBeVisible();
+  await expectAccessible(page);
+  await screenshot(page, info, '2-engagement');
+  await press(box, 'Space');
+  await press(page.getByRole('button', { name: 'Suivant' }));
+
+  // 3. Photo: criteria before the picker, a precise refusal, the instant pre-check, then a valid file
+  await expect(page).toHaveURL(/\/demande\/photo$/);
+  await expect(page.locator('h1')).toContainText('Étape 3 sur 5');
+  await expect(page.getByText(/entre 300 et 400 DPI/).first()).toBeVisible();
+  await expectAccessible(page);
+  await screenshot(page, info, '3-photo');
+
+  await pickFile(page, 'photo-72dpi.jpg', 'image/jpeg', await jpeg(413, 531, 72));
+  const result = page.locator('#resultat-depot');
+  await expect(result).toContainText('Fichier refusé');
+  await expect(result).toContainText('Résolution mesurée : 72 DPI');
+  await expect(result).toContainText('Attendue : entre 300 et 400 DPI');
+  await expect(result).toContainText('Dimensions');
+  await expect(result).toContainText('Comment corriger');
+  await expect(result).toBeFocused();
+  await expectAccessible(page);
+  await screenshot(page, info, '3-photo-refusee');
+
+  await pickFile(page, 'photo.jpg', 'image/jpeg', Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 1, 2, 3, 4, 5, 6, 7, 8]));
+  await expect(result).toContainText('n’a pas été envoyé');
+  await expect(result).toContainText('Format détecté : PNG');
+
+  await pickFile(page, 'photo.jpg', 'image/jpeg', await validPhoto());
+  await expect(result).toContainText('Fichier accepté');
+  await expect(result).toBeFocused();
+  const preview = page.getByRole('img', { name: 'Aperçu de votre photo d’identité' });
+  await expect(preview).toBeVisible();
+  await expect.poll(() => preview.evaluate((img: HTMLImageElement) => img.naturalWidth)).toBeGreaterThan(0);
+  await expectAccessible(page);
+  await screenshot(page, info, '3-photo-acceptee');
+
+  // No skipping: the récapitulatif is not reachable before "Valider"
+  await page.goto('/demande/recapitulatif');
+  await expect(page).toHaveURL(/\/demande\/signature$/);
+
+  // An expired session: back to sign-in, then to the same step
+  await context.clearCookies();
+  await page.reload();
+  await expect(page).toHaveURL(/\/connexion\/[A-Za-z0-9_-]+\?session=expiree$/);
+  await expect(page.getByText('Votre session a pris fin')).toBeVisible();
+  await signInFromScreen(page, driver, { check: true });
+  await expect(page).toHaveURL(/\/demande\/signature$/);
+
+  // 4. Signature
+  await expect(page.locator('h1')).toContainText('Étape 4 sur 5');
+  await pickFile(page, 'signature.jpg', 'image/jpeg', await validSignature());
+  await expect(result).toContainText('Fichier accepté');
+  await expectAccessible(page);
+  await screenshot(page, info, '4-signature');
+
+  // Confirmation: "Annuler" discards this pass and restarts at the first upload step
+  await page.getByRole('button', { name: 'Suivant' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Confirmer l’envoi de vos images' });
+  await expect(dialog).toBeVisible();
+  await expectAccessible(page);
+  await screenshot(page, info, '5-confirmation', false);
+  await dialog.getByRole('button', { name: 'Annuler' }).click();
+  await expect(page).toHaveURL(/\/demande\/photo$/);
+  await expect(page.getByText('Vos images ont été effacées')).toBeVisible();
+  await expect(page.getByRole('img', { name: 'Aperçu de votre photo d’identité' })).toHaveCount(0);
+  await page.goto('/demande/signature');
+  await expect(page).toHaveURL(/\/demande\/photo$/);
+
+  // Again, then "Valider" (keyboard only for the buttons)
+  await pickFile(page, 'photo.jpg', 'image/jpeg', await validPhoto());
+  await expect(result).toContainText('Fichier accepté');
+  await press(page.getByRole('button', { name: 'Suivant' }));
+  await expect(page).toHaveURL(/\/demande\/signature$/);
+  await pickFile(page, 'signature.jpg', 'image/jpeg', await validSignature());
+  await expect(result).toContainText('Fichier accepté');
+  await press(page.getByRole('button', { name: 'Suivant' }));
+  await expect(dialog).toBeVisible();
+  await press(dialog.getByRole('button', { name: 'Valider' }));
+
+  // 5. Récapitulatif, which a reload keeps
+  await expect(page).toHaveURL(/\/demande\/recapitulatif$/);
+  await expect(page.getByText('Vos images ont bien été envoyées')).toBeVisible();
+  await expect(page.locator('h1')).toContainText('Étape 5 sur 5');
+  await expect(page.getByRole('img', { name: 'Photo d’identité envoyée' })).toBeVisible();
+  await expect(page.getByRole('img', { name: 'Signature envoyée' })).toBeVisible();
+  await expectAccessible(page);
+  await screenshot(page, info, '6-recapitulatif');
+  await page.reload();
+  await expect(page).toHaveURL(/\/demande\/recapitulatif$/);
+  await page.goto('/demande/photo');
+  await expect(page).toHaveURL(/\/demande\/recapitulatif$/);
+});
+
+test('a signature-only request has no photo step', async ({ page, playwright }, info) => {
+  let driver = DRIVERS[info.project.name].signatureOnly;
+  let since: Date | undefined;
+  if (!driver) {
+    // An agent of Pas-de-Calais validates the photo and rejects the signature of a submitted request:
+    // the rejection opens a new request for the signature alone, with its email.
+    const baseUrl = baseUrlOf(page);
+    const api = await playwright.request.newContext({ baseURL: baseUrl });
+    const { csrf } = await agentSession(api, baseUrl, 'agent.pas-de-calais@demo.t3p.example');
+    const list = (await (await api.get('/api/agent/requests?state=SUBMITTED')).json()) as {
+      items: { id: string; pieces: string[]; driver: { lastName: string } }[];
+    };
+    const submitted = list.items.find((item) => item.driver.lastName === 'Fontaine');
+    expect(submitted?.pieces).toEqual(['PHOTO', 'SIGNATURE']);
+    since = new Date(Date.now() - 1000);
+    const review = await api.post(`/api/agent/requests/${submitted?.id}/review`, {
+      headers: { 'X-CSRF-Token': csrf },
+      data: {
+        decisions: [
+          { piece: 'PHOTO', outcome: 'VALIDATED' },
+          { piece: 'SIGNATURE', outcome: 'REJECTED', reason: 'La signature est coupée sur le bord droit.' },
+        ],
+      },
+    });
+    expect(review.ok()).toBe(true);
+    await api.dispose();
+    driver = 'mehdi.fontaine@demo.t3p.example';
+  }
+  await signInFromRequestEmail(page, driver, { since });
+  await expect(page.locator('h1')).toContainText('Étape 1 sur 4');
+  await expect(page.getByText('Pièces à envoyer')).toBeVisible();
+  await press(page.getByRole('button', { name: 'Suivant' }));
+  await press(page.getByRole('checkbox', { name: /J’ai lu et j’accepte/ }), 'Space');
+  await press(page.getByRole('button', { name: 'Suivant' }));
+  await expect(page).toHaveURL(/\/demande\/signature$/);
+  await expect(page.locator('h1')).toContainText('Étape 3 sur 4');
+  await expect(page.getByText('Photo d’identité', { exact: true })).toHaveCount(0);
+  await page.goto('/demande/photo');
+  await expect(page).toHaveURL(/\/demande\/signature$/);
+  await pickFile(page, 'signature.jpg', 'image/jpeg', await validSignature());
+  await expect(page.locator('#resultat-depot')).toContainText('Fichier accepté');
+  await press(page.getByRole('button', { name: 'Suivant' }));
+  const dialog = page.getByRole('dialog', { name: 'Confirmer l’envoi de vos images' });
+  await press(dialog.getByRole('button', { name: 'Valider' }));
+  await expect(page).toHaveURL(/\/demande\/recapitulatif$/);
+  await expect(page.getByRole('img', { name: 'Signature envoyée' })).toBeVisible();
+  await expectAccessible(page);
+});
+
+test('a cancelled request shows why, and that nothing can be uploaded', async ({ page }, info) => {
+  await signInFromRequestEmail(page, 'antoine.girard@demo.t3p.example');
+  await expect(page).toHaveURL(/\/demande\/statut$/);
+  await expect(page.locator('h1')).toHaveText('Votre demande de carte est annulée');
+  await expect(page.getByText('Il n’est plus possible de déposer d’images')).toBeVisible();
+  await expect(page.getByTestId('contact-email')).toHaveText('contact.carte-vtc@ingroupe.com');
+  await expectAccessible(page);
+  await screenshot(page, info, '7-annulee');
+  await page.goto('/demande/photo');
+  await expect(page).toHaveURL(/\/demande\/statut$/);
+});
+
+test('a submitted request opens on its récapitulatif, a validated one on its status', async ({ page }, info) => {
+  await signInFromRequestEmail(page, 'hugo.lambert@demo.t3p.example');
+  await expect(page).toHaveURL(/\/demande\/recapitulatif$/);
+  await expect(page.getByText('Vos images ont bien été envoyées')).toBeVisible();
+  await expectAccessible(page);
+
+  await page.context().clearCookies();
+  await signInFromRequestEmail(page, 'elodie.roux@demo.t3p.example');
+  await expect(page).toHaveURL(/\/demande\/statut$/);
+  await expect(page.locator('h1')).toHaveText('Votre demande de carte est validée');
+  await expectAccessible(page);
+  await screenshot(page, info, '8-validee');
+});
+
+test('the portal link of the request email is the sign-in screen of that request', async ({ page }) => {
+  await page.goto('/');
+  const link = await requestLink(baseUrlOf(page), 'julien.moreau@demo.t3p.example');
+  expect(new URL(link).pathname).toMatch(/^\/connexion\/[A-Za-z0-9_-]{20,}$/);
+});
