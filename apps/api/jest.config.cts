@@ -9,4 +9,6 @@ module.exports = {
   moduleFileExtensions: ['ts', 'js', 'html'],
   coverageDirectory: '../../coverage/apps/api',
   testTimeout: 60_000,
+  // Decorators of DTOs and entities need the Reflect metadata API, as main.ts loads it.
+  setupFiles: ['reflect-metadata'],
 };

@@ -6,5 +6,7 @@ module.exports = {
     '^.+\\.[tj]s$': ['ts-jest', { tsconfig: '<rootDir>/tsconfig.spec.json' }]
   },
   moduleFileExtensions: ['ts', 'js', 'html'],
-  coverageDirectory: '../../coverage/libs/contracts'
+  coverageDirectory: '../../coverage/libs/contracts',
+  // class-transformer's @Type reads design-time metadata, as in the API (which loads reflect-metadata).
+  setupFiles: ['reflect-metadata'],
 };

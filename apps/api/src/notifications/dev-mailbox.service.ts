@@ -3,6 +3,7 @@ import type { DevMailboxEmail, DevMailboxSummary } from '@t3p/contracts';
 import { ApiException } from '../common/errors/api-exception';
 import { OutboxEmailEntity } from '../database/entities';
 import { OutboxRepository } from './outbox.repository';
+import { materialise } from './templates/deferred-emails';
 
 const toSummary = (email: OutboxEmailEntity): DevMailboxSummary => ({
   id: email.id,
@@ -26,6 +27,7 @@ export class DevMailboxService {
   async get(id: string): Promise<DevMailboxEmail> {
     const email = await this.outbox.findById(id);
     if (!email) throw ApiException.notFound('Ce courriel n’existe pas.');
-    return { ...toSummary(email), html: email.html, text: email.text };
+    const { html, text } = materialise(email);
+    return { ...toSummary(email), html, text };
   }
 }

@@ -12,6 +12,7 @@ import {
   renderReminderEmail,
   RenderedEmail,
 } from './templates/lifecycle-emails.template';
+import { CancellationFacts, deferredRow, ReminderFacts } from './templates/deferred-emails';
 
 /** Who the email goes to and which request it reports: the dedupe key is (request, kind). */
 export interface LifecycleEmailTarget {
@@ -56,26 +57,29 @@ export class LifecycleEmailsService {
     return this.queue(manager, 'PAYMENT_REQUEST', target, renderPaymentRequestEmail(facts));
   }
 
-  /** The scheduler's batches: many reminders in one insert. */
-  reminders(
-    manager: EntityManager,
-    items: { target: LifecycleEmailTarget; facts: LifecycleEmailFacts & { deadline: Date; remainingDays: number } }[],
-  ) {
-    return this.outbox.enqueueMany(manager, items.map(({ target, facts }) => this.row('REMINDER', target, renderReminderEmail(facts))));
+  /**
+   * The scheduler's batches: many reminders in one insert. Only their facts are stored; they are
+   * rendered at delivery, which keeps a tick's transaction short.
+   */
+  reminders(manager: EntityManager, items: { target: LifecycleEmailTarget; facts: ReminderFacts }[]) {
+    return this.outbox.enqueueMany(
+      manager,
+      items.map(({ target, facts }) => this.row('REMINDER', target, deferredRow({ kind: 'REMINDER', facts }))),
+    );
   }
 
-  cancellations(
-    manager: EntityManager,
-    items: { target: LifecycleEmailTarget; facts: LifecycleEmailFacts & { remindedAt: Date; cancelledAt: Date } }[],
-  ) {
-    return this.outbox.enqueueMany(manager, items.map(({ target, facts }) => this.row('CANCELLATION', target, renderCancellationEmail(facts))));
+  cancellations(manager: EntityManager, items: { target: LifecycleEmailTarget; facts: CancellationFacts }[]) {
+    return this.outbox.enqueueMany(
+      manager,
+      items.map(({ target, facts }) => this.row('CANCELLATION', target, deferredRow({ kind: 'CANCELLATION', facts }))),
+    );
   }
 
   private queue(manager: EntityManager, kind: EmailKind, target: LifecycleEmailTarget, email: RenderedEmail): Promise<void> {
     return this.outbox.enqueue(manager, this.row(kind, target, email));
   }
 
-  private row(kind: EmailKind, target: LifecycleEmailTarget, email: RenderedEmail): NewOutboxEmail {
+  private row(kind: EmailKind, target: LifecycleEmailTarget, email: RenderedEmail | ReturnType<typeof deferredRow>): NewOutboxEmail {
     return {
       kind,
       dedupeKey: `${target.requestId}:${kind}`,

@@ -5,6 +5,7 @@ import { Clock } from '../common/clock';
 import { Environment } from '../config/environment';
 import { OutboxEmailEntity } from '../database/entities';
 import { OutboxRepository } from './outbox.repository';
+import { materialise } from './templates/deferred-emails';
 
 /** How long a claimed row is reserved for the worker that claimed it. */
 const LEASE_MS = 2 * 60_000;
@@ -94,12 +95,13 @@ export class OutboxDeliveryService implements OnModuleInit, OnApplicationShutdow
 
   private async send(row: OutboxEmailEntity): Promise<void> {
     if (!this.mailer) throw new Error('No mail transport configured');
+    const email = materialise(row);
     await this.mailer.sendMail({
       from: this.env.MAIL_FROM,
       to: row.toAddress,
-      subject: row.subject,
-      html: row.html,
-      text: row.text,
+      subject: email.subject,
+      html: email.html,
+      text: email.text,
       headers: { 'X-T3P-Email-Id': row.id },
     });
   }

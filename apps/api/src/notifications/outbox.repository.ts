@@ -10,8 +10,10 @@ export interface NewOutboxEmail {
   dedupeKey: string;
   toAddress: string;
   subject: string;
-  html: string;
-  text: string;
+  /** Rendered now, or null with `facts` to render at delivery (the scheduler's batches). */
+  html: string | null;
+  text: string | null;
+  facts?: string | null;
   applicationId?: string | null;
   requestId?: string | null;
 }
@@ -33,6 +35,7 @@ export class OutboxRepository {
       .values({
         id: randomUUID(),
         ...email,
+        facts: email.facts ?? null,
         applicationId: email.applicationId ?? null,
         requestId: email.requestId ?? null,
         state: 'PENDING',
@@ -54,6 +57,7 @@ export class OutboxRepository {
     const rows = emails.map((email) => ({
       id: randomUUID(),
       ...email,
+      facts: email.facts ?? null,
       applicationId: email.applicationId ?? null,
       requestId: email.requestId ?? null,
       state: 'PENDING' as const,
@@ -64,14 +68,15 @@ export class OutboxRepository {
     if (manager.connection.options.type === 'postgres') {
       const column = <K extends keyof (typeof rows)[number]>(key: K) => rows.map((row) => row[key]);
       await manager.query(
-        `INSERT INTO outbox_email (id, kind, dedupe_key, application_id, request_id, to_address, subject, html, text, state,
-                                   attempts, next_attempt_at, created_at)
+        `INSERT INTO outbox_email (id, kind, dedupe_key, application_id, request_id, to_address, subject, html, text, facts,
+                                   state, attempts, next_attempt_at, created_at)
          SELECT * FROM unnest($1::varchar[], $2::varchar[], $3::varchar[], $4::varchar[], $5::varchar[], $6::varchar[],
-                              $7::varchar[], $8::text[], $9::text[], $10::varchar[], $11::int[], $12::timestamptz[], $13::timestamptz[])
+                              $7::varchar[], $8::text[], $9::text[], $10::text[], $11::varchar[], $12::int[], $13::timestamptz[],
+                              $14::timestamptz[])
          ON CONFLICT (dedupe_key) DO NOTHING`,
         [
           column('id'), column('kind'), column('dedupeKey'), column('applicationId'), column('requestId'), column('toAddress'),
-          column('subject'), column('html'), column('text'), column('state'), column('attempts'), column('nextAttemptAt'),
+          column('subject'), column('html'), column('text'), column('facts'), column('state'), column('attempts'), column('nextAttemptAt'),
           column('createdAt'),
         ],
       );

@@ -26,11 +26,16 @@ export class OutboxEmailEntity {
   @Column({ type: 'varchar', length: 300 })
   subject: string;
 
-  @Column({ type: 'text' })
-  html: string;
+  /** Null until rendered, for emails queued with their facts only (see `facts`). */
+  @Column({ type: 'text', nullable: true })
+  html: string | null;
 
-  @Column({ type: 'text' })
-  text: string;
+  @Column({ type: 'text', nullable: true })
+  text: string | null;
+
+  /** The facts a deferred email is rendered from at delivery (JSON), when html/text are null. */
+  @Column({ type: 'text', nullable: true })
+  facts: string | null;
 
   @Column({ type: 'varchar', length: 10 })
   state: OutboxState;

@@ -169,9 +169,12 @@ export function renderImageRequestEmail(facts: LifecycleEmailFacts & { deadline:
   });
 }
 
+export const reminderSubject = (cardType: CardType) => `Rappel : images toujours attendues pour votre carte ${cardType}`;
+export const cancellationSubject = (cardType: CardType) => `Annulation de votre demande pour votre carte ${cardType}`;
+
 /** "Relance": nothing submitted after the first delay; the cancellation date is stated. */
 export function renderReminderEmail(facts: LifecycleEmailFacts & { deadline: Date; remainingDays: number }): RenderedEmail {
-  return render(`Rappel : images toujours attendues pour votre carte ${facts.cardType}`, facts, {
+  return render(reminderSubject(facts.cardType), facts, {
     title: 'Nous attendons toujours vos images',
     paragraphs: [
       `Le ${frDate(facts.requestedAt)}, la préfecture vous a demandé de nouvelles images pour fabriquer votre carte professionnelle ${facts.cardType}. Nous ne les avons pas encore reçues.`,
@@ -188,7 +191,7 @@ export function renderReminderEmail(facts: LifecycleEmailFacts & { deadline: Dat
 
 /** "Annulation": the deadline passed with nothing submitted; the application is cancelled. */
 export function renderCancellationEmail(facts: LifecycleEmailFacts & { remindedAt: Date; cancelledAt: Date }): RenderedEmail {
-  return render(`Annulation de votre demande pour votre carte ${facts.cardType}`, facts, {
+  return render(cancellationSubject(facts.cardType), facts, {
     title: 'Votre demande de carte est annulée',
     paragraphs: [
       `Le ${frDate(facts.requestedAt)}, la ${facts.prefectureName} vous a demandé de nouvelles images pour votre carte professionnelle ${facts.cardType}, puis nous vous l’avons rappelé le ${frDate(facts.remindedAt)}.`,
