@@ -14,8 +14,17 @@ describe('docker/docker-compose.yml', () => {
   (hasDockerCompose ? it : it.skip)('is valid for docker-compose, with PostgreSQL, an SMTP catcher, two API replicas and health checks', () => {
     const output = execFileSync('docker-compose', ['-f', join(root, 'docker/docker-compose.yml'), 'config'], {
       encoding: 'utf8',
+      env: { ...process.env, T3P_AUTH_SECRET: 'x'.repeat(40) },
     });
     for (const service of ['postgres:', 'mailpit:', 'api-1:', 'api-2:', 'proxy:']) expect(output).toContain(service);
     expect(output.match(/healthcheck:/g)?.length).toBeGreaterThanOrEqual(5);
+    expect(output.match(/AUTH_SECRET: x{40}/g)?.length).toBe(2);
+  });
+
+  (hasDockerCompose ? it : it.skip)('refuses to start without the secret that signs the sign-in links', () => {
+    const { T3P_AUTH_SECRET: _ignored, ...env } = process.env;
+    const result = spawnSync('docker-compose', ['-f', join(root, 'docker/docker-compose.yml'), 'config'], { encoding: 'utf8', env });
+    expect(result.status).not.toBe(0);
+    expect(result.stderr).toContain('T3P_AUTH_SECRET');
   });
 });
