@@ -16,6 +16,10 @@ async function choose(page: Page, label: string): Promise<void> {
   await expect(page.getByLabel(label, { exact: true })).toBeChecked();
 }
 
+/** A full-page capture of the screen for docs/screenshots (desktop flow only). */
+const shot = (page: Page, name: string) =>
+  page.screenshot({ path: `${__dirname}/../../../docs/screenshots/prefecture-${name}.png`, fullPage: true, animations: 'disabled' });
+
 async function expectNoViolation(page: Page): Promise<void> {
   expect(await accessibilityViolations(page)).toEqual([]);
 }
@@ -108,6 +112,7 @@ test.describe('the préfecture back-office', () => {
     test.skip(testInfo.project.name !== 'desktop-1280', 'The flow changes the data: it runs once, at 1280 px.');
     test.setTimeout(120_000);
     await signInAgent(page, baseURL, NORD_AGENT);
+    await shot(page, 'dashboard');
 
     // New request for the application with no request yet, with the preview of its email.
     await page.getByRole('searchbox', { name: /Rechercher une demande de carte/ }).fill('Petit');
@@ -130,6 +135,7 @@ test.describe('the préfecture back-office', () => {
       .options({ iframes: false })
       .analyze();
     expect(withPreview.violations.map((violation) => violation.id)).toEqual([]);
+    await shot(page, 'new-request-preview');
     const created = new Date(Date.now() - 1000);
     await page.getByRole('button', { name: 'Envoyer la demande au chauffeur' }).click();
     await expect(page.getByText('Demande d’images envoyée')).toBeVisible();
@@ -169,6 +175,7 @@ test.describe('the préfecture back-office', () => {
     await expect(page.getByLabel('Valider la photo d’identité')).toBeChecked();
     await expect(page.getByText(/recevra le courriel « demande de paiement »/)).toBeVisible();
     await expectNoViolation(page);
+    await shot(page, 'review');
     await page.getByRole('button', { name: 'Enregistrer la décision' }).click();
     const validated = new Date(Date.now() - 1000);
     await page.getByRole('button', { name: 'Confirmer la décision' }).click();
@@ -183,6 +190,7 @@ test.describe('the préfecture back-office', () => {
     await expect(page.getByText(/par Camille Lefebvre/).first()).toBeVisible();
     await expect(page.getByText(/État d’envoi : remis au serveur de messagerie/).first()).toBeVisible();
     await expectNoViolation(page);
+    await shot(page, 'application-timeline');
   });
 
   test('an agent of Nord cannot reach an application of Pas-de-Calais by URL', async ({ page, baseURL, playwright }) => {
