@@ -92,6 +92,8 @@ async function serveFronts(app: NestFastifyApplication, env: Environment): Promi
       index: false,
       // One route per built file; the catch-all routes below serve index.html for the rest.
       wildcard: false,
+      // Serves file.br / file.gz written next to a built file (tools/check-bundle/precompress.mjs) when the browser accepts it.
+      preCompressed: true,
       maxAge: '1h',
       // Hashed bundles can be cached for long; index.html never.
       setHeaders: (response, path) => {

@@ -8,6 +8,8 @@ import { FOOTER_LINKS, NAV_LINKS, SERVICE_TITLE } from './site';
   selector: 'app-root',
   imports: [RouterOutlet, T3pHeader, T3pFooter, T3pSkipLinks],
   templateUrl: './app.html',
+  // Keeps the footer below the fold while a page loads its data: no layout shift when it arrives.
+  styles: `main { display: block; min-height: 100vh; }`,
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
 export class App {
