@@ -1,0 +1,208 @@
+/**
+ * Lighthouse 12.2.3 on the built driver portal served by the built API (fresh SQLite, demo data),
+ * in Debian's Chromium: the sign-in page and two wizard steps (Détail, Photo d'identité), with
+ * Lighthouse's default mobile profile (Moto G Power emulation, simulated slow 4G) and the desktop one.
+ *
+ *   npx nx run-many -t build -p api chauffeur   (first; the script precompresses the front's files)
+ *   npx tsx --tsconfig tsconfig.base.json tools/bench/lighthouse.ts [--write-doc]
+ *
+ * Fails (exit 1) when a page scores under 95 in performance or under 100 in accessibility.
+ * With --write-doc, replaces the "Lighthouse — driver portal" section of docs/benchmarks.md.
+ */
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+
+const ROOT = resolve(__dirname, '../..');
+const CHROMIUM = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
+const FLAGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'];
+const DRIVER = 'olivier.dupont@demo.t3p.example';
+const HEADING = '## Lighthouse — driver portal';
+
+function freePort(): Promise<number> {
+  return new Promise((done, fail) => {
+    const server = createServer();
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      server.close(() => (address && typeof address === 'object' ? done(address.port) : fail(new Error('no port'))));
+    });
+  });
+}
+
+async function waitFor(url: string, timeoutMs = 60_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    try {
+      if ((await fetch(url)).ok) return;
+    } catch {
+      // not up yet
+    }
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  throw new Error(`${url} did not answer`);
+}
+
+interface Summary {
+  id: string;
+  kind: string;
+  to: string;
+  createdAt: string;
+}
+
+async function email(base: string, to: string, kind: string, since = new Date(0)): Promise<string> {
+  for (let i = 0; i < 80; i++) {
+    const list = (await (await fetch(`${base}/api/dev/mailbox?limit=200`)).json()) as Summary[];
+    const found = list.find((e) => e.to === to && e.kind === kind && new Date(e.createdAt) >= since);
+    if (found) return ((await (await fetch(`${base}/api/dev/mailbox/${found.id}`)).json()) as { text: string }).text;
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  throw new Error(`no ${kind} email to ${to}`);
+}
+
+const linkOf = (text: string, prefix: string) =>
+  (text.match(/https?:\/\/\S+/g) ?? []).find((url) => new URL(url).pathname.startsWith(prefix)) as string;
+
+/** Signs the demo driver in through the API, accepts the terms: the session cookie for Lighthouse. */
+async function driverSession(base: string): Promise<{ signInPath: string; cookie: string }> {
+  const signInPath = new URL(linkOf(await email(base, DRIVER, 'IMAGE_REQUEST'), '/connexion/')).pathname;
+  const reference = signInPath.split('/').pop() as string;
+  const since = new Date(Date.now() - 1000);
+  await fetch(`${base}/api/auth/driver/sign-in-links`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ reference }) });
+  const token = new URL(linkOf(await email(base, DRIVER, 'SIGN_IN_LINK', since), '/connexion/lien/')).pathname.split('/').pop();
+  const signIn = await fetch(`${base}/api/auth/sign-in`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ token }) });
+  const cookie = (signIn.headers.get('set-cookie') ?? '').split(';')[0];
+  const { csrfToken } = (await signIn.json()) as { csrfToken: string };
+  const view = (await (await fetch(`${base}/api/driver/request`, { headers: { cookie } })).json()) as { currentTermsVersion: string };
+  const terms = await fetch(`${base}/api/driver/request/terms`, {
+    method: 'POST',
+    headers: { cookie, 'content-type': 'application/json', 'x-csrf-token': csrfToken },
+    body: JSON.stringify({ termsVersion: view.currentTermsVersion }),
+  });
+  if (!cookie || terms.status !== 204) throw new Error(`driver sign-in failed (${signIn.status}, terms ${terms.status})`);
+  return { signInPath, cookie };
+}
+
+interface Row {
+  page: string;
+  profile: string;
+  performance: number;
+  accessibility: number;
+  bestPractices: number;
+  fcp: string;
+  lcp: string;
+  tbt: string;
+  cls: string;
+}
+
+async function main(): Promise<void> {
+  const writeDoc = process.argv.includes('--write-doc');
+  if (!existsSync(join(ROOT, 'dist/apps/api/main.js')) || !existsSync(join(ROOT, 'dist/apps/chauffeur/browser/index.html'))) {
+    throw new Error('Build first: npx nx run-many -t build -p api chauffeur');
+  }
+  const lighthouse = (await import('lighthouse')).default;
+  const desktopConfig = (await import('lighthouse/core/config/desktop-config.js')).default;
+  const chromeLauncher = await import('chrome-launcher');
+
+  // The API serves the .br/.gz written next to the built files (as `npm start` should after its build).
+  execFileSync(process.execPath, [join(ROOT, 'tools/check-bundle/precompress.mjs'), join(ROOT, 'dist/apps/chauffeur/browser')], { stdio: 'inherit' });
+  const port = await freePort();
+  const base = `http://127.0.0.1:${port}`;
+  const dataDir = mkdtempSync(join(tmpdir(), 't3p-lighthouse-'));
+  const api: ChildProcess = spawn(process.execPath, ['dist/apps/api/main.js'], {
+    cwd: ROOT,
+    stdio: ['ignore', 'ignore', 'inherit'],
+    env: {
+      ...process.env,
+      NODE_ENV: 'development',
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      PUBLIC_URL: base,
+      SQLITE_PATH: join(dataDir, 't3p.sqlite'),
+      DEMO_DATA: 'true',
+      LOG_LEVEL: 'warn',
+      OUTBOX_POLL_SECONDS: '1',
+      STATIC_DIR: join(ROOT, 'dist/apps'),
+    },
+  });
+  const chrome = await chromeLauncher.launch({ chromePath: CHROMIUM, chromeFlags: FLAGS });
+  const rows: Row[] = [];
+  try {
+    await waitFor(`${base}/api/health`);
+    const { signInPath, cookie } = await driverSession(base);
+    const pages = [
+      { name: 'Connexion (sign-in screen)', path: signInPath, headers: {} },
+      { name: 'Étape 1 — Détail', path: '/demande/detail', headers: { Cookie: cookie } },
+      { name: 'Étape 3 — Photo d’identité', path: '/demande/photo', headers: { Cookie: cookie } },
+    ];
+    for (const profile of ['mobile', 'desktop'] as const) {
+      for (const page of pages) {
+        const result = await lighthouse(
+          `${base}${page.path}`,
+          { port: chrome.port, output: 'json', logLevel: 'error', onlyCategories: ['performance', 'accessibility', 'best-practices'], extraHeaders: page.headers },
+          profile === 'desktop' ? desktopConfig : undefined,
+        );
+        if (!result) throw new Error(`no Lighthouse result for ${page.path}`);
+        const { categories, audits, finalDisplayedUrl } = result.lhr;
+        if (!finalDisplayedUrl.endsWith(page.path)) throw new Error(`${page.path} ended on ${finalDisplayedUrl}`);
+        const score = (id: string) => Math.round((categories[id]?.score ?? 0) * 100);
+        rows.push({
+          page: page.name,
+          profile,
+          performance: score('performance'),
+          accessibility: score('accessibility'),
+          bestPractices: score('best-practices'),
+          fcp: audits['first-contentful-paint']?.displayValue ?? '',
+          lcp: audits['largest-contentful-paint']?.displayValue ?? '',
+          tbt: audits['total-blocking-time']?.displayValue ?? '',
+          cls: audits['cumulative-layout-shift']?.displayValue ?? '',
+        });
+        console.log(JSON.stringify(rows[rows.length - 1]));
+      }
+    }
+  } finally {
+    chrome.kill();
+    api.kill();
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+
+  const table = [
+    '| page | profile | performance | accessibility | best practices | FCP | LCP | TBT | CLS |',
+    '|---|---|---|---|---|---|---|---|---|',
+    ...rows.map((r) => `| ${r.page} | ${r.profile} | ${r.performance} | ${r.accessibility} | ${r.bestPractices} | ${r.fcp} | ${r.lcp} | ${r.tbt} | ${r.cls} |`),
+  ].join('\n');
+  console.log(`\n${table}`);
+  if (writeDoc) {
+    const path = join(ROOT, 'docs/benchmarks.md');
+    const doc = readFileSync(path, 'utf8');
+    const section = [
+      HEADING,
+      '',
+      `Lighthouse 12.2.3 in Debian's Chromium (\`${FLAGS.join(' ')}\`), on the production build of the driver portal served by`,
+      'the production API (fresh SQLite, demo data, same origin), measured on ' + new Date().toISOString().slice(0, 10) + '.',
+      '`mobile` is Lighthouse\'s default profile (emulated mid-range phone, simulated slow 4G, 4× CPU slowdown); `desktop` its',
+      'desktop profile. The wizard steps are measured signed in (session cookie sent with every request). Command:',
+      '`npx tsx --tsconfig tsconfig.base.json tools/bench/lighthouse.ts --write-doc` (after building api and chauffeur);',
+      'it fails under 95 in performance or 100 in accessibility.',
+      '',
+      table,
+      '',
+    ].join('\n');
+    const start = doc.indexOf(HEADING);
+    let next = start >= 0 ? doc.indexOf('\n## ', start + HEADING.length) : -1;
+    if (next >= 0) next += 1;
+    const updated = start < 0 ? `${doc.trimEnd()}\n\n${section}` : doc.slice(0, start) + section + (next >= 0 ? `\n${doc.slice(next)}` : '');
+    writeFileSync(path, updated);
+  }
+  const failing = rows.filter((r) => r.performance < 95 || r.accessibility < 100);
+  if (failing.length) {
+    console.error(`Under target (performance ≥ 95, accessibility 100): ${failing.map((r) => `${r.page} (${r.profile})`).join(', ')}`);
+    process.exitCode = 1;
+  }
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});
