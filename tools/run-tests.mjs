@@ -13,9 +13,15 @@ const nx = (args, toolArgs = []) => [
   ['nx', ...args, '--outputStyle=static', '--skip-nx-cache', ...(toolArgs.length ? ['--', ...toolArgs] : [])],
 ];
 
+const FRONTS = ['dist/apps/chauffeur/browser', 'dist/apps/prefecture/browser'];
+
 const phases = [
   ['lint', nx(['run-many', '-t', 'lint'], ['--max-warnings=0'])],
   ['build', nx(['run-many', '-t', 'build', '-p', 'api', 'chauffeur', 'prefecture'])],
+  // Brotli/gzip copies of the fronts' files, served by the API as the browsers accept them.
+  ['compress', ['node', ['tools/check-bundle/precompress.mjs', ...FRONTS]]],
+  // The driver portal's initial JavaScript must stay under 150 KB gzip.
+  ['budget', ['node', ['tools/check-bundle/initial-js-gzip.mjs', 'dist/apps/chauffeur/browser', '150']]],
   ['tests', nx(['run-many', '-t', 'test', '--parallel=1'], ['--ci'])],
   // Playwright in Debian's Chromium against the built fronts served by the real API.
   ['browser', nx(['run-many', '-t', 'e2e', '--parallel=1'])],

@@ -10,6 +10,9 @@ const build = spawnSync(
   { stdio: 'inherit', env },
 );
 if (build.status !== 0) process.exit(build.status ?? 1);
+spawnSync(process.execPath, ['tools/check-bundle/precompress.mjs', 'dist/apps/chauffeur/browser', 'dist/apps/prefecture/browser'], {
+  stdio: 'inherit',
+});
 
 const server = spawn(process.execPath, ['dist/apps/api/main.js'], {
   stdio: 'inherit',
