@@ -7,7 +7,7 @@ import { RequestTransitionsRepository } from './request-transitions.repository';
 
 const DAY = 86_400_000;
 /** Rows moved per transaction: bounded memory and short locks, whatever the backlog. */
-export const TIMED_BATCH = 500;
+export const TIMED_BATCH = 2000;
 
 /**
  * The transitions driven by time: reminder, cancellation, retention purge. Each batch is one
