@@ -1,5 +1,5 @@
 /**
- * Renders the five lifecycle emails (and their plain-text parts) with sample facts and takes a
+ * Renders the six emails (the five of the lifecycle and the sign-in link) (and their plain-text parts) with sample facts and takes a
  * screenshot of each HTML part in Chromium, as a mail client's reading pane would show it:
  *
  *   npx tsx --tsconfig tsconfig.base.json tools/emails/screenshot-emails.ts [out-dir]
@@ -11,6 +11,7 @@ import 'reflect-metadata';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { chromium } from 'playwright-core';
+import { renderSignInLinkEmail } from '../../apps/api/src/notifications/templates/sign-in-link.template';
 import {
   LifecycleEmailFacts,
   renderCancellationEmail,
@@ -40,6 +41,12 @@ export const SAMPLE_EMAILS: Record<string, RenderedEmail> = {
   '3-annulation': renderCancellationEmail({ ...facts, remindedAt: day('2026-07-05'), cancelledAt: day('2026-08-04') }),
   '4-accuse-reception': renderReceiptEmail({ ...facts, submittedAt: day('2026-06-24') }),
   '5-demande-paiement': renderPaymentRequestEmail({ ...facts, validatedAt: day('2026-06-27') }),
+  '6-lien-de-connexion': renderSignInLinkEmail({
+    audience: 'DRIVER',
+    cardType: 'VTC',
+    validityMinutes: 30,
+    link: 'https://images.cartes-t3p.example/connexion/lien/eyJhbGciOiJIUzI1NiJ9.exemple?ref=Qm9uam91cg',
+  }),
 };
 
 async function main() {
