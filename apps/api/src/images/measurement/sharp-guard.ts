@@ -55,6 +55,6 @@ export function decodeJpegFully(bytes: Uint8Array): Promise<DecodeResult> {
 /** Re-encodes a JPEG for display: orientation applied, all metadata dropped (sharp's default). */
 export function reencodeForDisplay(bytes: Uint8Array): Promise<Buffer> {
   return withDecodeSlot(() =>
-    sharp(bytes, { ...SHARP_INPUT, autoOrient: true }).jpeg({ quality: 90, mozjpeg: true }).toBuffer(),
+    sharp(bytes, { ...SHARP_INPUT, autoOrient: true }).jpeg({ quality: 88 }).toBuffer(),
   );
 }
