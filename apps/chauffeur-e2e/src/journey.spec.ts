@@ -104,6 +104,8 @@ test('from the request email to the récapitulatif: refusal, pre-check, expired 
   await page.getByRole('button', { name: 'Suivant' }).click();
   const dialog = page.getByRole('dialog', { name: 'Confirmer l’envoi de vos images' });
   await expect(dialog).toBeVisible();
+  // DSFR fades the modal in (0.3 s): check what the driver reads once it is there.
+  await expect(dialog).toHaveCSS('opacity', '1');
   await expectAccessible(page);
   await screenshot(page, info, '5-confirmation', false);
   await dialog.getByRole('button', { name: 'Annuler' }).click();
