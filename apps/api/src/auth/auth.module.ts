@@ -3,6 +3,7 @@ import { APP_GUARD } from '@nestjs/core';
 import { RequestsModule } from '../requests/requests.module';
 import { AccessGuard } from './access.guard';
 import { AgentAdminService } from './agent-admin.service';
+import { AuthHousekeepingService } from './auth-housekeeping.service';
 import { AuthController } from './auth.controller';
 import { AuthRepository } from './auth.repository';
 import { AuthSecret } from './auth-secret';
@@ -24,8 +25,9 @@ import { SignInService } from './sign-in.service';
     SignInService,
     PrincipalService,
     AgentAdminService,
+    AuthHousekeepingService,
     { provide: APP_GUARD, useClass: AccessGuard },
   ],
-  exports: [AgentAdminService],
+  exports: [AgentAdminService, AuthHousekeepingService],
 })
 export class AuthModule {}

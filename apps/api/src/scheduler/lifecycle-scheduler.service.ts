@@ -1,5 +1,6 @@
 import { Injectable, Logger, OnApplicationShutdown } from '@nestjs/common';
 import { Interval } from '@nestjs/schedule';
+import { AuthHousekeepingService } from '../auth/auth-housekeeping.service';
 import { TimedTransitionsService } from '../requests/timed-transitions.service';
 
 export interface TickReport {
@@ -21,7 +22,10 @@ export class LifecycleScheduler implements OnApplicationShutdown {
   private readonly logger = new Logger(LifecycleScheduler.name);
   private running?: Promise<TickReport>;
 
-  constructor(private readonly timed: TimedTransitionsService) {}
+  constructor(
+    private readonly timed: TimedTransitionsService,
+    private readonly authHousekeeping: AuthHousekeepingService,
+  ) {}
 
   @Interval('image-request-lifecycle', LIFECYCLE_TICK_MS)
   async onInterval(): Promise<void> {
@@ -33,7 +37,7 @@ export class LifecycleScheduler implements OnApplicationShutdown {
     }
   }
 
-  /** One tick: reminders, then cancellations, then the purge. Ticks of one process never overlap. */
+  /** One tick: reminders, cancellations, the retention purge, then the auth tables' housekeeping. Ticks of one process never overlap. */
   tick(): Promise<TickReport> {
     this.running ??= this.run().finally(() => (this.running = undefined));
     return this.running;
@@ -59,6 +63,8 @@ export class LifecycleScheduler implements OnApplicationShutdown {
     const reminded = await this.remind();
     const cancelled = await this.cancel();
     const purged = await this.purge();
+    // Ended sessions, links and rate-limit counts: plain deletes of ended rows, safe on any instance.
+    await this.authHousekeeping.purgeExpired();
     return { reminded, cancelled, purged };
   }
 }

@@ -1,5 +1,6 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { ScheduleModule } from '@nestjs/schedule';
+import { AuthModule } from '../auth/auth.module';
 import { RequestsModule } from '../requests/requests.module';
 import { LifecycleScheduler } from './lifecycle-scheduler.service';
 
@@ -13,7 +14,7 @@ export class SchedulerModule {
   static register(options: { enabled: boolean }): DynamicModule {
     return {
       module: SchedulerModule,
-      imports: [RequestsModule, ...(options.enabled ? [ScheduleModule.forRoot()] : [])],
+      imports: [RequestsModule, AuthModule, ...(options.enabled ? [ScheduleModule.forRoot()] : [])],
       providers: [LifecycleScheduler],
       exports: [LifecycleScheduler],
     };
