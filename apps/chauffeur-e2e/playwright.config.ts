@@ -1,30 +1,4 @@
-import { defineConfig } from '@playwright/test';
-import { apiWebServer, chromiumAvailable, chromiumLaunchOptions } from '@t3p/e2e-kit';
-
-const port = 4310;
+import { frontSuiteConfig } from '@t3p/e2e-kit';
 
 /** Drives the real chauffeur front, served by the real API, in Debian's Chromium. */
-export default defineConfig({
-  testDir: './src',
-  fullyParallel: false,
-  workers: 1,
-  retries: 0,
-  timeout: 60_000,
-  forbidOnly: process.env['CI'] === 'true',
-  reporter: [['list']],
-  outputDir: '../../tmp/chauffeur-e2e-results',
-  use: {
-    baseURL: `http://127.0.0.1:${port}/`,
-    locale: 'fr-FR',
-    timezoneId: 'Europe/Paris',
-    launchOptions: chromiumLaunchOptions,
-    trace: 'off',
-  },
-  projects: chromiumAvailable()
-    ? [
-        { name: 'mobile-360', use: { viewport: { width: 360, height: 780 } } },
-        { name: 'desktop-1280', use: { viewport: { width: 1280, height: 900 } } },
-      ]
-    : [],
-  webServer: chromiumAvailable() ? apiWebServer(port) : undefined,
-});
+export default frontSuiteConfig({ app: 'chauffeur', port: 4310, basePath: '/' });
