@@ -3,8 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { ImageRequestState } from '@t3p/contracts';
 import { Brackets, DataSource, SelectQueryBuilder } from 'typeorm';
 import { CardApplicationEntity, ImageRequestEntity, OutboxEmailEntity, PrefectureEntity } from '../database/entities';
-import type { Keyset, RequestFilters } from './request-queries.repository';
-import type { RequestContext } from './request-transitions.repository';
+import type { Keyset } from './request-queries.repository';
 
 /** `%q%` for LIKE, lower-cased, with LIKE's wildcards escaped. */
 const likeOf = (q: string) => `%${q.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
@@ -33,46 +32,6 @@ export class AgentBackofficeRepository {
       .groupBy('r.state')
       .getRawMany();
     return rows.map((row) => ({ state: row.state, count: Number(row.count) }));
-  }
-
-  /**
-   * One keyset page of the préfecture's requests, newest or oldest first, on (created_at, id):
-   * served by idx_image_request_backoffice (with a state) or idx_image_request_prefecture_created.
-   */
-  async list(
-    prefectureId: string,
-    filters: RequestFilters,
-    after: Keyset | null,
-    limit: number,
-    direction: 'ASC' | 'DESC',
-  ): Promise<RequestContext[]> {
-    const query = this.dataSource
-      .getRepository(ImageRequestEntity)
-      .createQueryBuilder('r')
-      .innerJoinAndSelect('r.application', 'a')
-      .innerJoinAndSelect('a.driver', 'd')
-      .innerJoinAndSelect('a.prefecture', 'p')
-      .where('r.prefecture_id = :prefectureId', { prefectureId });
-    if (filters.state) query.andWhere('r.state = :state', { state: filters.state });
-    if (filters.cardType) query.andWhere('r.card_type = :cardType', { cardType: filters.cardType });
-    if (filters.from) query.andWhere('r.created_at >= :from', { from: filters.from });
-    if (filters.to) query.andWhere('r.created_at < :to', { to: filters.to });
-    if (filters.q) this.matchDriver(query, filters.q, false);
-    if (after) {
-      const op = direction === 'DESC' ? '<' : '>';
-      query.andWhere(
-        new Brackets((where) =>
-          where
-            .where(`r.created_at ${op} :afterAt`, { afterAt: after.createdAt })
-            .orWhere(`(r.created_at = :afterAt AND r.id ${op} :afterId)`, { afterAt: after.createdAt, afterId: after.id }),
-        ),
-      );
-    }
-    const requests = await query.orderBy('r.created_at', direction).addOrderBy('r.id', direction).limit(limit).getMany();
-    return requests.map((request) => {
-      const { application, ...rest } = request;
-      return { request: rest as ImageRequestEntity, application: application as RequestContext['application'] };
-    });
   }
 
   /** The préfecture's card applications, newest first, with the state of their open request. */

@@ -17,7 +17,8 @@ import { ApiException } from '../common/errors/api-exception';
 import { Environment, publicUrlOf } from '../config/environment';
 import { renderImageRequestEmail } from '../notifications/templates/lifecycle-emails.template';
 import { AgentBackofficeRepository } from './agent-backoffice.repository';
-import { decodeCursor, encodeCursor, toListItem, type Delays } from './request.mapper';
+import { AgentRequestsService } from './agent-requests.service';
+import { decodeCursor, encodeCursor, type Delays } from './request.mapper';
 
 const DEFAULT_PAGE = 20;
 const DAY = 86_400_000;
@@ -33,6 +34,7 @@ const cursorOf = (cursor: string | undefined) => {
 export class AgentBackofficeService {
   constructor(
     private readonly repository: AgentBackofficeRepository,
+    private readonly agentRequests: AgentRequestsService,
     private readonly clock: Clock,
     private readonly env: Environment,
   ) {}
@@ -53,28 +55,8 @@ export class AgentBackofficeService {
     };
   }
 
-  async list(prefectureId: string, query: DashboardQuery): Promise<RequestPage> {
-    const after = cursorOf(query.cursor);
-    const limit = query.limit ?? DEFAULT_PAGE;
-    const rows = await this.repository.list(
-      prefectureId,
-      {
-        state: query.state,
-        cardType: query.cardType,
-        from: query.from ? new Date(query.from) : undefined,
-        to: query.to ? new Date(query.to) : undefined,
-        q: query.q?.trim() || undefined,
-      },
-      after,
-      limit + 1,
-      query.sort === 'oldest' ? 'ASC' : 'DESC',
-    );
-    const page = rows.slice(0, limit);
-    const last = page[page.length - 1];
-    return {
-      items: page.map((row) => toListItem(row, this.delays())),
-      nextCursor: rows.length > limit && last ? encodeCursor({ createdAt: last.request.createdAt, id: last.request.id }) : null,
-    };
+  list(prefectureId: string, query: DashboardQuery): Promise<RequestPage> {
+    return this.agentRequests.list(prefectureId, query, query.sort === 'oldest' ? 'ASC' : 'DESC');
   }
 
   async applications(prefectureId: string, query: ApplicationSearchQuery): Promise<ApplicationPage> {

@@ -23,7 +23,8 @@ export class AgentRequestsService {
     private readonly images: ImagesService,
   ) {}
 
-  async list(prefectureId: string, query: RequestListQuery): Promise<RequestPage> {
+  /** One page of the préfecture's requests, newest first unless asked otherwise (the dashboard's sort). */
+  async list(prefectureId: string, query: RequestListQuery, direction: 'ASC' | 'DESC' = 'DESC'): Promise<RequestPage> {
     const after = query.cursor ? decodeCursor(query.cursor) : null;
     if (query.cursor && !after) throw ApiException.badRequest('Le curseur de pagination n’est pas valide.', 'BAD_CURSOR');
     const limit = query.limit ?? DEFAULT_PAGE;
@@ -38,6 +39,7 @@ export class AgentRequestsService {
       },
       after,
       limit + 1,
+      direction,
     );
     const page = rows.slice(0, limit);
     const last = page[page.length - 1];

@@ -65,11 +65,17 @@ export class RequestQueriesRepository {
   }
 
   /**
-   * One page of a préfecture's requests, newest first, keyset-paginated on (created_at, id):
+   * One page of a préfecture's requests, newest first (or oldest first), keyset-paginated on (created_at, id):
    * the index idx_image_request_backoffice (prefecture_id, state, created_at, id) serves it,
    * and no page costs more than `limit` rows whatever its depth.
    */
-  async list(prefectureId: string, filters: RequestFilters, after: Keyset | null, limit: number): Promise<RequestContext[]> {
+  async list(
+    prefectureId: string,
+    filters: RequestFilters,
+    after: Keyset | null,
+    limit: number,
+    direction: 'ASC' | 'DESC' = 'DESC',
+  ): Promise<RequestContext[]> {
     const query = this.dataSource
       .getRepository(ImageRequestEntity)
       .createQueryBuilder('r')
@@ -93,16 +99,17 @@ export class RequestQueriesRepository {
       );
     }
     if (after) {
+      const op = direction === 'DESC' ? '<' : '>';
       query.andWhere(
         new Brackets((where) =>
           where
-            .where('r.created_at < :afterAt', { afterAt: after.createdAt })
-            .orWhere('(r.created_at = :afterAt AND r.id < :afterId)', { afterAt: after.createdAt, afterId: after.id }),
+            .where(`r.created_at ${op} :afterAt`, { afterAt: after.createdAt })
+            .orWhere(`(r.created_at = :afterAt AND r.id ${op} :afterId)`, { afterAt: after.createdAt, afterId: after.id }),
         ),
       );
     }
     // Every join is many-to-one: LIMIT (not TypeORM's take) keeps it one indexed query.
-    const requests = await query.orderBy('r.created_at', 'DESC').addOrderBy('r.id', 'DESC').limit(limit).getMany();
+    const requests = await query.orderBy('r.created_at', direction).addOrderBy('r.id', direction).limit(limit).getMany();
     return requests.map(split);
   }
 

@@ -26,6 +26,6 @@ import { TimedTransitionsService } from './timed-transitions.service';
     AgentRequestsService,
     DriverRequestService,
   ],
-  exports: [RequestsService, TimedTransitionsService],
+  exports: [RequestsService, TimedTransitionsService, AgentRequestsService],
 })
 export class RequestsModule {}
