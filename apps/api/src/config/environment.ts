@@ -161,6 +161,20 @@ export class Environment {
   @Transform(toBoolean)
   @IsBoolean()
   SCHEDULER_ENABLED = true;
+
+  /** How often the timed jobs run (seconds). Every instance ticks; the updates make that safe. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(3600)
+  SCHEDULER_TICK_SECONDS = 60;
+
+  /** Requests one transaction of a timed job moves at most: short locks, bounded memory. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(10000)
+  SCHEDULER_BATCH_SIZE = 2000;
 }
 
 const SECRET_VARIABLES = new Set(['AUTH_SECRET']);

@@ -57,6 +57,16 @@ export async function insertRows(manager: EntityManager, table: string, columns:
   );
 }
 
+/** The columns of a RequestContext: a request (`r`, read from `source`) joined to its application, driver and préfecture. */
+const contextSelect = (source: string) => `SELECT r.id, r.application_id, r.prefecture_id, r.card_type, r.access_ref, r.photo_requested,
+         r.signature_requested, r.reason_code, r.reason_text, r.state, r.created_by_agent_id, r.previous_request_id, r.created_at,
+         r.reminded_at, r.submitted_at, r.decided_at, r.cancelled_at, r.terms_accepted_at, r.terms_version,
+         a.driver_id, a.card_number, a.state AS application_state, a.card_valid_until,
+         d.driver_identifier, d.civility, d.last_name, d.first_name, d.email, d.address_line1, d.address_line2,
+         d.postal_code, d.city, d.purged_at, p.departement, p.name AS prefecture_name
+    FROM ${source} r JOIN card_application a ON a.id = r.application_id
+    JOIN driver d ON d.id = a.driver_id JOIN prefecture p ON p.id = a.prefecture_id`;
+
 interface ContextRow {
   [column: string]: unknown;
 }
@@ -263,41 +273,45 @@ export class TransitionScope {
   }
 
   /**
-   * Set-based scheduler step: moves up to `limit` requests in `from` whose `dateColumn` is at or
-   * before `cutoff` to `to`, and returns their ids. On PostgreSQL the candidates are claimed with
-   * FOR UPDATE SKIP LOCKED, so concurrent instances take disjoint rows and never wait; the
-   * repeated `state = from` makes a row that changed meanwhile drop out. On SQLite the one
-   * statement runs under the database's single write lock. The partial indexes
-   * idx_image_request_due_reminder / _due_cancellation serve the inner SELECT.
+   * Set-based scheduler step: moves up to `limit` requests in `from` whose date column is at or
+   * before `cutoff` to `to`, and returns them with what their emails need. On PostgreSQL it is
+   * one statement: the candidates are claimed with FOR UPDATE SKIP LOCKED, so concurrent
+   * instances take disjoint rows and never wait; the repeated `state = from` makes a row that
+   * changed meanwhile drop out; the moved rows are joined to their application, driver and
+   * préfecture in the same round trip. On SQLite the update runs under the database's single
+   * write lock, then the join reads the moved rows. The partial indexes
+   * idx_image_request_due_reminder / _due_cancellation serve the candidates' SELECT.
    */
-  async moveDue(
+  async claimDue(
     from: 'PENDING' | 'REMINDED',
     to: 'REMINDED' | 'CANCELLED',
     cutoff: Date,
     now: Date,
     limit: number,
-  ): Promise<string[]> {
+  ): Promise<RequestContext[]> {
     const dateColumn = from === 'PENDING' ? 'created_at' : 'reminded_at';
     const stampColumn = to === 'REMINDED' ? 'reminded_at' : 'cancelled_at';
     const parameters = { from, to, cutoff, now, limit };
-    const rows = this.postgres
-      ? await this.sql<{ id: string }>(
-          `UPDATE image_request r SET state = :to, ${stampColumn} = :now
-             FROM (SELECT id FROM image_request WHERE state = :from AND ${dateColumn} <= :cutoff
-                    ORDER BY ${dateColumn} LIMIT :limit FOR UPDATE SKIP LOCKED) due
-            WHERE r.id = due.id AND r.state = :from
-           RETURNING r.id`,
-          parameters,
-        )
-      : await this.sql<{ id: string }>(
-          `UPDATE image_request SET state = :to, ${stampColumn} = :now
-            WHERE id IN (SELECT id FROM image_request WHERE state = :from AND ${dateColumn} <= :cutoff
-                          ORDER BY ${dateColumn} LIMIT :limit)
-              AND state = :from
-           RETURNING id`,
-          parameters,
-        );
-    return rows.map((row) => row.id);
+    if (this.postgres) {
+      const rows = await this.sql<ContextRow>(
+        `WITH due AS (SELECT id FROM image_request WHERE state = :from AND ${dateColumn} <= :cutoff
+                       ORDER BY ${dateColumn} LIMIT :limit FOR UPDATE SKIP LOCKED),
+              moved AS (UPDATE image_request r SET state = :to, ${stampColumn} = :now FROM due
+                         WHERE r.id = due.id AND r.state = :from RETURNING r.*)
+         ${contextSelect('moved')}`,
+        parameters,
+      );
+      return rows.map(toContext);
+    }
+    const moved = await this.sql<{ id: string }>(
+      `UPDATE image_request SET state = :to, ${stampColumn} = :now
+        WHERE id IN (SELECT id FROM image_request WHERE state = :from AND ${dateColumn} <= :cutoff
+                      ORDER BY ${dateColumn} LIMIT :limit)
+          AND state = :from
+       RETURNING id`,
+      parameters,
+    );
+    return this.contexts(moved.map((row) => row.id));
   }
 
   /**
@@ -344,19 +358,15 @@ export class TransitionScope {
     return { driverIds, applicationIds };
   }
 
-  /** Requests with their application, driver and préfecture: one join, the columns the emails need. */
+  /**
+   * Requests with their application, driver and préfecture: one join, the columns the emails need.
+   * On PostgreSQL the ids travel as one array parameter: a scheduler batch of 2,000 ids as 2,000
+   * parameters cost more to parse and plan than the join itself.
+   */
   async contexts(requestIds: string[]): Promise<RequestContext[]> {
     if (requestIds.length === 0) return [];
     const rows = await this.sql<ContextRow>(
-      `SELECT r.id, r.application_id, r.prefecture_id, r.card_type, r.access_ref, r.photo_requested, r.signature_requested,
-              r.reason_code, r.reason_text, r.state, r.created_by_agent_id, r.previous_request_id, r.created_at, r.reminded_at,
-              r.submitted_at, r.decided_at, r.cancelled_at, r.terms_accepted_at, r.terms_version,
-              a.driver_id, a.card_number, a.state AS application_state, a.card_valid_until,
-              d.driver_identifier, d.civility, d.last_name, d.first_name, d.email, d.address_line1, d.address_line2,
-              d.postal_code, d.city, d.purged_at, p.departement, p.name AS prefecture_name
-         FROM image_request r JOIN card_application a ON a.id = r.application_id
-         JOIN driver d ON d.id = a.driver_id JOIN prefecture p ON p.id = a.prefecture_id
-        WHERE r.id IN (:...requestIds)`,
+      `${contextSelect('image_request')} WHERE ${this.postgres ? 'r.id = ANY(CAST(:requestIds AS varchar[]))' : 'r.id IN (:...requestIds)'}`,
       { requestIds },
     );
     return rows.map(toContext);

@@ -6,11 +6,10 @@ import { LifecycleService } from './lifecycle.service';
 import { RequestTransitionsRepository } from './request-transitions.repository';
 
 const DAY = 86_400_000;
-/** Rows moved per transaction: bounded memory and short locks, whatever the backlog. */
-export const TIMED_BATCH = 2000;
 
 /**
- * The transitions driven by time: reminder, cancellation, retention purge. Each batch is one
+ * The transitions driven by time: reminder, cancellation, retention purge. Each batch (at most
+ * SCHEDULER_BATCH_SIZE rows: bounded memory and short locks, whatever the backlog) is one
  * set-based conditional UPDATE … RETURNING (SKIP LOCKED on PostgreSQL) followed, in the same
  * transaction, by the audit entries and the outbox rows of exactly the rows this instance won.
  * Safe on any number of instances running at once.
@@ -26,13 +25,12 @@ export class TimedTransitionsService {
   ) {}
 
   /** PENDING for REMINDER_DELAY_DAYS → REMINDED + the "relance" email. Returns how many this call moved. */
-  async remindDue(batch = TIMED_BATCH): Promise<number> {
+  async remindDue(batch = this.env.SCHEDULER_BATCH_SIZE): Promise<number> {
     let total = 0;
     for (;;) {
       const moved = await this.transitions.run(async (scope) => {
         const now = this.clock.now();
-        const ids = await scope.moveDue('PENDING', 'REMINDED', new Date(now.getTime() - this.env.REMINDER_DELAY_DAYS * DAY), now, batch);
-        const contexts = await scope.contexts(ids);
+        const contexts = await scope.claimDue('PENDING', 'REMINDED', new Date(now.getTime() - this.env.REMINDER_DELAY_DAYS * DAY), now, batch);
         await scope.audit(
           contexts.map(({ request }) => ({
             applicationId: request.applicationId,
@@ -54,7 +52,7 @@ export class TimedTransitionsService {
             facts: { ...this.lifecycle.emailFacts(context), deadline, remainingDays: this.env.CANCELLATION_DELAY_DAYS },
           })),
         );
-        return ids.length;
+        return contexts.length;
       });
       total += moved;
       if (moved < batch) return total;
@@ -62,13 +60,13 @@ export class TimedTransitionsService {
   }
 
   /** REMINDED for CANCELLATION_DELAY_DAYS → CANCELLED, the application too, + the "annulation" email. */
-  async cancelDue(batch = TIMED_BATCH): Promise<number> {
+  async cancelDue(batch = this.env.SCHEDULER_BATCH_SIZE): Promise<number> {
     let total = 0;
     for (;;) {
       const moved = await this.transitions.run(async (scope) => {
         const now = this.clock.now();
-        const ids = await scope.moveDue('REMINDED', 'CANCELLED', new Date(now.getTime() - this.env.CANCELLATION_DELAY_DAYS * DAY), now, batch);
-        const contexts = await scope.contexts(ids);
+        const contexts = await scope.claimDue('REMINDED', 'CANCELLED', new Date(now.getTime() - this.env.CANCELLATION_DELAY_DAYS * DAY), now, batch);
+        const ids = contexts.map(({ request }) => request.id);
         await scope.setApplicationState(contexts.map(({ request }) => request.applicationId), 'CANCELLED', now);
         await scope.deleteDrafts(ids);
         await scope.audit(
@@ -102,7 +100,7 @@ export class TimedTransitionsService {
    * Erases the personal data and images of drivers whose every card ended more than
    * RETENTION_DAYS_AFTER_CARD_EXPIRY days ago (the data notice promises at most one year).
    */
-  async purgeDue(batch = TIMED_BATCH): Promise<number> {
+  async purgeDue(batch = this.env.SCHEDULER_BATCH_SIZE): Promise<number> {
     let total = 0;
     for (;;) {
       const moved = await this.transitions.run(async (scope) => {

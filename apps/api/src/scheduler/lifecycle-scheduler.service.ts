@@ -1,6 +1,7 @@
-import { Injectable, Logger, OnApplicationShutdown } from '@nestjs/common';
-import { Interval } from '@nestjs/schedule';
+import { Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown, Optional } from '@nestjs/common';
+import { SchedulerRegistry } from '@nestjs/schedule';
 import { AuthHousekeepingService } from '../auth/auth-housekeeping.service';
+import { Environment } from '../config/environment';
 import { TimedTransitionsService } from '../requests/timed-transitions.service';
 
 export interface TickReport {
@@ -9,25 +10,32 @@ export interface TickReport {
   purged: number;
 }
 
-/** Every minute on every instance; each step is safe to run concurrently (see docs/lifecycle.md). */
-export const LIFECYCLE_TICK_MS = 60_000;
+const INTERVAL_NAME = 'image-request-lifecycle';
 
 /**
  * The timed jobs. @nestjs/schedule runs them on every instance without coordination: the
  * exactness comes from the set-based conditional updates of TimedTransitionsService. The
- * interval only fires when the SchedulerModule is registered enabled; tests call tick().
+ * interval (every SCHEDULER_TICK_SECONDS) is registered only when the SchedulerModule is enabled,
+ * which provides the registry; tests call tick().
  */
 @Injectable()
-export class LifecycleScheduler implements OnApplicationShutdown {
+export class LifecycleScheduler implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger(LifecycleScheduler.name);
   private running?: Promise<TickReport>;
 
   constructor(
     private readonly timed: TimedTransitionsService,
     private readonly authHousekeeping: AuthHousekeepingService,
+    private readonly env: Environment,
+    @Optional() private readonly registry?: SchedulerRegistry,
   ) {}
 
-  @Interval('image-request-lifecycle', LIFECYCLE_TICK_MS)
+  onApplicationBootstrap(): void {
+    if (!this.registry) return;
+    const timer = setInterval(() => void this.onInterval(), this.env.SCHEDULER_TICK_SECONDS * 1000);
+    this.registry.addInterval(INTERVAL_NAME, timer);
+  }
+
   async onInterval(): Promise<void> {
     try {
       const report = await this.tick();
@@ -56,6 +64,7 @@ export class LifecycleScheduler implements OnApplicationShutdown {
   }
 
   async onApplicationShutdown(): Promise<void> {
+    if (this.registry?.doesExist('interval', INTERVAL_NAME)) this.registry.deleteInterval(INTERVAL_NAME);
     await this.running?.catch(() => undefined);
   }
 
