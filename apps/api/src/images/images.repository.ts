@@ -23,24 +23,33 @@ export class ImagesRepository {
 
   /**
    * Puts a valid upload in the request's draft slot for that piece, replacing the previous
-   * draft. Only a DRAFT is ever replaced: a submitted image stays as it was sent.
+   * draft: one `INSERT … ON CONFLICT (request_id, piece) DO UPDATE … WHERE state = 'DRAFT'`
+   * (both engines), so concurrent uploads of one piece leave exactly one row, and a submitted
+   * or decided image is never overwritten (null then).
    */
   async saveDraft(draft: NewDraftImage): Promise<StoredImageEntity | null> {
-    return this.dataSource.transaction(async (manager) => {
-      const repository = manager.getRepository(StoredImageEntity);
-      const existing = await repository.findOneBy({ requestId: draft.requestId, piece: draft.piece });
-      if (existing && existing.state !== 'DRAFT') return null;
-      const row: StoredImageEntity = {
-        id: existing?.id ?? randomUUID(),
-        ...draft,
-        state: 'DRAFT',
-        byteSize: draft.original.length,
-        rejectionReason: null,
-        decidedAt: null,
-      };
-      await repository.save(row);
-      return row;
-    });
+    const row: StoredImageEntity = {
+      id: randomUUID(),
+      ...draft,
+      state: 'DRAFT',
+      byteSize: draft.original.length,
+      rejectionReason: null,
+      decidedAt: null,
+    };
+    const [query, parameters] = this.dataSource.driver.escapeQueryWithParameters(
+      `INSERT INTO stored_image (id, request_id, piece, state, format, original, sha256, byte_size, measured, display_jpeg,
+                                 rejection_reason, uploaded_at, decided_at)
+       VALUES (:id, :requestId, :piece, 'DRAFT', :format, :original, :sha256, :byteSize, :measured, :displayJpeg, NULL, :uploadedAt, NULL)
+       ON CONFLICT (request_id, piece) DO UPDATE SET
+         format = excluded.format, original = excluded.original, sha256 = excluded.sha256, byte_size = excluded.byte_size,
+         measured = excluded.measured, display_jpeg = excluded.display_jpeg, uploaded_at = excluded.uploaded_at
+       WHERE stored_image.state = 'DRAFT'
+       RETURNING id`,
+      { ...row },
+      {},
+    );
+    const saved = (await this.dataSource.query(query, parameters)) as { id: string }[];
+    return saved.length === 1 ? { ...row, id: saved[0].id } : null;
   }
 
   findImage(requestId: string, piece: Piece): Promise<StoredImageEntity | null> {

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import type { Measured } from '@t3p/image-rules';
 import { pdfPool } from './pdf-pool';
 import { PDF_INFLATE_BUDGET_BYTES, prescanPdf } from './pdf-prescan';
+import { stripJpegMetadata } from './jpeg-strip';
 import { reencodeForDisplay } from './sharp-guard';
 
 /** Hex SHA-256 of the bytes as received. */
@@ -11,8 +12,10 @@ export function sha256(bytes: Uint8Array): string {
 
 /**
  * The normalised JPEG derivative shown in the portal: orientation applied,
- * every metadata block (EXIF, XMP, GPS, ICC, comments) dropped.
- * - JPEG: the image itself, re-encoded.
+ * the metadata (EXIF, XMP, GPS, IPTC, comments, thumbnails) dropped.
+ * - JPEG already upright (no EXIF orientation, or 1): the same compressed image with its
+ *   metadata segments cut out (lossless, no second decode; see jpeg-strip.ts);
+ * - rotated JPEG: re-encoded by sharp with the orientation applied, every metadata block dropped.
  * - PDF: the largest embedded image when it is a JPEG (DCTDecode); null
  *   when that image is stored otherwise (Flate samples, inline image).
  * Returns null when the file was not measured as readable. Meant for files
@@ -20,7 +23,10 @@ export function sha256(bytes: Uint8Array): string {
  */
 export async function normaliseForDisplay(bytes: Uint8Array, measured: Measured): Promise<Buffer | null> {
   if (!measured.analysed || measured.corrupt !== null) return null;
-  if (measured.format === 'jpeg') return reencodeForDisplay(bytes);
+  if (measured.format === 'jpeg') {
+    const upright = measured.orientation === null || measured.orientation === 1;
+    return (upright ? stripJpegMetadata(bytes) : null) ?? reencodeForDisplay(bytes);
+  }
   if (measured.format !== 'pdf' || !measured.hasImage) return null;
   const scan = await prescanPdf(bytes);
   if (scan.bomb || scan.truncated || scan.badFilter) return null;
