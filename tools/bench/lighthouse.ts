@@ -4,13 +4,14 @@
  * Lighthouse's default mobile profile (Moto G Power emulation, simulated slow 4G) and the desktop one.
  *
  *   npx nx run-many -t build -p api chauffeur   (first; the script precompresses the front's files)
- *   npx tsx --tsconfig tsconfig.base.json tools/bench/lighthouse.ts [--write-doc]
+ *   npx tsx --tsconfig tsconfig.base.json tools/bench/lighthouse.ts [--write-doc] [--reports DIR]
  *
  * Fails (exit 1) when a page scores under 95 in performance or under 100 in accessibility.
- * With --write-doc, replaces the "Lighthouse — driver portal" section of docs/benchmarks.md.
+ * With --write-doc, replaces the "Lighthouse — driver portal" section of docs/benchmarks.md;
+ * with --reports DIR, also writes each run's full Lighthouse report (JSON) there.
  */
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -98,6 +99,9 @@ interface Row {
 
 async function main(): Promise<void> {
   const writeDoc = process.argv.includes('--write-doc');
+  const reportsIndex = process.argv.indexOf('--reports');
+  const reportsDir = reportsIndex > 0 ? resolve(process.argv[reportsIndex + 1]) : undefined;
+  if (reportsDir) mkdirSync(reportsDir, { recursive: true });
   if (!existsSync(join(ROOT, 'dist/apps/api/main.js')) || !existsSync(join(ROOT, 'dist/apps/chauffeur/browser/index.html'))) {
     throw new Error('Build first: npx nx run-many -t build -p api chauffeur');
   }
@@ -145,6 +149,7 @@ async function main(): Promise<void> {
         );
         if (!result) throw new Error(`no Lighthouse result for ${page.path}`);
         const { categories, audits, finalDisplayedUrl } = result.lhr;
+        if (reportsDir) writeFileSync(join(reportsDir, `${profile}-${page.path.split('/').pop()}.json`), JSON.stringify(result.lhr, null, 1));
         if (!finalDisplayedUrl.endsWith(page.path)) throw new Error(`${page.path} ended on ${finalDisplayedUrl}`);
         const score = (id: string) => Math.round((categories[id]?.score ?? 0) * 100);
         rows.push({
