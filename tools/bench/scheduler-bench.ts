@@ -84,6 +84,8 @@ async function main() {
   const { RequestQueriesRepository } = await import('../../apps/api/src/requests/request-queries.repository');
   const { LifecycleService } = await import('../../apps/api/src/requests/lifecycle.service');
   const { TimedTransitionsService } = await import('../../apps/api/src/requests/timed-transitions.service');
+  const { ImagesRepository } = await import('../../apps/api/src/images/images.repository');
+  const { ImagesService } = await import('../../apps/api/src/images/images.service');
 
   const env = loadEnvironment({ NODE_ENV: 'test', DATABASE_URL: url.toString(), SCHEDULER_ENABLED: 'false', LOG_LEVEL: 'silent' });
   const dataSource = new DataSource(dataSourceOptions({ DATABASE_URL: url.toString(), SQLITE_PATH: ':unused:', MIGRATIONS_RUN: true }));
@@ -160,8 +162,9 @@ async function main() {
     // --- the real tick --------------------------------------------------------------------------
     const outbox = new OutboxService(new OutboxRepository(dataSource), clock);
     const transitions = new RequestTransitionsRepository(dataSource);
-    const lifecycle = new LifecycleService(transitions, new RequestQueriesRepository(dataSource), new LifecycleEmailsService(outbox), clock, env);
-    const timed = new TimedTransitionsService(transitions, lifecycle, new LifecycleEmailsService(outbox), clock, env);
+    const images = new ImagesService(new ImagesRepository(dataSource), clock);
+    const lifecycle = new LifecycleService(transitions, new RequestQueriesRepository(dataSource), new LifecycleEmailsService(outbox), images, clock, env);
+    const timed = new TimedTransitionsService(transitions, lifecycle, new LifecycleEmailsService(outbox), images, outbox, clock, env);
     const tick = await measure(() => timed.remindDue(BATCH));
     const empty = await measure(() => timed.remindDue(BATCH));
     const [{ n: emails }] = await dataSource.query(`SELECT count(*)::int AS n FROM outbox_email WHERE kind = 'REMINDER'`);

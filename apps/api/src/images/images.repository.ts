@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { Piece } from '@t3p/contracts';
+import type { Piece, StoredImageState } from '@t3p/contracts';
 import { randomUUID } from 'node:crypto';
-import { DataSource } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import { StoredImageEntity } from '../database/entities';
 
 export interface NewDraftImage {
@@ -55,5 +55,68 @@ export class ImagesRepository {
   findImage(requestId: string, piece: Piece): Promise<StoredImageEntity | null> {
     if (!requestId) return Promise.resolve(null);
     return this.dataSource.getRepository(StoredImageEntity).findOneBy({ requestId, piece });
+  }
+
+  /** The images of a request, without their bytes. */
+  imagesOf(requestId: string): Promise<StoredImageEntity[]> {
+    return this.dataSource.getRepository(StoredImageEntity).find({
+      select: {
+        id: true,
+        requestId: true,
+        piece: true,
+        state: true,
+        format: true,
+        sha256: true,
+        byteSize: true,
+        measured: true,
+        rejectionReason: true,
+        uploadedAt: true,
+        decidedAt: true,
+      },
+      where: { requestId },
+      order: { piece: 'ASC' },
+    });
+  }
+
+  /** State flip of a request's images (all, or some pieces), in the caller's transaction. */
+  async setState(
+    manager: EntityManager,
+    requestId: string,
+    change: { from: StoredImageState; to: StoredImageState; pieces?: Piece[]; decision?: { at: Date; rejectionReason?: string | null } },
+  ): Promise<number> {
+    const { from, to, pieces, decision } = change;
+    const query = manager
+      .createQueryBuilder()
+      .update(StoredImageEntity)
+      .set({
+        state: to,
+        ...(decision ? { decidedAt: decision.at, rejectionReason: decision.rejectionReason ?? null } : {}),
+      })
+      .where('request_id = :requestId AND state = :from', { requestId, from });
+    if (pieces) query.andWhere('piece IN (:...pieces)', { pieces });
+    return (await query.execute()).affected ?? 0;
+  }
+
+  /** Deletes the DRAFT images of these requests, in the caller's transaction. */
+  async deleteDrafts(manager: EntityManager, requestIds: string[]): Promise<number> {
+    if (requestIds.length === 0) return 0;
+    const result = await manager
+      .createQueryBuilder()
+      .delete()
+      .from(StoredImageEntity)
+      .where("request_id IN (:...requestIds) AND state = 'DRAFT'", { requestIds })
+      .execute();
+    return result.affected ?? 0;
+  }
+
+  /** Deletes every image of these applications' requests (retention purge), in the caller's transaction. */
+  async deleteOfApplications(manager: EntityManager, applicationIds: string[]): Promise<void> {
+    if (applicationIds.length === 0) return;
+    await manager
+      .createQueryBuilder()
+      .delete()
+      .from(StoredImageEntity)
+      .where('request_id IN (SELECT id FROM image_request WHERE application_id IN (:...applicationIds))', { applicationIds })
+      .execute();
   }
 }

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import type { Piece, StoredImageSummary } from '@t3p/contracts';
+import type { Piece, StoredImageState, StoredImageSummary } from '@t3p/contracts';
 import type { ImageKind, Verdict } from '@t3p/image-rules';
+import type { EntityManager } from 'typeorm';
 import { Clock } from '../common/clock';
 import { StoredImageEntity } from '../database/entities';
 import { ImagesRepository } from './images.repository';
@@ -67,5 +68,32 @@ export class ImagesService {
     if (!image) return null;
     if (image.displayJpeg) return { contentType: 'image/jpeg', bytes: image.displayJpeg };
     return { contentType: image.format === 'pdf' ? 'application/pdf' : 'image/jpeg', bytes: image.original };
+  }
+
+  /** The images of a request (figures, states, no bytes). */
+  imagesOf(requestId: string): Promise<StoredImageEntity[]> {
+    return this.images.imagesOf(requestId);
+  }
+
+  /**
+   * The transitions of the Requests module move a request's images with it, in their own
+   * transaction (`manager`): submit (DRAFT → SUBMITTED), review (SUBMITTED → VALIDATED/REJECTED).
+   */
+  setStateInTransaction(
+    manager: EntityManager,
+    requestId: string,
+    change: { from: StoredImageState; to: StoredImageState; pieces?: Piece[]; decision?: { at: Date; rejectionReason?: string | null } },
+  ): Promise<number> {
+    return this.images.setState(manager, requestId, change);
+  }
+
+  /** "Annuler" of the confirmation dialog and cancelled requests drop their drafts, in the caller's transaction. */
+  deleteDraftsInTransaction(manager: EntityManager, requestIds: string[]): Promise<number> {
+    return this.images.deleteDrafts(manager, requestIds);
+  }
+
+  /** Retention purge: every image of these applications, in the caller's transaction. */
+  deleteOfApplicationsInTransaction(manager: EntityManager, applicationIds: string[]): Promise<void> {
+    return this.images.deleteOfApplications(manager, applicationIds);
   }
 }

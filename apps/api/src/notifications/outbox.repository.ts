@@ -157,4 +157,19 @@ export class OutboxRepository {
       .execute();
     return (result.affected ?? 0) === 1;
   }
+
+  /** The emails written for an application (never their bodies), oldest first. */
+  ofApplication(applicationId: string): Promise<OutboxEmailEntity[]> {
+    return this.dataSource.getRepository(OutboxEmailEntity).find({
+      select: { id: true, kind: true, requestId: true, subject: true, state: true, attempts: true, createdAt: true, sentAt: true },
+      where: { applicationId },
+      order: { createdAt: 'ASC', id: 'ASC' },
+    });
+  }
+
+  /** Deletes the emails of these applications (they carry names), in the caller's transaction. */
+  async deleteOfApplications(manager: EntityManager, applicationIds: string[]): Promise<void> {
+    if (applicationIds.length === 0) return;
+    await manager.getRepository(OutboxEmailEntity).delete({ applicationId: In(applicationIds) });
+  }
 }

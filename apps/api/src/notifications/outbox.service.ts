@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { Clock } from '../common/clock';
+import type { OutboxEmailEntity } from '../database/entities';
 import { NewOutboxEmail, OutboxRepository } from './outbox.repository';
 import { renderSignInLinkEmail, SignInLinkEmail } from './templates/sign-in-link.template';
 
@@ -34,5 +35,15 @@ export class OutboxService {
       applicationId: email.applicationId ?? null,
       ...rendered,
     });
+  }
+
+  /** What was sent, or is waiting, for an application: the back-office's delivery timeline. */
+  emailsOfApplication(applicationId: string): Promise<OutboxEmailEntity[]> {
+    return this.outbox.ofApplication(applicationId);
+  }
+
+  /** Retention purge: the emails of these applications go too, in the caller's transaction. */
+  deleteOfApplicationsInTransaction(manager: EntityManager, applicationIds: string[]): Promise<void> {
+    return this.outbox.deleteOfApplications(manager, applicationIds);
   }
 }

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { ImageRequestState } from '@t3p/contracts';
 import { Brackets, DataSource, SelectQueryBuilder } from 'typeorm';
-import { CardApplicationEntity, ImageRequestEntity, OutboxEmailEntity, PrefectureEntity } from '../database/entities';
+import { CardApplicationEntity, ImageRequestEntity, PrefectureEntity } from '../database/entities';
 import type { Keyset } from './request-queries.repository';
 
 /** `%q%` for LIKE, lower-cased, with LIKE's wildcards escaped. */
@@ -74,15 +74,6 @@ export class AgentBackofficeRepository {
     return this.dataSource.getRepository(CardApplicationEntity).findOne({
       where: { id: applicationId, prefectureId },
       relations: { driver: true, prefecture: true },
-    });
-  }
-
-  /** The emails written for an application (never their bodies), oldest first. */
-  emailsOf(applicationId: string): Promise<OutboxEmailEntity[]> {
-    return this.dataSource.getRepository(OutboxEmailEntity).find({
-      select: { id: true, kind: true, requestId: true, subject: true, state: true, attempts: true, createdAt: true, sentAt: true },
-      where: { applicationId },
-      order: { createdAt: 'ASC', id: 'ASC' },
     });
   }
 

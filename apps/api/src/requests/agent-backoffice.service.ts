@@ -15,6 +15,7 @@ import {
 import { Clock } from '../common/clock';
 import { ApiException } from '../common/errors/api-exception';
 import { Environment, publicUrlOf } from '../config/environment';
+import { OutboxService } from '../notifications/outbox.service';
 import { renderImageRequestEmail } from '../notifications/templates/lifecycle-emails.template';
 import { AgentBackofficeRepository } from './agent-backoffice.repository';
 import { AgentRequestsService } from './agent-requests.service';
@@ -35,6 +36,7 @@ export class AgentBackofficeService {
   constructor(
     private readonly repository: AgentBackofficeRepository,
     private readonly agentRequests: AgentRequestsService,
+    private readonly outbox: OutboxService,
     private readonly clock: Clock,
     private readonly env: Environment,
   ) {}
@@ -116,7 +118,7 @@ export class AgentBackofficeService {
     if (!(await this.repository.applicationOfPrefecture(prefectureId, applicationId))) {
       throw ApiException.notFound('Cette demande de carte est introuvable.');
     }
-    return (await this.repository.emailsOf(applicationId)).map((email) => ({
+    return (await this.outbox.emailsOfApplication(applicationId)).map((email) => ({
       id: email.id,
       kind: email.kind,
       requestId: email.requestId,

@@ -52,7 +52,7 @@ export class AgentRequestsService {
   async get(prefectureId: string, requestId: string): Promise<ReviewableRequest> {
     const context = await this.queries.findOfPrefecture(prefectureId, requestId);
     if (!context) throw ApiException.notFound('Cette demande d’images est introuvable.');
-    const images = await this.queries.imagesOf(requestId);
+    const images = await this.images.imagesOf(requestId);
     return {
       ...toListItem(context, this.lifecycle.delays()),
       // Drafts are the driver's work in progress: an agent sees images once submitted.
@@ -68,7 +68,7 @@ export class AgentRequestsService {
 
   async image(prefectureId: string, requestId: string, piece: Piece): Promise<{ contentType: string; bytes: Buffer }> {
     const context = await this.queries.findOfPrefecture(prefectureId, requestId);
-    const images = context ? await this.queries.imagesOf(requestId) : [];
+    const images = context ? await this.images.imagesOf(requestId) : [];
     const image = images.find((candidate) => candidate.piece === piece && candidate.state !== 'DRAFT');
     const shown = image ? await this.images.displayImage(requestId, piece) : null;
     if (!shown) throw ApiException.notFound('Cette image est introuvable.');

@@ -20,7 +20,7 @@ export class DriverRequestService {
     const context = await this.queries.findOfDriver(driverId);
     if (!context) throw ApiException.notFound('Aucune demande d’images n’est associée à votre compte.');
     const { request } = context;
-    const images = await this.queries.imagesOf(request.id);
+    const images = await this.images.imagesOf(request.id);
     return {
       ...toRequestView(request, this.lifecycle.delays()),
       termsAccepted: request.termsAcceptedAt !== null,

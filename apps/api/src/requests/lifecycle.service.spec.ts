@@ -40,7 +40,6 @@ const context = (patch: Partial<ImageRequestEntity> = {}): RequestContext =>
 function build(found: RequestContext | null, scopeWins = true) {
   const scope = {
     moveRequest: jest.fn(async () => scopeWins),
-    setImagesState: jest.fn(async () => 1),
     setApplicationState: jest.fn(async () => undefined),
     audit: jest.fn(async () => undefined),
     manager: {},
@@ -52,8 +51,12 @@ function build(found: RequestContext | null, scopeWins = true) {
   } as unknown as RequestQueriesRepository;
   const emails = { paymentRequest: jest.fn(async () => undefined) } as unknown as LifecycleEmailsService;
   const env = loadEnvironment({ NODE_ENV: 'test', LOG_LEVEL: 'silent' });
-  const lifecycle = new LifecycleService(transitions, queries, emails, new ManualClock(), env);
-  const images = { uploadDraft: jest.fn() } as unknown as ImagesService;
+  const images = {
+    uploadDraft: jest.fn(),
+    setStateInTransaction: jest.fn(async () => 1),
+    deleteDraftsInTransaction: jest.fn(async () => 0),
+  } as unknown as ImagesService;
+  const lifecycle = new LifecycleService(transitions, queries, emails, images, new ManualClock(), env);
   return { lifecycle, driver: new DriverRequestService(queries, lifecycle, images), scope, emails, images };
 }
 

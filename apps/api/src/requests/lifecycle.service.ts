@@ -13,6 +13,7 @@ import { Clock } from '../common/clock';
 import { ApiException } from '../common/errors/api-exception';
 import { Environment, publicUrlOf } from '../config/environment';
 import { ImageRequestEntity } from '../database/entities';
+import { ImagesService } from '../images/images.service';
 import { LifecycleEmailsService } from '../notifications/lifecycle-emails.service';
 import type { LifecycleEmailFacts } from '../notifications/templates/lifecycle-emails.template';
 import { RequestQueriesRepository } from './request-queries.repository';
@@ -39,6 +40,7 @@ export class LifecycleService {
     private readonly transitions: RequestTransitionsRepository,
     private readonly queries: RequestQueriesRepository,
     private readonly emails: LifecycleEmailsService,
+    private readonly images: ImagesService,
     private readonly clock: Clock,
     private readonly env: Environment,
   ) {}
@@ -197,9 +199,15 @@ export class LifecycleService {
             : 'Seule une demande dont les images ont été envoyées peut être examinée.',
         );
       }
-      if (validated.length) await scope.setImagesState(requestId, 'SUBMITTED', 'VALIDATED', validated.map((d) => d.piece), { at: now });
+      if (validated.length) {
+        await this.images.setStateInTransaction(scope.manager, requestId, {
+          from: 'SUBMITTED', to: 'VALIDATED', pieces: validated.map((d) => d.piece), decision: { at: now },
+        });
+      }
       for (const decision of rejected) {
-        await scope.setImagesState(requestId, 'SUBMITTED', 'REJECTED', [decision.piece], { at: now, rejectionReason: decision.reason?.trim() ?? null });
+        await this.images.setStateInTransaction(scope.manager, requestId, {
+          from: 'SUBMITTED', to: 'REJECTED', pieces: [decision.piece], decision: { at: now, rejectionReason: decision.reason?.trim() ?? null },
+        });
       }
       const reason = rejected.map((decision) => decision.reason?.trim()).join(' ');
       await scope.audit([
@@ -270,7 +278,7 @@ export class LifecycleService {
       if (!(await scope.lockOpenForUpload(context.request.id))) {
         throw this.closedError(context);
       }
-      await scope.deleteDrafts([context.request.id]);
+      await this.images.deleteDraftsInTransaction(scope.manager, [context.request.id]);
     });
   }
 
@@ -291,7 +299,7 @@ export class LifecycleService {
           'Il manque une image demandée : déposez une image valide pour chaque pièce avant de valider.',
         );
       }
-      await scope.setImagesState(context.request.id, 'DRAFT', 'SUBMITTED');
+      await this.images.setStateInTransaction(scope.manager, context.request.id, { from: 'DRAFT', to: 'SUBMITTED' });
       await scope.setApplicationState([context.application.id], 'UNDER_REVIEW', now);
       await scope.audit([
         {

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { CardType, ImageRequestState } from '@t3p/contracts';
 import { Brackets, DataSource } from 'typeorm';
-import { AgentEntity, AuditEntryEntity, CardApplicationEntity, ImageRequestEntity, StoredImageEntity } from '../database/entities';
+import { AgentEntity, AuditEntryEntity, CardApplicationEntity, ImageRequestEntity } from '../database/entities';
 import type { RequestContext } from './request-transitions.repository';
 
 export interface RequestFilters {
@@ -111,27 +111,6 @@ export class RequestQueriesRepository {
     // Every join is many-to-one: LIMIT (not TypeORM's take) keeps it one indexed query.
     const requests = await query.orderBy('r.created_at', direction).addOrderBy('r.id', direction).limit(limit).getMany();
     return requests.map(split);
-  }
-
-  /** The images of a request, without their bytes. */
-  imagesOf(requestId: string): Promise<StoredImageEntity[]> {
-    return this.dataSource.getRepository(StoredImageEntity).find({
-      select: {
-        id: true,
-        requestId: true,
-        piece: true,
-        state: true,
-        format: true,
-        sha256: true,
-        byteSize: true,
-        measured: true,
-        rejectionReason: true,
-        uploadedAt: true,
-        decidedAt: true,
-      },
-      where: { requestId },
-      order: { piece: 'ASC' },
-    });
   }
 
   async auditTrail(applicationId: string): Promise<{ entry: AuditEntryEntity; agent: AgentEntity | null }[]> {

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { ActorType, CardApplicationState, ImageRequestState, Piece, StoredImageState } from '@t3p/contracts';
+import type { ActorType, CardApplicationState, ImageRequestState } from '@t3p/contracts';
 import { randomUUID } from 'node:crypto';
 import { DataSource, EntityManager } from 'typeorm';
 import { DateUtils } from 'typeorm/util/DateUtils';
@@ -9,7 +9,6 @@ import {
   DriverEntity,
   ImageRequestEntity,
   PrefectureEntity,
-  StoredImageEntity,
 } from '../database/entities';
 
 /** A request with everything its emails and checks need. */
@@ -238,41 +237,6 @@ export class TransitionScope {
   }
 
   /**
-   * Images live beside their request and change state with it, in this same transaction
-   * (docs/lifecycle.md). The Images module owns their content; these are state flips only.
-   */
-  async setImagesState(
-    requestId: string,
-    from: StoredImageState,
-    to: StoredImageState,
-    pieces?: Piece[],
-    decision?: { at: Date; rejectionReason?: string | null },
-  ): Promise<number> {
-    const query = this.manager
-      .createQueryBuilder()
-      .update(StoredImageEntity)
-      .set({
-        state: to,
-        ...(decision ? { decidedAt: decision.at, rejectionReason: decision.rejectionReason ?? null } : {}),
-      })
-      .where('request_id = :requestId AND state = :from', { requestId, from });
-    if (pieces) query.andWhere('piece IN (:...pieces)', { pieces });
-    return (await query.execute()).affected ?? 0;
-  }
-
-  /** "Annuler" of the confirmation dialog, and cancelled requests: drafts are dropped. */
-  async deleteDrafts(requestIds: string[]): Promise<number> {
-    if (requestIds.length === 0) return 0;
-    const result = await this.manager
-      .createQueryBuilder()
-      .delete()
-      .from(StoredImageEntity)
-      .where("request_id IN (:...requestIds) AND state = 'DRAFT'", { requestIds })
-      .execute();
-    return result.affected ?? 0;
-  }
-
-  /**
    * Set-based scheduler step: moves up to `limit` requests in `from` whose date column is at or
    * before `cutoff` to `to`, and returns them with what their emails need. On PostgreSQL it is
    * one statement: the candidates are claimed with FOR UPDATE SKIP LOCKED, so concurrent
@@ -316,8 +280,9 @@ export class TransitionScope {
 
   /**
    * Retention purge, set-based: drivers not yet purged whose every application has a card that
-   * ended on or before `cutoff` lose their name, address and email; the images and the emails
-   * (which carry names) of their applications are deleted. SKIP LOCKED on PostgreSQL.
+   * ended on or before `cutoff` lose their name, address and email; returns them and their
+   * applications, whose images and emails the caller deletes through the Images and
+   * Notifications modules in the same transaction. SKIP LOCKED on PostgreSQL.
    */
   async purgeDrivers(cutoff: Date, now: Date, limit: number): Promise<{ driverIds: string[]; applicationIds: string[] }> {
     const candidates = `SELECT d.id FROM driver d
@@ -342,20 +307,7 @@ export class TransitionScope {
       .select('a.id', 'id')
       .where('a.driver_id IN (:...driverIds)', { driverIds })
       .getRawMany<{ id: string }>();
-    const applicationIds = applications.map((row) => row.id);
-    await this.manager
-      .createQueryBuilder()
-      .delete()
-      .from(StoredImageEntity)
-      .where('request_id IN (SELECT id FROM image_request WHERE application_id IN (:...applicationIds))', { applicationIds })
-      .execute();
-    await this.manager
-      .createQueryBuilder()
-      .delete()
-      .from('outbox_email')
-      .where('application_id IN (:...applicationIds)', { applicationIds })
-      .execute();
-    return { driverIds, applicationIds };
+    return { driverIds, applicationIds: applications.map((row) => row.id) };
   }
 
   /**
@@ -374,13 +326,6 @@ export class TransitionScope {
 
   async context(requestId: string): Promise<RequestContext | null> {
     return (await this.contexts([requestId]))[0] ?? null;
-  }
-
-  async submittedImages(requestId: string): Promise<StoredImageEntity[]> {
-    return this.manager.getRepository(StoredImageEntity).find({
-      select: { id: true, piece: true, state: true },
-      where: { requestId, state: 'SUBMITTED' },
-    });
   }
 }
 

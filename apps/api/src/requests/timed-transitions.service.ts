@@ -1,7 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { Clock } from '../common/clock';
 import { Environment } from '../config/environment';
+import { ImagesService } from '../images/images.service';
 import { LifecycleEmailsService } from '../notifications/lifecycle-emails.service';
+import { OutboxService } from '../notifications/outbox.service';
 import { LifecycleService } from './lifecycle.service';
 import { RequestTransitionsRepository } from './request-transitions.repository';
 
@@ -20,6 +22,8 @@ export class TimedTransitionsService {
     private readonly transitions: RequestTransitionsRepository,
     private readonly lifecycle: LifecycleService,
     private readonly emails: LifecycleEmailsService,
+    private readonly images: ImagesService,
+    private readonly outbox: OutboxService,
     private readonly clock: Clock,
     private readonly env: Environment,
   ) {}
@@ -68,7 +72,7 @@ export class TimedTransitionsService {
         const contexts = await scope.claimDue('REMINDED', 'CANCELLED', new Date(now.getTime() - this.env.CANCELLATION_DELAY_DAYS * DAY), now, batch);
         const ids = contexts.map(({ request }) => request.id);
         await scope.setApplicationState(contexts.map(({ request }) => request.applicationId), 'CANCELLED', now);
-        await scope.deleteDrafts(ids);
+        await this.images.deleteDraftsInTransaction(scope.manager, ids);
         await scope.audit(
           contexts.map(({ request }) => ({
             applicationId: request.applicationId,
@@ -106,6 +110,9 @@ export class TimedTransitionsService {
       const moved = await this.transitions.run(async (scope) => {
         const now = this.clock.now();
         const purged = await scope.purgeDrivers(new Date(now.getTime() - this.env.RETENTION_DAYS_AFTER_CARD_EXPIRY * DAY), now, batch);
+        // Their images, and their emails (which carry names), go in the same transaction.
+        await this.images.deleteOfApplicationsInTransaction(scope.manager, purged.applicationIds);
+        await this.outbox.deleteOfApplicationsInTransaction(scope.manager, purged.applicationIds);
         await scope.audit(
           purged.applicationIds.map((applicationId) => ({
             applicationId,
