@@ -40,6 +40,24 @@ describe('stripJpegMetadata', () => {
     });
   }
 
+  it('adds no JFIF header where there was none (in an Adobe RGB file it would change the colours)', async () => {
+    const tagged = await taggedJpeg(false);
+    expect(tagged.includes(Buffer.from('JFIF'))).toBe(false);
+    expect((stripJpegMetadata(tagged) as Buffer).includes(Buffer.from('JFIF'))).toBe(false);
+  });
+
+  it('keeps the JFIF density but not its thumbnail', async () => {
+    const tagged = await taggedJpeg(false);
+    // JFIF 1.02, 300 × 300 dpi, with a 1 × 1 thumbnail of a telltale colour.
+    const jfif = Buffer.from([0xff, 0xe0, 0x00, 0x13, 0x4a, 0x46, 0x49, 0x46, 0x00, 0x01, 0x02, 0x01, 0x01, 0x2c, 0x01, 0x2c, 0x01, 0x01, 0xab, 0xcd, 0xef]);
+    const withJfif = Buffer.concat([tagged.subarray(0, 2), jfif, tagged.subarray(2)]);
+    const out = stripJpegMetadata(withJfif) as Buffer;
+    expect(out.subarray(2, 20)).toEqual(Buffer.from([0xff, 0xe0, 0x00, 0x10, 0x4a, 0x46, 0x49, 0x46, 0x00, 0x01, 0x02, 0x01, 0x01, 0x2c, 0x01, 0x2c, 0x00, 0x00]));
+    expect(out.includes(Buffer.from([0xab, 0xcd, 0xef]))).toBe(false);
+    expect((await sharp(out).metadata()).density).toBe(300);
+    expect(await pixels(out)).toBe(await pixels(tagged));
+  });
+
   it('refuses what is not a whole JPEG', async () => {
     const tagged = await taggedJpeg(false);
     expect(stripJpegMetadata(tagged.subarray(0, tagged.length - 400))).toBeNull();

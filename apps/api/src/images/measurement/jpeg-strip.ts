@@ -1,7 +1,7 @@
 /**
  * Lossless display copy of an upright JPEG: the same compressed image (quantisation and Huffman
- * tables, frame, scans) without its metadata. Kept: the coding segments, a fresh JFIF APP0
- * (density only, no thumbnail), the Adobe APP14 colour-transform flag that decoders need, and the
+ * tables, frame, scans) without its metadata. Kept: the coding segments, the JFIF APP0 rewritten
+ * (density only, no thumbnail) when there was one, the Adobe APP14 colour-transform flag that decoders need, and the
  * ICC colour profile (APP2 ICC_PROFILE: colours, no personal data). Dropped: EXIF and XMP (APP1,
  * with GPS, names and thumbnails), MPF and FlashPix (APP2, with their extra images), IPTC (APP13),
  * every other APPn, comments, and whatever follows the end of the image. Returns null when the
@@ -25,10 +25,10 @@ const startsWith = (data: Uint8Array, text: string) =>
   data.length >= text.length && [...text].every((char, index) => data[index] === char.charCodeAt(0));
 
 /** APP0 "JFIF": version 1.02, the original units and densities, no thumbnail. */
-function cleanJfif(data: Uint8Array | null): Buffer {
-  const units = data ? data[7] : 0;
-  const xDensity = data ? (data[8] << 8) | data[9] : 1;
-  const yDensity = data ? (data[10] << 8) | data[11] : 1;
+function cleanJfif(data: Uint8Array): Buffer {
+  const units = data[7];
+  const xDensity = (data[8] << 8) | data[9];
+  const yDensity = (data[10] << 8) | data[11];
   return Buffer.from([0xff, APP0, 0x00, 0x10, 0x4a, 0x46, 0x49, 0x46, 0x00, 0x01, 0x02, units, xDensity >> 8, xDensity & 0xff, yDensity >> 8, yDensity & 0xff, 0x00, 0x00]);
 }
 
@@ -44,7 +44,8 @@ export function stripJpegMetadata(bytes: Uint8Array): Buffer | null {
     if (pos >= bytes.length) return null;
     const marker = bytes[pos++];
     if (marker === EOI) {
-      return Buffer.concat([Buffer.from([0xff, SOI]), cleanJfif(jfif), ...kept, Buffer.from([0xff, EOI])]);
+      // A JFIF header only where there was one: added to an Adobe RGB file it would make decoders read RGB as YCbCr.
+      return Buffer.concat([Buffer.from([0xff, SOI]), ...(jfif ? [cleanJfif(jfif)] : []), ...kept, Buffer.from([0xff, EOI])]);
     }
     if (marker === SOI || marker === 0x01 || (marker >= 0xd0 && marker <= 0xd7)) return null;
     if (pos + 2 > bytes.length) return null;
