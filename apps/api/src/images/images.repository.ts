@@ -16,6 +16,14 @@ export interface NewDraftImage {
   uploadedAt: Date;
 }
 
+/** A state flip of a request's images: all of them in `from`, or only `pieces`; a decision stamps them. */
+export interface ImageStateChange {
+  from: StoredImageState;
+  to: StoredImageState;
+  pieces?: Piece[];
+  decision?: { at: Date; rejectionReason?: string | null };
+}
+
 /** The only code of the Images module that touches TypeORM. */
 @Injectable()
 export class ImagesRepository {
@@ -79,11 +87,7 @@ export class ImagesRepository {
   }
 
   /** State flip of a request's images (all, or some pieces), in the caller's transaction. */
-  async setState(
-    manager: EntityManager,
-    requestId: string,
-    change: { from: StoredImageState; to: StoredImageState; pieces?: Piece[]; decision?: { at: Date; rejectionReason?: string | null } },
-  ): Promise<number> {
+  async setState(manager: EntityManager, requestId: string, change: ImageStateChange): Promise<number> {
     const { from, to, pieces, decision } = change;
     const query = manager
       .createQueryBuilder()

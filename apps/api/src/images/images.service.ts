@@ -1,10 +1,10 @@
 import { Injectable } from '@nestjs/common';
-import type { Piece, StoredImageState, StoredImageSummary } from '@t3p/contracts';
+import type { Piece, StoredImageSummary } from '@t3p/contracts';
 import type { ImageKind, Verdict } from '@t3p/image-rules';
 import type { EntityManager } from 'typeorm';
 import { Clock } from '../common/clock';
 import { StoredImageEntity } from '../database/entities';
-import { ImagesRepository } from './images.repository';
+import { type ImageStateChange, ImagesRepository } from './images.repository';
 import { checkImage, normaliseForDisplay, sha256 } from './measurement';
 
 export const KIND_OF_PIECE: Record<Piece, ImageKind> = { PHOTO: 'photo', SIGNATURE: 'signature' };
@@ -79,11 +79,7 @@ export class ImagesService {
    * The transitions of the Requests module move a request's images with it, in their own
    * transaction (`manager`): submit (DRAFT → SUBMITTED), review (SUBMITTED → VALIDATED/REJECTED).
    */
-  setStateInTransaction(
-    manager: EntityManager,
-    requestId: string,
-    change: { from: StoredImageState; to: StoredImageState; pieces?: Piece[]; decision?: { at: Date; rejectionReason?: string | null } },
-  ): Promise<number> {
+  setStateInTransaction(manager: EntityManager, requestId: string, change: ImageStateChange): Promise<number> {
     return this.images.setState(manager, requestId, change);
   }
 

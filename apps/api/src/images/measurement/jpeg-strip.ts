@@ -8,8 +8,8 @@
  * file is not such a JPEG (then the caller re-encodes it with sharp). Bounded and never throws.
  */
 
-const MAX_SEGMENTS = 4096;
-const SOI = 0xd8;
+import { be16, MAX_SEGMENTS, readJpegSegment, startsWithAscii } from './jpeg';
+
 const EOI = 0xd9;
 const SOS = 0xda;
 const APP0 = 0xe0;
@@ -21,45 +21,36 @@ const COM = 0xfe;
 const isCodingSegment = (marker: number) =>
   (marker >= 0xc0 && marker <= 0xcf) || marker === 0xdb || marker === 0xdd || marker === 0xdc || marker === 0xde || marker === 0xdf;
 
-const startsWith = (data: Uint8Array, text: string) =>
-  data.length >= text.length && [...text].every((char, index) => data[index] === char.charCodeAt(0));
-
 /** APP0 "JFIF": version 1.02, the original units and densities, no thumbnail. */
 function cleanJfif(data: Uint8Array): Buffer {
   const units = data[7];
-  const xDensity = (data[8] << 8) | data[9];
-  const yDensity = (data[10] << 8) | data[11];
+  const xDensity = be16(data, 8);
+  const yDensity = be16(data, 10);
   return Buffer.from([0xff, APP0, 0x00, 0x10, 0x4a, 0x46, 0x49, 0x46, 0x00, 0x01, 0x02, units, xDensity >> 8, xDensity & 0xff, yDensity >> 8, yDensity & 0xff, 0x00, 0x00]);
 }
 
 /** The stripped copy, or null when the JPEG is malformed or never reaches its end-of-image marker. */
 export function stripJpegMetadata(bytes: Uint8Array): Buffer | null {
-  if (bytes.length < 4 || bytes[0] !== 0xff || bytes[1] !== SOI) return null;
+  if (bytes.length < 4 || bytes[0] !== 0xff || bytes[1] !== 0xd8) return null;
   const kept: Uint8Array[] = [];
   let jfif: Uint8Array | null = null;
   let pos = 2;
-  for (let segment = 0; segment < MAX_SEGMENTS; segment++) {
-    if (pos >= bytes.length || bytes[pos] !== 0xff) return null;
-    while (pos < bytes.length && bytes[pos] === 0xff) pos++;
-    if (pos >= bytes.length) return null;
-    const marker = bytes[pos++];
+  for (let count = 0; count < MAX_SEGMENTS; count++) {
+    const segment = readJpegSegment(bytes, pos);
+    if (!segment.ok) return null;
+    const { marker, start, end, data } = segment;
     if (marker === EOI) {
       // A JFIF header only where there was one: added to an Adobe RGB file it would make decoders read RGB as YCbCr.
-      return Buffer.concat([Buffer.from([0xff, SOI]), ...(jfif ? [cleanJfif(jfif)] : []), ...kept, Buffer.from([0xff, EOI])]);
+      return Buffer.concat([bytes.subarray(0, 2), ...(jfif ? [cleanJfif(jfif)] : []), ...kept, bytes.subarray(start, end)]);
     }
-    if (marker === SOI || marker === 0x01 || (marker >= 0xd0 && marker <= 0xd7)) return null;
-    if (pos + 2 > bytes.length) return null;
-    const length = (bytes[pos] << 8) | bytes[pos + 1];
-    const end = pos + length;
-    if (length < 2 || end > bytes.length) return null;
-    const data = bytes.subarray(pos + 2, end);
-    const whole = bytes.subarray(pos - 2, end);
+    if (data === null) return null;
+    const whole = bytes.subarray(start, end);
     if (marker === APP0) {
-      if (jfif === null && startsWith(data, 'JFIF\0') && data.length >= 12) jfif = data;
+      if (jfif === null && startsWithAscii(data, 0, 'JFIF\0') && data.length >= 12) jfif = data;
     } else if (marker === APP14) {
-      if (startsWith(data, 'Adobe') && data.length === 12) kept.push(whole);
+      if (startsWithAscii(data, 0, 'Adobe') && data.length === 12) kept.push(whole);
     } else if (marker === APP2) {
-      if (startsWith(data, 'ICC_PROFILE\0')) kept.push(whole);
+      if (startsWithAscii(data, 0, 'ICC_PROFILE\0')) kept.push(whole);
     } else if (isCodingSegment(marker)) {
       kept.push(whole);
     } else if (marker === SOS) {
@@ -71,7 +62,7 @@ export function stripJpegMetadata(bytes: Uint8Array): Buffer | null {
         scanEnd++;
       }
       if (scanEnd + 1 >= bytes.length) return null;
-      kept.push(bytes.subarray(pos - 2, scanEnd));
+      kept.push(bytes.subarray(start, scanEnd));
       pos = scanEnd;
       continue;
     } else if (marker !== COM && !(marker >= 0xe0 && marker <= 0xef)) {

@@ -16,9 +16,9 @@ export interface JpegHeader {
 
 export type JpegHeaderResult = { ok: true; header: JpegHeader } | { ok: false; reason: string };
 
-const MAX_SEGMENTS = 4096;
+export const MAX_SEGMENTS = 4096;
 
-function be16(b: Uint8Array, at: number): number {
+export function be16(b: Uint8Array, at: number): number {
   return (b[at] << 8) | b[at + 1];
 }
 
@@ -26,7 +26,7 @@ function isSof(marker: number): boolean {
   return marker >= 0xc0 && marker <= 0xcf && marker !== 0xc4 && marker !== 0xc8 && marker !== 0xcc;
 }
 
-function startsWithAscii(b: Uint8Array, at: number, s: string): boolean {
+export function startsWithAscii(b: Uint8Array, at: number, s: string): boolean {
   if (at + s.length > b.length) return false;
   for (let i = 0; i < s.length; i++) {
     if (b[at + i] !== s.charCodeAt(i)) return false;
@@ -86,6 +86,29 @@ export function parseExifTiff(t: Uint8Array): JpegHeader['exif'] {
   return out;
 }
 
+/**
+ * The marker segment at `pos`: its marker, where it starts (its last 0xFF) and ends, and its
+ * payload, null for the markers that carry none (SOI, EOI, RSTn, TEM). Fill bytes (repeated
+ * 0xFF) are skipped; every length is checked against the buffer. Never throws.
+ */
+export type JpegSegment = { ok: true; marker: number; start: number; end: number; data: Uint8Array | null } | { ok: false; reason: string };
+
+export function readJpegSegment(b: Uint8Array, pos: number): JpegSegment {
+  if (pos >= b.length || b[pos] !== 0xff) return { ok: false, reason: `no marker at ${pos}` };
+  while (pos < b.length && b[pos] === 0xff) pos++;
+  if (pos >= b.length) return { ok: false, reason: 'truncated header' };
+  const marker = b[pos++];
+  const start = pos - 2;
+  if (marker === 0xd8 || marker === 0xd9 || marker === 0x01 || (marker >= 0xd0 && marker <= 0xd7)) {
+    return { ok: true, marker, start, end: pos, data: null };
+  }
+  if (pos + 2 > b.length) return { ok: false, reason: 'truncated header' };
+  const len = be16(b, pos);
+  const end = pos + len;
+  if (len < 2 || end > b.length) return { ok: false, reason: 'bad segment length' };
+  return { ok: true, marker, start, end, data: b.subarray(pos + 2, end) };
+}
+
 /** Walks the segments up to the first scan (SOS). Never throws. */
 export function parseJpegHeader(b: Uint8Array): JpegHeaderResult {
   if (b.length < 4 || b[0] !== 0xff || b[1] !== 0xd8) return { ok: false, reason: 'no SOI' };
@@ -94,17 +117,12 @@ export function parseJpegHeader(b: Uint8Array): JpegHeaderResult {
   let exif: JpegHeader['exif'] = null;
   let sof: { width: number; height: number } | null = null;
   for (let seg = 0; seg < MAX_SEGMENTS; seg++) {
-    if (pos >= b.length || b[pos] !== 0xff) return { ok: false, reason: `no marker at ${pos}` };
-    while (pos < b.length && b[pos] === 0xff) pos++;
-    if (pos >= b.length) return { ok: false, reason: 'truncated header' };
-    const marker = b[pos++];
-    if (marker === 0xd8 || marker === 0x01 || (marker >= 0xd0 && marker <= 0xd7)) continue;
+    const segment = readJpegSegment(b, pos);
+    if (!segment.ok) return segment;
+    const { marker, end, data } = segment;
+    pos = end;
     if (marker === 0xd9) return { ok: false, reason: 'EOI before the scan' };
-    if (pos + 2 > b.length) return { ok: false, reason: 'truncated header' };
-    const len = be16(b, pos);
-    const end = pos + len;
-    if (len < 2 || end > b.length) return { ok: false, reason: 'bad segment length' };
-    const data = b.subarray(pos + 2, end);
+    if (data === null) continue;
     if (marker === 0xe0 && jfif === null && startsWithAscii(data, 0, 'JFIF\0') && data.length >= 12) {
       jfif = { units: data[7], xDensity: be16(data, 8), yDensity: be16(data, 10) };
     } else if (marker === 0xe1 && exif === null && startsWithAscii(data, 0, 'Exif\0\0')) {
@@ -117,7 +135,6 @@ export function parseJpegHeader(b: Uint8Array): JpegHeaderResult {
       if (sof.width === 0 || sof.height === 0) return { ok: false, reason: 'zero size in SOF' };
       return { ok: true, header: { width: sof.width, height: sof.height, jfif, exif } };
     }
-    pos = end;
   }
   return { ok: false, reason: 'too many segments' };
 }
