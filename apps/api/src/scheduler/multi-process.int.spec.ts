@@ -1,10 +1,10 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { resolve } from 'node:path';
 import { Client } from 'pg';
 import { restartableSmtp } from '../requests/lifecycle-test-kit';
 import { createPostgresDatabase, postgresAvailable, usesPostgres } from '../testing/postgres';
+import { freePort } from '../testing/free-port';
 
 const DUE = 2_000;
 const ROOT = resolve(__dirname, '../../../..');
@@ -14,16 +14,6 @@ interface Instance {
   child: ChildProcess;
   /** The JSON log lines of the process (pino), parsed. */
   logs: Record<string, unknown>[];
-}
-
-function freePort(): Promise<number> {
-  return new Promise((done, fail) => {
-    const server = createServer();
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => (address && typeof address === 'object' ? done(address.port) : fail(new Error('no port'))));
-    });
-  });
 }
 
 /** `node dist/apps/api/main.js`: the production bundle, as an operator runs it, until /api/health answers. */
