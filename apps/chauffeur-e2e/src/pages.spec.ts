@@ -19,3 +19,24 @@ for (const { path, heading } of pages) {
     expect(await accessibilityViolations(page)).toEqual([]);
   });
 }
+
+test('the web fonts are fetched after the first paint, then the text is set in Marianne', async ({ page }) => {
+  await page.goto('faq');
+  await expect(page.locator('html')).toHaveClass(/t3p-web-fonts/);
+  const timing = await page.evaluate(async () => {
+    await document.fonts.ready;
+    return {
+      firstPaint: performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? Infinity,
+      fontRequests: performance
+        .getEntriesByType('resource')
+        .filter((entry) => entry.name.endsWith('.woff2'))
+        .map((entry) => entry.startTime),
+      loadedWeights: [...document.fonts].filter((face) => face.family === 'Marianne' && face.status === 'loaded').map((face) => face.weight),
+      bodyFont: getComputedStyle(document.body).fontFamily,
+    };
+  });
+  expect(timing.fontRequests.length).toBeGreaterThan(0);
+  expect(Math.min(...timing.fontRequests)).toBeGreaterThan(timing.firstPaint);
+  expect(timing.loadedWeights).toEqual(expect.arrayContaining(['400', '700']));
+  expect(timing.bodyFont).toMatch(/^Marianne,/);
+});

@@ -7,3 +7,4 @@ export * from './lib/skip-links/skip-links';
 export * from './lib/accordion/accordion';
 export * from './lib/title/title-strategy';
 export * from './lib/focus/route-focus';
+export * from './lib/fonts/deferred-web-fonts';

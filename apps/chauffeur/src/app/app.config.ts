@@ -1,7 +1,7 @@
 import { provideHttpClient, withFetch } from '@angular/common/http';
 import { ApplicationConfig, provideBrowserGlobalErrorListeners } from '@angular/core';
 import { provideRouter, withComponentInputBinding, withInMemoryScrolling } from '@angular/router';
-import { provideT3pRouteFocus, provideT3pTitleStrategy } from '@t3p/ui';
+import { provideT3pDeferredWebFonts, provideT3pRouteFocus, provideT3pTitleStrategy } from '@t3p/ui';
 import { appRoutes } from './app.routes';
 import { SITE_NAME } from './site';
 
@@ -16,5 +16,6 @@ export const appConfig: ApplicationConfig = {
     provideHttpClient(withFetch()),
     provideT3pTitleStrategy(SITE_NAME),
     provideT3pRouteFocus('content'),
+    provideT3pDeferredWebFonts(),
   ],
 };
