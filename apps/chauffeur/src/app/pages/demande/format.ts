@@ -1,4 +1,7 @@
 import type { Civility, Piece } from '@t3p/contracts';
+import { parisClock } from './paris-clock';
+
+// Written by hand rather than with Intl: see paris-clock.ts (ICU's start-up on the first render).
 
 const CIVILITY: Record<Civility, string> = { M: 'Monsieur', MME: 'Madame' };
 
@@ -6,17 +9,21 @@ export function civilityLabel(code: Civility): string {
   return CIVILITY[code] ?? '';
 }
 
+const MONTHS = ['janvier', 'février', 'mars', 'avril', 'mai', 'juin', 'juillet', 'août', 'septembre', 'octobre', 'novembre', 'décembre'];
+const twoDigits = (n: number) => String(n).padStart(2, '0');
+
 /** "12 mars 2026", in Paris time. */
 export function dateFr(iso: string | null | undefined): string {
-  return iso ? new Date(iso).toLocaleDateString('fr-FR', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'Europe/Paris' }) : '';
+  if (!iso) return '';
+  const { day, monthIndex, year } = parisClock(new Date(iso));
+  return `${day} ${MONTHS[monthIndex]} ${year}`;
 }
 
 /** "12 mars 2026 à 14 h 03", in Paris time. */
 export function dateTimeFr(iso: string | null | undefined): string {
   if (!iso) return '';
-  const date = new Date(iso);
-  const time = date.toLocaleTimeString('fr-FR', { hour: '2-digit', minute: '2-digit', timeZone: 'Europe/Paris' }).replace(':', ' h ');
-  return `${dateFr(iso)} à ${time}`;
+  const { hours, minutes } = parisClock(new Date(iso));
+  return `${dateFr(iso)} à ${twoDigits(hours)} h ${twoDigits(minutes)}`;
 }
 
 export const PIECE_LABEL: Record<Piece, string> = { PHOTO: 'Photo d’identité', SIGNATURE: 'Signature' };
@@ -27,7 +34,15 @@ export function piecesLabel(pieces: readonly Piece[]): string {
   return photo && signature ? 'la photo d’identité et la signature' : photo ? 'la photo d’identité' : 'la signature';
 }
 
-/** "35,2 Ko" for a byte count (Ko = 1 024 octets, as the rules read it). */
+/** "12 345": French digit grouping (narrow no-break space), as `toLocaleString('fr-FR')` writes it. */
+export function integerFr(value: number): string {
+  const digits = String(Math.abs(Math.round(value))).replace(/\B(?=(\d{3})+(?!\d))/g, '\u202f');
+  return value < 0 ? `-${digits}` : digits;
+}
+
+/** "35,2 Ko" for a byte count (Ko = 1 024 octets, as the rules read it; one decimal at most). */
 export function kilobytes(bytes: number): string {
-  return `${(bytes / 1024).toLocaleString('fr-FR', { maximumFractionDigits: 1 })} Ko`;
+  const tenths = Math.round((bytes * 10) / 1024);
+  const decimal = tenths % 10;
+  return `${integerFr(Math.trunc(tenths / 10))}${decimal ? `,${decimal}` : ''} Ko`;
 }

@@ -2,6 +2,7 @@ import { ChangeDetectionStrategy, Component, ElementRef, computed, inject, signa
 import { Router } from '@angular/router';
 import { DriverRequestApi } from '../../../api/request-api';
 import { CguNotice } from '../../../shared/cgu-notice/cgu-notice';
+import { dateFr } from '../format';
 import { WizardStepper } from '../wizard-stepper';
 import { WizardStore } from '../wizard-store';
 import { uploadSteps } from '../wizard-steps';
@@ -75,8 +76,7 @@ export class EngagementStep {
   protected readonly busy = signal(false);
   protected readonly failure = signal<string | null>(null);
   protected readonly acceptedOn = computed(() => {
-    const at = this.store.request()?.termsAcceptedAt;
-    return at ? new Date(at).toLocaleDateString('fr-FR', { timeZone: 'Europe/Paris' }) : '';
+    return dateFr(this.store.request()?.termsAcceptedAt);
   });
 
   protected toggle(event: Event): void {

@@ -17,7 +17,7 @@ import { Router } from '@angular/router';
 import type { Piece, StoredImageSummary } from '@t3p/contracts';
 import { CRITERIA, NOMINAL, type ImageKind, type Measured, type RuleError } from '@t3p/image-rules';
 import { DriverRequestApi, imageUrlOf, isImageRefusal } from '../../../api/request-api';
-import { dateTimeFr } from '../format';
+import { dateTimeFr, integerFr } from '../format';
 import { preCheck, readHead } from '../pre-check';
 import { WizardStepper } from '../wizard-stepper';
 import { WizardStore } from '../wizard-store';
@@ -229,5 +229,5 @@ export class UploadStep {
     }
   }
 
-  protected readonly formatKo = (ko: number) => ko.toLocaleString('fr-FR');
+  protected readonly formatKo = integerFr;
 }
