@@ -207,6 +207,19 @@ test('a submitted request opens on its récapitulatif, a validated one on its st
   await expect(page.getByText('Vos images ont bien été envoyées')).toBeVisible();
   await expectAccessible(page);
 
+  // Reloaded, a wizard page has its three start-up reads announced in the HTML answer
+  // (Link: rel=preload): the browser fetches each once, and the portal uses those answers.
+  const startupReads = ['/api/me', '/api/driver/application', '/api/driver/request'];
+  const reads: string[] = [];
+  const warnings: string[] = [];
+  page.on('request', (request) => reads.push(new URL(request.url()).pathname));
+  page.on('console', (message) => message.type() === 'warning' && warnings.push(message.text()));
+  const answer = await page.reload();
+  expect(answer?.headers()['link']).toContain('</api/driver/request>; rel=preload; as=fetch; crossorigin');
+  await expect(page.getByText('Vos images ont bien été envoyées')).toBeVisible();
+  expect(reads.filter((path) => startupReads.includes(path)).sort()).toEqual([...startupReads].sort());
+  expect(warnings.filter((text) => /preload/i.test(text))).toEqual([]);
+
   await page.context().clearCookies();
   await signInFromRequestEmail(page, 'elodie.roux@demo.t3p.example');
   await expect(page).toHaveURL(/\/demande\/statut$/);

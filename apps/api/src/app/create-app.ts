@@ -8,9 +8,11 @@ import { Logger } from 'nestjs-pino';
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import { SessionService } from '../auth/session.service';
 import { createValidationPipe } from '../common/errors/validation.pipe';
 import type { Environment } from '../config/environment';
 import { AppModule, AppModuleOptions } from './app.module';
+import { driverPortalPreloads } from './front-preloads';
 import { requestIdOf } from './logger-options';
 import { setUpOpenApi } from './openapi';
 
@@ -115,9 +117,12 @@ async function serveFronts(app: NestFastifyApplication, env: Environment): Promi
     fastify.get('/prefecture', (_request: FastifyRequest, reply: FastifyReply) => reply.redirect('/prefecture/', 301));
   }
   // Deep links of the single-page fronts (/etape/photo, /prefecture/demandes/…) get their index.html.
+  const sessionCookie = app.get(SessionService, { strict: false }).cookieName();
   for (const front of fronts) {
     fastify.get(`${front.prefix}*`, (request: FastifyRequest, reply: FastifyReply) => {
       if (request.url.startsWith('/api/')) return notFound(request, reply);
+      const preloads = front.prefix === '/' ? driverPortalPreloads(request.url, Boolean(request.cookies?.[sessionCookie])) : null;
+      if (preloads) void reply.header('link', preloads);
       return reply.header('cache-control', 'no-cache').type('text/html; charset=utf-8').sendFile('index.html', front.dir, { cacheControl: false });
     });
   }
