@@ -123,6 +123,18 @@ describe('PDF defences', () => {
     expect((await measureImage(pdf)).unsafe).toEqual(['submit-form', 'import-data', 'remote-goto', 'embedded-file']);
   });
 
+  it('names that are also JavaScript property names (/constructor, /__proto__…) are only names', async () => {
+    const pdf = minimalPdf([
+      '<< /Type /Catalog /Pages 2 0 R /constructor /toString >>',
+      '<< /Type /Pages /Kids [3 0 R] /Count 1 >>',
+      '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 99.21 127.56] /__proto__ /hasOwnProperty /valueOf << /S /isPrototypeOf >> >>',
+    ]);
+    const measured = await measureImage(pdf);
+    expect(measured.corrupt).toBeNull();
+    expect(measured.unsafe).toEqual([]);
+    expect(measured.pdfPages).toBe(1);
+  });
+
   it('a worker past its time budget is terminated and replaced', async () => {
     const pool = new PdfWorkerPool(1, 1);
     const pdf = minimalPdf(['<< /Type /Catalog /Pages 2 0 R >>', '<< /Type /Pages /Kids [] /Count 0 >>']);

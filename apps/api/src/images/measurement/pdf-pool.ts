@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
+import { UNSAFE_NAMES } from './pdf-names';
 
 /** What pdf-worker.js answers for one PDF. */
 export interface PdfWorkerImage {
@@ -121,7 +122,12 @@ export class PdfWorkerPool {
 
   private spawn(index: number): Slot {
     // Referenced while it has a job (so a CLI awaiting a verdict does not exit), unref'd when idle.
-    const worker = new Worker(resolveWorkerPath(), { resourceLimits: PDF_WORKER_LIMITS, stdout: false, stderr: false });
+    const worker = new Worker(resolveWorkerPath(), {
+      resourceLimits: PDF_WORKER_LIMITS,
+      stdout: false,
+      stderr: false,
+      workerData: { unsafeNames: UNSAFE_NAMES },
+    });
     let markReady: () => void = () => undefined;
     const slot: Slot = { worker, ready: new Promise<void>((r) => (markReady = r)), job: null, timer: null };
     worker.on('message', (msg: { ready?: boolean; id?: number; ok?: boolean; result?: PdfWorkerResult; error?: string }) => {

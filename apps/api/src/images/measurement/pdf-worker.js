@@ -12,7 +12,7 @@
  * Protocol: posts {ready:true} once loaded; then for each {id, bytes,
  * inflateBudget} posts {id, ok:true, result} or {id, ok:false, error}.
  */
-const { parentPort } = require('node:worker_threads');
+const { parentPort, workerData } = require('node:worker_threads');
 const zlib = require('node:zlib');
 
 // pdf-lib may log on damaged files; the CLI's stdout must stay pure JSON.
@@ -39,19 +39,9 @@ const MAX_DEPTH = 24;
 const MAX_NODES = 200000;
 const MAX_INLINE_PER_STREAM = 2000;
 
-const UNSAFE_NAMES = {
-  JS: 'javascript',
-  JavaScript: 'javascript',
-  Launch: 'launch',
-  SubmitForm: 'submit-form',
-  ImportData: 'import-data',
-  GoToR: 'remote-goto',
-  GoToE: 'remote-goto',
-  EmbeddedFiles: 'embedded-file',
-  EF: 'embedded-file',
-  FileAttachment: 'embedded-file',
-  Encrypt: 'encryption',
-};
+// The names that make a PDF unsafe come from pdf-names.ts (workerData), kept in a prototype-less
+// object so that a name such as /constructor or /__proto__ finds nothing.
+const UNSAFE_NAMES = Object.assign(Object.create(null), workerData.unsafeNames);
 
 function decodeName(raw) {
   return raw.replace(/#([0-9a-fA-F]{2})/g, (_, hex) => String.fromCharCode(parseInt(hex, 16)));
