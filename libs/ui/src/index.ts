@@ -8,3 +8,4 @@ export * from './lib/accordion/accordion';
 export * from './lib/title/title-strategy';
 export * from './lib/focus/route-focus';
 export * from './lib/fonts/deferred-web-fonts';
+export * from './lib/session/session-api';

@@ -3,7 +3,7 @@ import { inject, Injectable } from '@angular/core';
 import type { DriverRequestView, ImageRequestView, Piece, StoredImageSummary } from '@t3p/contracts';
 import type { Verdict } from '@t3p/image-rules';
 import { firstValueFrom } from 'rxjs';
-import { CsrfToken } from './csrf';
+import { DriverApi } from './auth-api';
 
 /** The answer of PUT /api/driver/request/images/:piece when the file breaks a rule (422). */
 export interface ImageRefusal {
@@ -30,32 +30,34 @@ export function imageUrlOf(piece: Piece, version: string): string {
 @Injectable({ providedIn: 'root' })
 export class DriverRequestApi {
   private readonly http = inject(HttpClient);
-  private readonly csrf = inject(CsrfToken);
+  private readonly session = inject(DriverApi);
 
   view(): Promise<DriverRequestView> {
     return firstValueFrom(this.http.get<DriverRequestView>('/api/driver/request'));
   }
 
-  acceptTerms(termsVersion: string): Promise<void> {
-    return firstValueFrom(this.http.post<void>('/api/driver/request/terms', { termsVersion }, { headers: this.csrf.headers() }));
+  async acceptTerms(termsVersion: string): Promise<void> {
+    const headers = await this.session.csrfHeaders();
+    return firstValueFrom(this.http.post<void>('/api/driver/request/terms', { termsVersion }, { headers }));
   }
 
   /** 201 and the kept image; a refusal comes back as an HttpErrorResponse (422) holding an ImageRefusal. */
-  upload(piece: Piece, file: Blob, fileName: string): Promise<StoredImageSummary> {
+  async upload(piece: Piece, file: Blob, fileName: string): Promise<StoredImageSummary> {
+    const headers = await this.session.csrfHeaders();
     const form = new FormData();
     form.append('file', file, fileName);
-    return firstValueFrom(
-      this.http.put<StoredImageSummary>(`/api/driver/request/images/${PIECE_PATH[piece]}`, form, { headers: this.csrf.headers() }),
-    );
+    return firstValueFrom(this.http.put<StoredImageSummary>(`/api/driver/request/images/${PIECE_PATH[piece]}`, form, { headers }));
   }
 
   /** "Annuler": the images kept in this pass are deleted. */
-  discard(): Promise<void> {
-    return firstValueFrom(this.http.delete<void>('/api/driver/request/images', { headers: this.csrf.headers() }));
+  async discard(): Promise<void> {
+    const headers = await this.session.csrfHeaders();
+    return firstValueFrom(this.http.delete<void>('/api/driver/request/images', { headers }));
   }
 
   /** "Valider": the images go to the préfecture. */
-  submit(): Promise<ImageRequestView> {
-    return firstValueFrom(this.http.post<ImageRequestView>('/api/driver/request/submit', {}, { headers: this.csrf.headers() }));
+  async submit(): Promise<ImageRequestView> {
+    const headers = await this.session.csrfHeaders();
+    return firstValueFrom(this.http.post<ImageRequestView>('/api/driver/request/submit', {}, { headers }));
   }
 }

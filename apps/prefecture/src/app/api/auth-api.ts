@@ -1,52 +1,12 @@
-import { HttpClient, HttpErrorResponse } from '@angular/common/http';
-import { inject, Injectable, signal } from '@angular/core';
-import type { ApiErrorBody, Me, SignInLinkSent, SignInResult } from '@t3p/contracts';
+import { Injectable } from '@angular/core';
+import type { SignInLinkSent } from '@t3p/contracts';
+import { SessionApi } from '@t3p/ui';
 import { firstValueFrom } from 'rxjs';
 
-/** The API's error, or a French fallback when the network or the server failed. */
-export function apiErrorOf(error: unknown): ApiErrorBody {
-  if (error instanceof HttpErrorResponse && error.error && typeof error.error === 'object' && 'code' in error.error) {
-    return error.error as ApiErrorBody;
-  }
-  return {
-    statusCode: error instanceof HttpErrorResponse ? error.status : 0,
-    code: 'NETWORK',
-    message: 'Le service ne répond pas pour le moment. Vérifiez votre connexion puis réessayez.',
-  };
-}
-
-/** Agents' sign-in and session, over the API of the same origin. */
+/** Agents' sign-in (by their work address) and session. */
 @Injectable({ providedIn: 'root' })
-export class AgentAuthApi {
-  private readonly http = inject(HttpClient);
-  /** Bound to the session; sent back in X-CSRF-Token on every state change. */
-  private readonly csrfToken = signal<string | null>(null);
-
+export class AgentAuthApi extends SessionApi {
   sendSignInLink(email: string): Promise<SignInLinkSent> {
     return firstValueFrom(this.http.post<SignInLinkSent>('/api/auth/agent/sign-in-links', { email }));
-  }
-
-  async signIn(token: string): Promise<SignInResult> {
-    const result = await firstValueFrom(this.http.post<SignInResult>('/api/auth/sign-in', { token }));
-    this.csrfToken.set(result.csrfToken);
-    return result;
-  }
-
-  async me(): Promise<Me> {
-    const me = await firstValueFrom(this.http.get<Me>('/api/me'));
-    this.csrfToken.set(me.csrfToken);
-    return me;
-  }
-
-  /** The CSRF header of the session, for the other API clients' state changes. */
-  async csrfHeaders(): Promise<Record<string, string>> {
-    const token = this.csrfToken() ?? (await this.me()).csrfToken;
-    return { 'X-CSRF-Token': token };
-  }
-
-  async signOut(): Promise<void> {
-    const token = this.csrfToken() ?? (await this.me()).csrfToken;
-    await firstValueFrom(this.http.post<void>('/api/auth/sign-out', {}, { headers: { 'X-CSRF-Token': token } }));
-    this.csrfToken.set(null);
   }
 }

@@ -1,7 +1,8 @@
 import { ChangeDetectionStrategy, Component, ElementRef, Injector, OnInit, afterNextRender, inject, input, signal, viewChild } from '@angular/core';
 import { RouterLink } from '@angular/router';
 import type { ApiErrorBody, SignInLinkSent } from '@t3p/contracts';
-import { DriverApi, apiErrorOf } from '../../api/auth-api';
+import { apiErrorOf } from '@t3p/ui';
+import { DriverApi } from '../../api/auth-api';
 import { DriverSession } from '../../session/driver-session';
 
 /** Shown by the link of the request email: one button sends the sign-in email. */

@@ -11,7 +11,7 @@ import type {
   Piece,
   RequestReasonCode,
 } from '@t3p/contracts';
-import { apiErrorOf } from '../../api/auth-api';
+import { apiErrorOf } from '@t3p/ui';
 import { RequestsApi } from '../../api/backoffice-api';
 import {
   ACTION_LABELS,

@@ -9,8 +9,8 @@ import type {
   ImageRequestState,
   RequestListItem,
 } from '@t3p/contracts';
+import { apiErrorOf } from '@t3p/ui';
 import { AgentSession } from '../../api/agent-session';
-import { apiErrorOf } from '../../api/auth-api';
 import { DashboardApi, DashboardFilters } from '../../api/backoffice-api';
 import { APPLICATION_STATE_LABELS, CARD_TYPES, IMAGE_REQUEST_STATES, PIECE_LABELS, STATE_BADGES, STATE_LABELS, frDate } from '../../labels';
 

@@ -14,7 +14,7 @@ import {
 } from '@angular/core';
 import { Router, RouterLink } from '@angular/router';
 import type { ApiErrorBody, Piece, RequestListItem, ReviewableRequest, ReviewOutcome, ReviewResult } from '@t3p/contracts';
-import { apiErrorOf } from '../../api/auth-api';
+import { apiErrorOf } from '@t3p/ui';
 import { DashboardApi, RequestsApi, imageUrl } from '../../api/backoffice-api';
 import { PIECE_LABELS, frDate, frDateTime } from '../../labels';
 

@@ -1,7 +1,8 @@
 import { ChangeDetectionStrategy, Component, ElementRef, Injector, afterNextRender, computed, inject, input, signal, viewChild } from '@angular/core';
 import { Router, RouterLink } from '@angular/router';
 import type { ApiErrorBody } from '@t3p/contracts';
-import { AgentAuthApi, apiErrorOf } from '../../api/auth-api';
+import { apiErrorOf } from '@t3p/ui';
+import { AgentAuthApi } from '../../api/auth-api';
 
 const PROBLEM_TITLES: Record<string, string> = {
   LINK_EXPIRED: 'Ce lien de connexion a expiré',

@@ -1,6 +1,7 @@
 import { ChangeDetectionStrategy, Component, ElementRef, Injector, afterNextRender, inject, signal, viewChild } from '@angular/core';
 import type { ApiErrorBody, SignInLinkSent } from '@t3p/contracts';
-import { AgentAuthApi, apiErrorOf } from '../../api/auth-api';
+import { apiErrorOf } from '@t3p/ui';
+import { AgentAuthApi } from '../../api/auth-api';
 
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
