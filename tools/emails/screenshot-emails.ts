@@ -11,6 +11,7 @@ import 'reflect-metadata';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { chromium } from 'playwright-core';
+import { Environment } from '../../apps/api/src/config/environment';
 import { renderSignInLinkEmail } from '../../apps/api/src/notifications/templates/sign-in-link.template';
 import {
   LifecycleEmailFacts,
@@ -40,7 +41,7 @@ export const SAMPLE_EMAILS: Record<string, RenderedEmail> = {
   '2-relance': renderReminderEmail({ ...facts, pieces: ['SIGNATURE'], deadline: day('2026-08-04'), remainingDays: 30 }),
   '3-annulation': renderCancellationEmail({ ...facts, remindedAt: day('2026-07-05'), cancelledAt: day('2026-08-04') }),
   '4-accuse-reception': renderReceiptEmail({ ...facts, submittedAt: day('2026-06-24') }),
-  '5-demande-paiement': renderPaymentRequestEmail({ ...facts, validatedAt: day('2026-06-27') }),
+  '5-demande-paiement': renderPaymentRequestEmail({ ...facts, validatedAt: day('2026-06-27'), paymentPortalUrl: new Environment().PAYMENT_PORTAL_URL }),
   '6-lien-de-connexion': renderSignInLinkEmail({
     audience: 'DRIVER',
     cardType: 'VTC',

@@ -20,6 +20,7 @@ describe('loadEnvironment', () => {
     ['NODE_ENV', 'staging'],
     ['DEMO_DATA', 'maybe'],
     ['PUBLIC_URL', 'not a url'],
+    ['PAYMENT_PORTAL_URL', 'paiement.example'],
   ])('refuses %s=%s with a message naming the variable', (name, value) => {
     let error: unknown;
     try {

@@ -70,6 +70,10 @@ export class Environment {
   @IsString()
   MAIL_FROM = 'Service des cartes T3P <ne-pas-repondre@cartes-t3p.example>';
 
+  /** The card payment portal (another system), linked from the "demande validée" email. */
+  @IsUrl({ require_tld: false, protocols: ['http', 'https'], require_protocol: true })
+  PAYMENT_PORTAL_URL = 'https://paiement.chauffeur-carte-t3p.example/';
+
   /** Directory holding the built fronts (chauffeur/ and prefecture/). */
   @IsString()
   STATIC_DIR = 'dist/apps';

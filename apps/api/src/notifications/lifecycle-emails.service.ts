@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { EmailKind } from '@t3p/contracts';
 import type { EntityManager } from 'typeorm';
+import { Environment } from '../config/environment';
 import type { NewOutboxEmail } from './outbox.repository';
 import { OutboxService } from './outbox.service';
 import {
@@ -27,7 +28,10 @@ export interface LifecycleEmailTarget {
  */
 @Injectable()
 export class LifecycleEmailsService {
-  constructor(private readonly outbox: OutboxService) {}
+  constructor(
+    private readonly outbox: OutboxService,
+    private readonly env: Environment,
+  ) {}
 
   imageRequest(manager: EntityManager, target: LifecycleEmailTarget, facts: LifecycleEmailFacts & { deadline: Date }) {
     return this.queue(manager, 'IMAGE_REQUEST', target, renderImageRequestEmail(facts));
@@ -54,7 +58,12 @@ export class LifecycleEmailsService {
   }
 
   paymentRequest(manager: EntityManager, target: LifecycleEmailTarget, facts: LifecycleEmailFacts & { validatedAt: Date }) {
-    return this.queue(manager, 'PAYMENT_REQUEST', target, renderPaymentRequestEmail(facts));
+    return this.queue(
+      manager,
+      'PAYMENT_REQUEST',
+      target,
+      renderPaymentRequestEmail({ ...facts, paymentPortalUrl: this.env.PAYMENT_PORTAL_URL }),
+    );
   }
 
   /**

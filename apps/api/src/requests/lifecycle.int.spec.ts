@@ -16,7 +16,7 @@ describe('image-request lifecycle through HTTP (agent and driver)', () => {
 
   beforeAll(async () => {
     smtp = await restartableSmtp();
-    test = await startTestApp({ SMTP_URL: smtp.url, SIGN_IN_REQUESTS_PER_CLIENT_PER_HOUR: '1000' });
+    test = await startTestApp({ SMTP_URL: smtp.url, SIGN_IN_REQUESTS_PER_CLIENT_PER_HOUR: '1000', PAYMENT_PORTAL_URL: 'https://paiement.test.example/cartes-t3p' });
     test.clock.set(new Date('2026-03-02T09:00:00Z'));
     await seedDemo(test);
     nord = await signInAgent(test, 'agent.nord@demo.t3p.example');
@@ -227,7 +227,7 @@ describe('image-request lifecycle through HTTP (agent and driver)', () => {
     for (const part of [mail.text ?? '', mail.html || '']) {
       expect(part).toContain('Préfecture du Nord a validé');
       expect(part).toContain('paiement');
-      expect(part).toContain('https://paiement.chauffeur-carte-t3p.example/');
+      expect(part).toContain('https://paiement.test.example/cartes-t3p'); // PAYMENT_PORTAL_URL
     }
     const detail = await (await call('/api/driver/application')).json();
     expect(detail.application.state).toBe('VALIDATED');

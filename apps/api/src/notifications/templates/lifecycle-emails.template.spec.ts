@@ -26,7 +26,7 @@ const all = {
   reminder: renderReminderEmail({ ...facts, deadline: day, remainingDays: 30 }),
   cancellation: renderCancellationEmail({ ...facts, remindedAt: new Date('2026-07-05T12:00:00Z'), cancelledAt: day }),
   receipt: renderReceiptEmail({ ...facts, submittedAt: day }),
-  payment: renderPaymentRequestEmail({ ...facts, validatedAt: day }),
+  payment: renderPaymentRequestEmail({ ...facts, validatedAt: day, paymentPortalUrl: 'https://paiement.chauffeur-carte-t3p.example/' }),
 };
 
 describe('lifecycle email templates', () => {

@@ -24,8 +24,6 @@ export interface RenderedEmail {
   text: string;
 }
 
-/** The payment portal is another system; its address is fixed by the card service. */
-export const PAYMENT_PORTAL_URL = 'https://paiement.chauffeur-carte-t3p.example/';
 
 const PIECE_LABELS: Record<Piece, string> = { PHOTO: 'votre photo d’identité', SIGNATURE: 'votre signature' };
 
@@ -223,14 +221,16 @@ export function renderReceiptEmail(facts: LifecycleEmailFacts & { submittedAt: D
 }
 
 /** "Demande de paiement": the préfecture validated the images; payment is the next step. */
-export function renderPaymentRequestEmail(facts: LifecycleEmailFacts & { validatedAt: Date }): RenderedEmail {
+export function renderPaymentRequestEmail(
+  facts: LifecycleEmailFacts & { validatedAt: Date; paymentPortalUrl: string },
+): RenderedEmail {
   return render(`Demande validée, paiement à effectuer pour votre carte ${facts.cardType}`, facts, {
     title: 'Votre demande de carte est validée',
     paragraphs: [
       `Bonne nouvelle : le ${frDate(facts.validatedAt)}, la ${facts.prefectureName} a validé vos images et votre demande de carte professionnelle ${facts.cardType}.`,
       'Dernière étape : le paiement de votre carte. Sa fabrication commencera dès réception de votre règlement.',
     ],
-    button: { link: PAYMENT_PORTAL_URL, label: 'Payer ma carte sur le portail de paiement' },
+    button: { link: facts.paymentPortalUrl, label: 'Payer ma carte sur le portail de paiement' },
     afterButton: ['Le paiement se fait sur le portail de paiement des cartes T3P, distinct du portail de dépôt des images.'],
   });
 }
