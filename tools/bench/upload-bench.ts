@@ -17,6 +17,7 @@ import { resolve } from 'node:path';
 import { Client } from 'pg';
 import sharp from 'sharp';
 import { linkIn, waitForEmail } from '../../libs/e2e-kit/src/lib/mailbox';
+import { freePort } from '../../apps/api/src/testing/free-port';
 
 const argument = (name: string, fallback: number) => {
   const index = process.argv.indexOf(`--${name}`);
@@ -96,7 +97,7 @@ async function main(): Promise<void> {
   const children: ChildProcess[] = [];
   const db = new Client({ connectionString: url.toString() });
   try {
-    const apiPort = 4391;
+    const apiPort = await freePort();
     const api = `http://127.0.0.1:${apiPort}`;
     children.push(
       spawn(process.execPath, ['dist/apps/api/main.js'], {
@@ -180,7 +181,7 @@ async function main(): Promise<void> {
 
     // The baseline: a bare Node server that takes the same body and inserts it into the same database.
     await db.query(`CREATE TABLE bench_upload (id uuid PRIMARY KEY, body bytea NOT NULL)`);
-    const barePort = 4392;
+    const barePort = await freePort();
     const bare = spawn(process.execPath, ['-e', BARE_SERVER], {
       cwd: ROOT, stdio: ['ignore', 'ignore', 'inherit'], env: { ...process.env, PORT: String(barePort), DATABASE_URL: url.toString() },
     });
