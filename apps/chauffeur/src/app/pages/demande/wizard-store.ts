@@ -59,6 +59,8 @@ export class WizardStore {
   async reload(): Promise<void> {
     try {
       // Three reads at once: on a phone network each sequential round trip delays the first screen.
+      // The API announces these same three URLs in the HTML answer of a wizard page (Link: rel=preload,
+      // apps/api/src/app/front-preloads.ts): change both together.
       const [me, detail, request] = await Promise.all([this.auth.me(), this.auth.application(), this.requestOrNull()]);
       this.me.set(me);
       this.detail.set(detail);
