@@ -39,7 +39,7 @@ async function timeIt(work: () => Promise<unknown>): Promise<{ median: number; p
 async function main(): Promise<void> {
   // The real API as it ships: the production build (npx nx build api), on a database of its own.
   const { Client } = await import('pg');
-  const { spawn } = await import('node:child_process');
+  const { startBuiltApi } = await import('../../apps/api/src/testing/built-api');
   const { waitForEmail, linkIn } = await import('../../libs/e2e-kit/src/lib/mailbox');
   const server = new URL(process.env['PG_TEST_URL'] ?? 'postgres://postgres@127.0.0.1:5432/postgres');
   const name = `t3p_bench_backoffice_${process.pid}`;
@@ -48,23 +48,14 @@ async function main(): Promise<void> {
   await admin.query(`CREATE DATABASE ${name}`);
   const url = new URL(server.toString());
   url.pathname = `/${name}`;
-  const port = 4390;
-  const base = `http://127.0.0.1:${port}`;
-  const api = spawn(process.execPath, ['dist/apps/api/main.js'], {
-    cwd: resolve(__dirname, '../..'),
-    stdio: ['ignore', 'ignore', 'inherit'],
-    env: {
-      ...process.env, NODE_ENV: 'development', PORT: String(port), HOST: '127.0.0.1', PUBLIC_URL: base, DATABASE_URL: url.toString(),
-      DEMO_DATA: 'true', LOG_LEVEL: 'warn', SCHEDULER_ENABLED: 'false', OUTBOX_POLL_SECONDS: '1', SIGN_IN_REQUESTS_PER_CLIENT_PER_HOUR: '1000',
-    },
-  });
   const db = new Client({ connectionString: url.toString() });
+  let api: Awaited<ReturnType<typeof startBuiltApi>> | undefined;
   try {
-    for (let i = 0; ; i += 1) {
-      if (await fetch(`${base}/api/health`).then((r) => r.ok).catch(() => false)) break;
-      if (i > 120) throw new Error('The API did not start');
-      await new Promise((done) => setTimeout(done, 500));
-    }
+    api = await startBuiltApi({
+      ...process.env, NODE_ENV: 'development', DATABASE_URL: url.toString(), DEMO_DATA: 'true', LOG_LEVEL: 'warn', SCHEDULER_ENABLED: 'false',
+      OUTBOX_POLL_SECONDS: '1', SIGN_IN_REQUESTS_PER_CLIENT_PER_HOUR: '1000',
+    });
+    const base = api.url;
     await db.connect();
     const dataSource = { query: (sql: string, params?: unknown[]) => db.query(sql, params as unknown[]).then((r) => r.rows) };
     const [{ id: prefectureId }] = await dataSource.query(`SELECT id FROM prefecture WHERE departement = '59'`);
@@ -165,8 +156,7 @@ on the driver) is not indexed: it walks the préfecture's requests newest first 
     console.log(section);
     if (process.argv.includes('--write-doc')) writeSection(section);
   } finally {
-    api.kill('SIGTERM');
-    await new Promise((done) => api.once('exit', done));
+    await api?.stop();
     await db.end().catch(() => undefined);
     await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
     await admin.end();

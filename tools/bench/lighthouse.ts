@@ -14,11 +14,12 @@
  * With --write-doc, replaces the "Lighthouse — driver portal" section of docs/benchmarks.md;
  * with --reports DIR, also writes each run's full Lighthouse report (JSON) there.
  */
-import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { freePort } from '../../apps/api/src/testing/free-port';
+import { startBuiltApi } from '../../apps/api/src/testing/built-api';
+import { linkIn, waitForEmail } from '../../libs/e2e-kit/src/lib/mailbox';
 
 const ROOT = resolve(__dirname, '../..');
 const CHROMIUM = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
@@ -61,46 +62,13 @@ const READING = `Reading:
 const runsIndex = process.argv.indexOf('--runs');
 const RUNS = runsIndex > 0 ? Number(process.argv[runsIndex + 1]) : 3;
 
-async function waitFor(url: string, timeoutMs = 60_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    try {
-      if ((await fetch(url)).ok) return;
-    } catch {
-      // not up yet
-    }
-    await new Promise((r) => setTimeout(r, 250));
-  }
-  throw new Error(`${url} did not answer`);
-}
-
-interface Summary {
-  id: string;
-  kind: string;
-  to: string;
-  createdAt: string;
-}
-
-async function email(base: string, to: string, kind: string, since = new Date(0)): Promise<string> {
-  for (let i = 0; i < 80; i++) {
-    const list = (await (await fetch(`${base}/api/dev/mailbox?limit=200`)).json()) as Summary[];
-    const found = list.find((e) => e.to === to && e.kind === kind && new Date(e.createdAt) >= since);
-    if (found) return ((await (await fetch(`${base}/api/dev/mailbox/${found.id}`)).json()) as { text: string }).text;
-    await new Promise((r) => setTimeout(r, 250));
-  }
-  throw new Error(`no ${kind} email to ${to}`);
-}
-
-const linkOf = (text: string, prefix: string) =>
-  (text.match(/https?:\/\/\S+/g) ?? []).find((url) => new URL(url).pathname.startsWith(prefix)) as string;
-
 /** Signs the demo driver in through the API, accepts the terms: the session cookie for Lighthouse. */
 async function driverSession(base: string): Promise<{ signInPath: string; cookie: string }> {
-  const signInPath = new URL(linkOf(await email(base, DRIVER, 'IMAGE_REQUEST'), '/connexion/')).pathname;
+  const signInPath = new URL(linkIn(await waitForEmail(base, { to: DRIVER, kind: 'IMAGE_REQUEST' }), '/connexion/')).pathname;
   const reference = signInPath.split('/').pop() as string;
   const since = new Date(Date.now() - 1000);
   await fetch(`${base}/api/auth/driver/sign-in-links`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ reference }) });
-  const token = new URL(linkOf(await email(base, DRIVER, 'SIGN_IN_LINK', since), '/connexion/lien/')).pathname.split('/').pop();
+  const token = new URL(linkIn(await waitForEmail(base, { to: DRIVER, kind: 'SIGN_IN_LINK', since }), '/connexion/lien/')).pathname.split('/').pop();
   const signIn = await fetch(`${base}/api/auth/sign-in`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ token }) });
   const cookie = (signIn.headers.get('set-cookie') ?? '').split(';')[0];
   const { csrfToken } = (await signIn.json()) as { csrfToken: string };
@@ -142,29 +110,20 @@ async function main(): Promise<void> {
 
   // The API serves the .br/.gz written next to the built files (as `npm start` should after its build).
   execFileSync(process.execPath, [join(ROOT, 'tools/check-bundle/precompress.mjs'), join(ROOT, 'dist/apps/chauffeur/browser')], { stdio: 'inherit' });
-  const port = await freePort();
-  const base = `http://127.0.0.1:${port}`;
   const dataDir = mkdtempSync(join(tmpdir(), 't3p-lighthouse-'));
-  const api: ChildProcess = spawn(process.execPath, ['dist/apps/api/main.js'], {
-    cwd: ROOT,
-    stdio: ['ignore', 'ignore', 'inherit'],
-    env: {
-      ...process.env,
-      NODE_ENV: 'development',
-      PORT: String(port),
-      HOST: '127.0.0.1',
-      PUBLIC_URL: base,
-      SQLITE_PATH: join(dataDir, 't3p.sqlite'),
-      DEMO_DATA: 'true',
-      LOG_LEVEL: 'warn',
-      OUTBOX_POLL_SECONDS: '1',
-      STATIC_DIR: join(ROOT, 'dist/apps'),
-    },
+  const api = await startBuiltApi({
+    ...process.env,
+    NODE_ENV: 'development',
+    SQLITE_PATH: join(dataDir, 't3p.sqlite'),
+    DEMO_DATA: 'true',
+    LOG_LEVEL: 'warn',
+    OUTBOX_POLL_SECONDS: '1',
+    STATIC_DIR: join(ROOT, 'dist/apps'),
   });
+  const base = api.url;
   const chrome = await chromeLauncher.launch({ chromePath: CHROMIUM, chromeFlags: FLAGS });
   const rows: Row[] = [];
   try {
-    await waitFor(`${base}/api/health`);
     const { signInPath, cookie } = await driverSession(base);
     const pages = [
       { name: 'Connexion (sign-in screen)', path: signInPath, headers: {} },
@@ -214,7 +173,7 @@ async function main(): Promise<void> {
     }
   } finally {
     chrome.kill();
-    api.kill();
+    await api.stop();
     rmSync(dataDir, { recursive: true, force: true });
   }
 

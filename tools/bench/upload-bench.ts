@@ -17,6 +17,7 @@ import { resolve } from 'node:path';
 import { Client } from 'pg';
 import sharp from 'sharp';
 import { linkIn, waitForEmail } from '../../libs/e2e-kit/src/lib/mailbox';
+import { startBuiltApi } from '../../apps/api/src/testing/built-api';
 import { freePort } from '../../apps/api/src/testing/free-port';
 
 const argument = (name: string, fallback: number) => {
@@ -97,20 +98,12 @@ async function main(): Promise<void> {
   const children: ChildProcess[] = [];
   const db = new Client({ connectionString: url.toString() });
   try {
-    const apiPort = await freePort();
-    const api = `http://127.0.0.1:${apiPort}`;
-    children.push(
-      spawn(process.execPath, ['dist/apps/api/main.js'], {
-        cwd: ROOT,
-        stdio: ['ignore', 'ignore', 'inherit'],
-        env: {
-          ...process.env, NODE_ENV: 'development', PORT: String(apiPort), HOST: '127.0.0.1', PUBLIC_URL: api,
-          DATABASE_URL: url.toString(), DEMO_DATA: 'true', LOG_LEVEL: 'warn', SCHEDULER_ENABLED: 'true',
-          OUTBOX_POLL_SECONDS: '1', SIGN_IN_REQUESTS_PER_CLIENT_PER_HOUR: '100000',
-        },
-      }),
-    );
-    await waitUntilUp(`${api}/api/health`);
+    const started = await startBuiltApi({
+      ...process.env, NODE_ENV: 'development', DATABASE_URL: url.toString(), DEMO_DATA: 'true', LOG_LEVEL: 'warn', SCHEDULER_ENABLED: 'true',
+      OUTBOX_POLL_SECONDS: '1', SIGN_IN_REQUESTS_PER_CLIENT_PER_HOUR: '100000',
+    });
+    children.push(started.child);
+    const api = started.url;
     await db.connect();
 
     // One driver with a pending photo request per client, so that uploads do not queue on one row.

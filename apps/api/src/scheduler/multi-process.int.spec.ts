@@ -1,59 +1,26 @@
-import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { Client } from 'pg';
 import { restartableSmtp } from '../requests/lifecycle-test-kit';
 import { createPostgresDatabase, postgresAvailable, usesPostgres } from '../testing/postgres';
-import { freePort } from '../testing/free-port';
+import { startBuiltApi, type BuiltApi } from '../testing/built-api';
 
 const DUE = 2_000;
 const ROOT = resolve(__dirname, '../../../..');
-const BUNDLE = resolve(ROOT, 'dist/apps/api/main.js');
 
 interface Instance {
-  child: ChildProcess;
+  api: BuiltApi;
   /** The JSON log lines of the process (pino), parsed. */
   logs: Record<string, unknown>[];
 }
 
-/** `node dist/apps/api/main.js`: the production bundle, as an operator runs it, until /api/health answers. */
+/** One API process of the built bundle, its logs collected. */
 async function startInstance(environment: Record<string, string>): Promise<Instance> {
-  const port = await freePort();
-  const child = spawn(process.execPath, [BUNDLE], {
-    cwd: ROOT,
-    stdio: ['ignore', 'pipe', 'pipe'],
-    env: { PATH: process.env['PATH'] ?? '', ...environment, PORT: String(port), HOST: '127.0.0.1', PUBLIC_URL: `http://127.0.0.1:${port}` },
-  });
   const logs: Record<string, unknown>[] = [];
-  let pending = '';
-  let errors = '';
-  child.stdout?.on('data', (chunk: Buffer) => {
-    const lines = (pending + chunk.toString('utf8')).split('\n');
-    pending = lines.pop() ?? '';
-    for (const line of lines) if (line.startsWith('{')) logs.push(JSON.parse(line) as Record<string, unknown>);
-  });
-  child.stderr?.on('data', (chunk: Buffer) => (errors += chunk.toString('utf8')));
-  const deadline = Date.now() + 60_000;
-  while (Date.now() < deadline) {
-    if (child.exitCode !== null) throw new Error(`API process exited (${child.exitCode}): ${errors}`);
-    try {
-      if ((await fetch(`http://127.0.0.1:${port}/api/health`)).ok) return { child, logs };
-    } catch {
-      // not listening yet
-    }
-    await new Promise((r) => setTimeout(r, 200));
-  }
-  child.kill('SIGKILL');
-  throw new Error(`API process did not answer in 60 s: ${errors}`);
-}
-
-async function stopInstance(instance: Instance | undefined): Promise<void> {
-  if (!instance || instance.child.exitCode !== null) return;
-  const exited = new Promise((r) => instance.child.once('exit', r));
-  instance.child.kill('SIGTERM');
-  const timer = setTimeout(() => instance.child.kill('SIGKILL'), 15_000);
-  await exited;
-  clearTimeout(timer);
+  const api = await startBuiltApi(
+    { PATH: process.env['PATH'] ?? '', ...environment },
+    { onLogLine: (line) => line.startsWith('{') && logs.push(JSON.parse(line) as Record<string, unknown>) },
+  );
+  return { api, logs };
 }
 
 const remindedBy = (instance: Instance) =>
@@ -74,7 +41,6 @@ describe('scheduler in two API processes sharing one PostgreSQL', () => {
     // Heavy (2,000 emails through SMTP): run once, in the SQLite pass, which reaches the server too.
     run = !usesPostgres() && (await postgresAvailable());
     if (!run) return;
-    if (!existsSync(BUNDLE)) throw new Error(`${BUNDLE} is missing: build the API first (npx nx build api; npm test does it).`);
     database = await createPostgresDatabase('t3p_processes');
     smtp = await restartableSmtp({ parse: false });
     const environment = {
@@ -95,7 +61,7 @@ describe('scheduler in two API processes sharing one PostgreSQL', () => {
   }, 180_000);
 
   afterAll(async () => {
-    await Promise.all(instances.map(stopInstance));
+    await Promise.all(instances.map((instance) => instance.api.stop()));
     await smtp?.stop();
     await database?.drop();
   }, 60_000);
@@ -143,8 +109,8 @@ describe('scheduler in two API processes sharing one PostgreSQL', () => {
       expect(new Set(received.map((message) => JSON.stringify(message.to))).size).toBe(DUE);
       expect(new Set(received.map((message) => message.headers.get('x-t3p-email-id'))).size).toBe(DUE);
       // Each process reports what its own ticks moved: together, every request once.
-      expect(instances.map((instance) => instance.child.pid)).toEqual([expect.any(Number), expect.any(Number)]);
-      expect(instances[0].child.pid).not.toBe(instances[1].child.pid);
+      expect(instances.map((instance) => instance.api.child.pid)).toEqual([expect.any(Number), expect.any(Number)]);
+      expect(instances[0].api.child.pid).not.toBe(instances[1].api.child.pid);
       expect(remindedBy(instances[0]) + remindedBy(instances[1])).toBe(DUE);
       const { rows } = await client.query<{ state: string; n: number }>(
         `SELECT state, count(*)::int AS n FROM outbox_email WHERE kind = 'REMINDER' GROUP BY state`,
