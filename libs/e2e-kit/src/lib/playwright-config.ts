@@ -14,7 +14,9 @@ export function frontSuiteConfig(options: {
   /** Extra settings of the API for this suite. */
   apiEnv?: Record<string, string>;
 }) {
-  const server = apiWebServer(options.port);
+  // T3P_E2E_PORT_OFFSET moves the suite's server, so that two checkouts can run it at once.
+  const port = options.port + Number(process.env['T3P_E2E_PORT_OFFSET'] ?? 0);
+  const server = apiWebServer(port);
   const available = chromiumAvailable();
   return defineConfig({
     testDir: './src',
@@ -26,7 +28,7 @@ export function frontSuiteConfig(options: {
     reporter: [['list']],
     outputDir: `../../tmp/${options.app}-e2e-results`,
     use: {
-      baseURL: `http://127.0.0.1:${options.port}${options.basePath}`,
+      baseURL: `http://127.0.0.1:${port}${options.basePath}`,
       locale: 'fr-FR',
       timezoneId: 'Europe/Paris',
       launchOptions: chromiumLaunchOptions,
