@@ -18,6 +18,17 @@ export default [
     ignores: ['**/dist', '**/out-tsc', '**/node_modules', 'data/**', 'tmp/**'],
   },
   {
+    // Type-aware rules: a promise is awaited, handled or explicitly voided.
+    files: ['**/*.ts'],
+    languageOptions: { parserOptions: { projectService: true } },
+    rules: {
+      '@typescript-eslint/no-floating-promises': 'error',
+      '@typescript-eslint/no-misused-promises': 'error',
+      '@typescript-eslint/await-thenable': 'error',
+      '@typescript-eslint/require-await': 'off',
+    },
+  },
+  {
     files: ['**/*.ts', '**/*.js', '**/*.mjs', '**/*.cjs'],
     rules: {
       '@nx/enforce-module-boundaries': [
@@ -34,6 +45,7 @@ export default [
               onlyDependOnLibsWithTags: ['scope:front', 'scope:shared'],
             },
             { sourceTag: 'scope:e2e', onlyDependOnLibsWithTags: ['scope:e2e', 'scope:shared'] },
+            { sourceTag: 'scope:tools', onlyDependOnLibsWithTags: ['scope:shared', 'scope:e2e'] },
             {
               sourceTag: 'scope:shared',
               onlyDependOnLibsWithTags: ['scope:shared'],

@@ -7,7 +7,12 @@
 import { spawnSync } from 'node:child_process';
 
 const env = { NX_DAEMON: 'false', NX_NO_CLOUD: 'true', ...process.env };
-/** nx's own flags go before `--`; what follows it is passed to the tool (eslint, jest). */
+/**
+ * nx's own flags go before `--`; what follows it is passed to the tool (eslint, jest).
+ * @param {string[]} args
+ * @param {string[]} [toolArgs]
+ * @returns {[string, string[]]}
+ */
 const nx = (args, toolArgs = []) => [
   'npx',
   ['nx', ...args, '--outputStyle=static', '--skip-nx-cache', ...(toolArgs.length ? ['--', ...toolArgs] : [])],
@@ -15,8 +20,11 @@ const nx = (args, toolArgs = []) => [
 
 const FRONTS = ['dist/apps/chauffeur/browser', 'dist/apps/prefecture/browser'];
 
+/** @type {[string, [string, string[]]][]} */
 const phases = [
   ['lint', nx(['run-many', '-t', 'lint'], ['--max-warnings=0'])],
+  // tsc on what the builds do not compile: every spec, the browser suites, tools/.
+  ['typecheck', nx(['run-many', '-t', 'typecheck'])],
   ['build', nx(['run-many', '-t', 'build', '-p', 'api', 'chauffeur', 'prefecture'])],
   // Brotli/gzip copies of the fronts' files, served by the API as the browsers accept them.
   ['compress', ['node', ['tools/check-bundle/precompress.mjs', ...FRONTS]]],

@@ -18,5 +18,5 @@ const server = spawn(process.execPath, ['dist/apps/api/main.js'], {
   stdio: 'inherit',
   env: { NODE_ENV: 'development', DEMO_DATA: 'true', ...env },
 });
-for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => server.kill(signal));
+for (const signal of /** @type {const} */ (['SIGINT', 'SIGTERM'])) process.on(signal, () => server.kill(signal));
 server.on('exit', (code) => process.exit(code ?? 0));

@@ -126,7 +126,7 @@ async function main(): Promise<void> {
   try {
     const { signInPath, cookie } = await driverSession(base);
     const pages = [
-      { name: 'Connexion (sign-in screen)', path: signInPath, headers: {} },
+      { name: 'Connexion (sign-in screen)', path: signInPath, headers: {} as Record<string, string> },
       { name: 'Étape 1 — Détail', path: '/demande/detail', headers: { Cookie: cookie } },
       { name: 'Étape 3 — Photo d’identité', path: '/demande/photo', headers: { Cookie: cookie } },
     ];

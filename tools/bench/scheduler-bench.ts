@@ -163,8 +163,8 @@ async function main() {
     const outbox = new OutboxService(new OutboxRepository(dataSource), clock);
     const transitions = new RequestTransitionsRepository(dataSource);
     const images = new ImagesService(new ImagesRepository(dataSource), clock);
-    const lifecycle = new LifecycleService(transitions, new RequestQueriesRepository(dataSource), new LifecycleEmailsService(outbox), images, clock, env);
-    const timed = new TimedTransitionsService(transitions, lifecycle, new LifecycleEmailsService(outbox), images, outbox, clock, env);
+    const lifecycle = new LifecycleService(transitions, new RequestQueriesRepository(dataSource), new LifecycleEmailsService(outbox, env), images, clock, env);
+    const timed = new TimedTransitionsService(transitions, lifecycle, new LifecycleEmailsService(outbox, env), images, outbox, clock, env);
     const tick = await measure(() => timed.remindDue(BATCH));
     const empty = await measure(() => timed.remindDue(BATCH));
     const [{ n: emails }] = await dataSource.query(`SELECT count(*)::int AS n FROM outbox_email WHERE kind = 'REMINDER'`);

@@ -37,13 +37,13 @@ async function samplePhoto(): Promise<Buffer> {
   return sharp(pixels, { raw: { width, height, channels: 3 } }).jpeg({ quality: 70 }).withMetadata({ density: 300 }).toBuffer();
 }
 
-function multipart(bytes: Buffer): { body: Buffer; contentType: string } {
+function multipart(bytes: Buffer): { body: Uint8Array<ArrayBuffer>; contentType: string } {
   const boundary = `----t3pbench${randomBytes(8).toString('hex')}`;
   const head = Buffer.from(
     `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="photo.jpg"\r\nContent-Type: image/jpeg\r\n\r\n`,
   );
   const tail = Buffer.from(`\r\n--${boundary}--\r\n`);
-  return { body: Buffer.concat([head, bytes, tail]), contentType: `multipart/form-data; boundary=${boundary}` };
+  return { body: new Uint8Array(Buffer.concat([head, bytes, tail])), contentType: `multipart/form-data; boundary=${boundary}` };
 }
 
 async function waitUntilUp(url: string): Promise<void> {

@@ -10,6 +10,7 @@ const dirs = process.argv.slice(2).length ? process.argv.slice(2) : ['dist/apps/
 let count = 0;
 let before = 0;
 let after = 0;
+/** @param {string} dir */
 function walk(dir) {
   for (const name of readdirSync(dir)) {
     const path = join(dir, name);

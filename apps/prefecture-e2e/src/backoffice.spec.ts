@@ -1,5 +1,5 @@
 import AxeBuilder from '@axe-core/playwright';
-import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
+import { expect, test, type APIRequestContext, type Page, type PlaywrightWorkerArgs } from '@playwright/test';
 import { accessibilityViolations, linkIn, waitForEmail } from '@t3p/e2e-kit';
 import sharp from 'sharp';
 
@@ -63,7 +63,7 @@ const signature = () =>
 
 /** The driver's side through the API: sign in from the request email, accept the terms, upload, "Valider". */
 async function driverUploads(
-  playwright: typeof import('@playwright/test'),
+  playwright: PlaywrightWorkerArgs['playwright'],
   baseURL: string | undefined,
   since: Date,
   pieces: ('photo' | 'signature')[],

@@ -51,7 +51,11 @@ export class DashboardPage implements OnInit {
   protected readonly applications = signal<ApplicationListItem[] | null>(null);
   protected readonly applicationQuery = signal('');
 
-  async ngOnInit(): Promise<void> {
+  ngOnInit(): void {
+    void this.start();
+  }
+
+  private async start(): Promise<void> {
     try {
       const [overview, queue] = await Promise.all([
         this.api.overview(),
