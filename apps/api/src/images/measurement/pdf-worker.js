@@ -1,3 +1,4 @@
+// @ts-check
 'use strict';
 /*
  * PDF analysis worker (plain CommonJS so it runs unchanged under ts-jest,
@@ -12,7 +13,19 @@
  * Protocol: posts {ready:true} once loaded; then for each {id, bytes,
  * inflateBudget} posts {id, ok:true, result} or {id, ok:false, error}.
  */
-const { parentPort, workerData } = require('node:worker_threads');
+const { parentPort: port, workerData } = require('node:worker_threads');
+if (!port) throw new Error('pdf-worker.js runs only as a worker thread');
+const parentPort = port;
+
+/**
+ * @typedef {{ widthPt: number, heightPt: number, rotate: number, userUnit: number }} PageBox
+ * @typedef {{
+ *   source: string, width: number, height: number, filters: string[],
+ *   decodable: boolean | null, jpeg: Uint8Array | null,
+ *   unsupportedFilter?: string, expectedBytes?: number, actualBytes?: number,
+ * }} LargestImage
+ * @typedef {{ pages: number, page: PageBox | null, largest: LargestImage | null, imageCount: number, unsafe: string[] }} Analysis
+ */
 const zlib = require('node:zlib');
 
 // pdf-lib may log on damaged files; the CLI's stdout must stay pure JSON.
@@ -142,6 +155,7 @@ async function analyse(bytes, inflateBudget) {
   };
   walk(pagesRoot, {}, 0);
 
+  /** @type {Analysis} */
   const result = { pages: pageCount, page: null, largest: null, imageCount: 0, unsafe: Array.from(unsafe) };
   if (leaves.length === 0) return result;
   const { node: page, inh } = leaves[0];
@@ -313,6 +327,7 @@ async function analyse(bytes, inflateBudget) {
 
 /** Decides whether the largest image decodes; DCT data is handed back for sharp. */
 function describe(img, inflateCapped, num) {
+  /** @type {LargestImage} */
   const out = { source: img.source, width: img.width, height: img.height, filters: img.filters, decodable: null, jpeg: null };
   if (img.width * img.height > 40000000) return out; // TOO_MANY_PIXELS: not decoded
   let data = img.data;
@@ -352,7 +367,8 @@ function describe(img, inflateCapped, num) {
 parentPort.on('message', (msg) => {
   analyse(msg.bytes, msg.inflateBudget)
     .then((result) => {
-      const transfer = result.largest && result.largest.jpeg ? [result.largest.jpeg.buffer] : [];
+      /** @type {ArrayBuffer[]} */
+      const transfer = result.largest && result.largest.jpeg ? [/** @type {ArrayBuffer} */ (result.largest.jpeg.buffer)] : [];
       parentPort.postMessage({ id: msg.id, ok: true, result }, transfer);
     })
     .catch((e) => {
