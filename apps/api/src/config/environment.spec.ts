@@ -1,6 +1,14 @@
-import { ConfigurationError, loadEnvironment } from './environment';
+import { getMetadataStorage } from 'class-validator';
+import { ConfigurationError, Environment, ENVIRONMENT_VARIABLES, loadEnvironment } from './environment';
 
 describe('loadEnvironment', () => {
+  it('reads every validated setting from the declared list, those without a default too', () => {
+    const validated = new Set(getMetadataStorage().getTargetValidationMetadatas(Environment, '', true, false).map((rule) => rule.propertyName));
+    expect([...validated].sort()).toEqual([...ENVIRONMENT_VARIABLES].sort());
+    const secret = 's'.repeat(40);
+    expect(loadEnvironment({ NODE_ENV: 'production', AUTH_SECRET: secret })).toMatchObject({ NODE_ENV: 'production', AUTH_SECRET: secret });
+  });
+
   it('gives the embedded defaults for an empty environment', () => {
     const env = loadEnvironment({});
     expect(env).toMatchObject({ PORT: 3000, SQLITE_PATH: 'data/t3p.sqlite', SIGN_IN_LINK_TTL_MINUTES: 30, REMINDER_DELAY_DAYS: 15, CANCELLATION_DELAY_DAYS: 30 });

@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { Client } from 'pg';
 
@@ -39,6 +40,33 @@ export async function postgresAvailable(): Promise<boolean> {
   }
   if (!available) console.warn(`PostgreSQL not reachable at ${redact(postgresServerUrl())}: its tests are skipped.`);
   return available;
+}
+
+/** The same probe, synchronously (in a child process), for choosing `describe` or `describe.skip`. */
+export function postgresReachableSync(): boolean {
+  const probeScript = `const { Client } = require('pg');
+    const client = new Client({ connectionString: process.argv[1], connectionTimeoutMillis: 3000 });
+    client.connect().then(() => client.query('SELECT 1')).then(() => process.exit(0), () => process.exit(1));`;
+  return spawnSync(process.execPath, ['-e', probeScript, postgresServerUrl()], { stdio: 'ignore', timeout: 10_000 }).status === 0;
+}
+
+/**
+ * `describe` for a suite that needs a PostgreSQL server: reported skipped when there is none,
+ * a failing test under CI=true.
+ */
+export function describeWithPostgres(name: string, suite: () => void): void {
+  if (postgresReachableSync()) {
+    describe(name, suite);
+  } else if (process.env['CI'] === 'true') {
+    describe(name, () => {
+      it('needs PostgreSQL', () => {
+        throw new Error(`PostgreSQL is required under CI=true but ${redact(postgresServerUrl())} does not answer.`);
+      });
+    });
+  } else {
+    console.warn(`PostgreSQL not reachable at ${redact(postgresServerUrl())}: "${name}" is skipped.`);
+    describe.skip(name, suite);
+  }
 }
 
 const redact = (url: string) => url.replace(/\/\/[^@]*@/, '//***@');
