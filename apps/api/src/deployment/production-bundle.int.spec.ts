@@ -4,7 +4,8 @@ import type { ParsedMail } from 'mailparser';
 import { Client } from 'pg';
 import { linkIn, startSmtpServer } from '../auth/auth-test-kit';
 import { startBuiltApi, type BuiltApi } from '../testing/built-api';
-import { createPostgresDatabase, describeWithPostgres } from '../testing/postgres';
+import { describeWithPostgres } from '../testing/describe-with-postgres';
+import { createPostgresDatabase } from '../testing/postgres';
 
 const ROOT = resolve(__dirname, '../../../..');
 const DRIVER_EMAIL = 'prod.chauffeur@test.t3p.example';

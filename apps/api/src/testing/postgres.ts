@@ -50,26 +50,7 @@ export function postgresReachableSync(): boolean {
   return spawnSync(process.execPath, ['-e', probeScript, postgresServerUrl()], { stdio: 'ignore', timeout: 10_000 }).status === 0;
 }
 
-/**
- * `describe` for a suite that needs a PostgreSQL server: reported skipped when there is none,
- * a failing test under CI=true.
- */
-export function describeWithPostgres(name: string, suite: () => void): void {
-  if (postgresReachableSync()) {
-    describe(name, suite);
-  } else if (process.env['CI'] === 'true') {
-    describe(name, () => {
-      it('needs PostgreSQL', () => {
-        throw new Error(`PostgreSQL is required under CI=true but ${redact(postgresServerUrl())} does not answer.`);
-      });
-    });
-  } else {
-    console.warn(`PostgreSQL not reachable at ${redact(postgresServerUrl())}: "${name}" is skipped.`);
-    describe.skip(name, suite);
-  }
-}
-
-const redact = (url: string) => url.replace(/\/\/[^@]*@/, '//***@');
+export const redact = (url: string) => url.replace(/\/\/[^@]*@/, '//***@');
 
 /** Creates an empty database on the test server and returns its URL and a drop function. */
 export async function createPostgresDatabase(prefix = 't3p_test'): Promise<{ url: string; drop(): Promise<void> }> {
