@@ -40,8 +40,11 @@ export class Environment {
   @IsString()
   HOST = '127.0.0.1';
 
-  /** Address the users reach the service at; links in emails are built on it. */
-  @IsOptional()
+  /**
+   * Address the users reach the service at; links in emails are built on it. Required in
+   * production (elsewhere http://localhost:PORT), where a link to localhost would reach no one.
+   */
+  @ValidateIf((env: Environment) => env.NODE_ENV === 'production' || env.PUBLIC_URL !== undefined)
   @IsUrl({ require_tld: false, protocols: ['http', 'https'], require_protocol: true })
   PUBLIC_URL?: string;
 
@@ -63,7 +66,8 @@ export class Environment {
   @IsBoolean()
   DEMO_DATA = false;
 
-  @IsOptional()
+  /** Outgoing email. Required in production: without it no email, sign-in links included, would leave. */
+  @ValidateIf((env: Environment) => env.NODE_ENV === 'production' || env.SMTP_URL !== undefined)
   @Matches(/^smtps?:\/\/.+/, { message: 'must be an smtp:// or smtps:// URL' })
   SMTP_URL?: string;
 

@@ -1,9 +1,10 @@
+import { spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { resolve } from 'node:path';
 import type { ParsedMail } from 'mailparser';
 import { Client } from 'pg';
 import { linkIn, startSmtpServer } from '../auth/auth-test-kit';
-import { startBuiltApi, type BuiltApi } from '../testing/built-api';
+import { API_BUNDLE, startBuiltApi, type BuiltApi } from '../testing/built-api';
 import { describeWithPostgres } from '../testing/describe-with-postgres';
 import { createPostgresDatabase } from '../testing/postgres';
 
@@ -112,6 +113,22 @@ describeWithPostgres('the built API in production mode, two processes on one Pos
     expect(setCookie).not.toMatch(/Secure/i);
     return setCookie.split(';')[0];
   }
+
+  it('refuses to start without the settings production cannot do without, naming each, never echoing the secret', () => {
+    const secret = randomBytes(48).toString('base64');
+    const result = spawnSync(process.execPath, [API_BUNDLE], {
+      cwd: ROOT,
+      encoding: 'utf8',
+      timeout: 60_000,
+      env: { PATH: process.env['PATH'] ?? '', NODE_ENV: 'production', AUTH_SECRET: secret, DATABASE_URL: database.url },
+    });
+    expect(result.status).toBe(1);
+    expect(result.stderr).toMatch(/^Configuration invalide/);
+    expect(result.stderr).toContain('PUBLIC_URL=');
+    expect(result.stderr).toContain('SMTP_URL=');
+    expect(result.stderr).not.toContain('AUTH_SECRET');
+    expect(result.stderr).not.toContain(secret);
+  }, 60_000);
 
   it('starts, answers /api/health, and signs a driver in with a link issued by the other process', async () => {
     const first = await start(true);
