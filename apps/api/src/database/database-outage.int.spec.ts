@@ -69,7 +69,7 @@ describeWithPostgres('requests while PostgreSQL does not answer (built API behin
     const signedIn = await post('/api/auth/sign-in', { token: linkIn(email.text).token });
     expect(signedIn.status).toBe(200);
     session = { cookie: (signedIn.headers.get('set-cookie') ?? '').split(';')[0], csrf: ((await signedIn.json()) as { csrfToken: string }).csrfToken };
-  }, 120_000);
+  }, 180_000);
 
   afterAll(async () => {
     await api?.stop();
