@@ -2,6 +2,7 @@ import fastifyCookie from '@fastify/cookie';
 import fastifyHelmet from '@fastify/helmet';
 import fastifyMultipart from '@fastify/multipart';
 import fastifyStatic from '@fastify/static';
+import { Logger as NestLogger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import { Logger } from 'nestjs-pino';
@@ -84,6 +85,10 @@ async function serveFronts(app: NestFastifyApplication, env: Environment): Promi
     { prefix: '/prefecture/', dir: join(root, 'prefecture', 'browser') },
     { prefix: '/', dir: join(root, 'chauffeur', 'browser') },
   ].filter((front) => existsSync(join(front.dir, 'index.html')));
+  // A production instance without its fronts answers 404 on every page: say why at start-up.
+  if (fronts.length < 2 && env.NODE_ENV === 'production') {
+    new NestLogger('Fronts').warn({ staticDir: root }, 'STATIC_DIR does not hold both built fronts (chauffeur/browser, prefecture/browser)');
+  }
 
   const fastify = app.getHttpAdapter().getInstance();
   for (const [index, front] of fronts.entries()) {

@@ -1,6 +1,27 @@
-import { ConfigurationError, loadEnvironment } from './environment';
+import { getMetadataStorage } from 'class-validator';
+import { ConfigurationError, Environment, ENVIRONMENT_VARIABLES, loadEnvironment } from './environment';
 
 describe('loadEnvironment', () => {
+  it('reads every validated setting from the declared list, those without a default too', () => {
+    const validated = new Set(getMetadataStorage().getTargetValidationMetadatas(Environment, '', true, false).map((rule) => rule.propertyName));
+    expect([...validated].sort()).toEqual([...ENVIRONMENT_VARIABLES].sort());
+    const secret = 's'.repeat(40);
+    const operator = { PUBLIC_URL: 'https://images.cartes-t3p.example', SMTP_URL: 'smtp://smtp.example:587' };
+    expect(loadEnvironment({ NODE_ENV: 'production', AUTH_SECRET: secret, ...operator })).toMatchObject({ NODE_ENV: 'production', AUTH_SECRET: secret });
+  });
+
+  it('requires in production the address of the service and the SMTP server, which have no usable default there', () => {
+    let error: unknown;
+    try {
+      loadEnvironment({ NODE_ENV: 'production', AUTH_SECRET: 's'.repeat(40) });
+    } catch (caught) {
+      error = caught;
+    }
+    expect(error).toBeInstanceOf(ConfigurationError);
+    expect((error as ConfigurationError).problems.map((problem) => problem.split('=')[0]).sort()).toEqual(['PUBLIC_URL', 'SMTP_URL']);
+    expect(loadEnvironment({ NODE_ENV: 'development' }).SMTP_URL).toBeUndefined();
+  });
+
   it('gives the embedded defaults for an empty environment', () => {
     const env = loadEnvironment({});
     expect(env).toMatchObject({ PORT: 3000, SQLITE_PATH: 'data/t3p.sqlite', SIGN_IN_LINK_TTL_MINUTES: 30, REMINDER_DELAY_DAYS: 15, CANCELLATION_DELAY_DAYS: 30 });

@@ -40,8 +40,11 @@ export class Environment {
   @IsString()
   HOST = '127.0.0.1';
 
-  /** Address the users reach the service at; links in emails are built on it. */
-  @IsOptional()
+  /**
+   * Address the users reach the service at; links in emails are built on it. Required in
+   * production (elsewhere http://localhost:PORT), where a link to localhost would reach no one.
+   */
+  @ValidateIf((env: Environment) => env.NODE_ENV === 'production' || env.PUBLIC_URL !== undefined)
   @IsUrl({ require_tld: false, protocols: ['http', 'https'], require_protocol: true })
   PUBLIC_URL?: string;
 
@@ -63,7 +66,8 @@ export class Environment {
   @IsBoolean()
   DEMO_DATA = false;
 
-  @IsOptional()
+  /** Outgoing email. Required in production: without it no email, sign-in links included, would leave. */
+  @ValidateIf((env: Environment) => env.NODE_ENV === 'production' || env.SMTP_URL !== undefined)
   @Matches(/^smtps?:\/\/.+/, { message: 'must be an smtp:// or smtps:// URL' })
   SMTP_URL?: string;
 
@@ -179,7 +183,83 @@ export class Environment {
   @Min(1)
   @Max(10000)
   SCHEDULER_BATCH_SIZE = 2000;
+
+  /** How long a worker's claim on an email lasts unless renewed; a crashed worker's emails wait this long at most. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(5)
+  @Max(3600)
+  OUTBOX_LEASE_SECONDS = 30;
+
+  /** PostgreSQL: one attempt to open a connection (TCP and start-up) gives up after this long. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(100)
+  @Max(600_000)
+  DATABASE_CONNECT_TIMEOUT_MS = 3000;
+
+  /** PostgreSQL: a request waits at most this long for a connection of the pool (20 per instance). */
+  @Transform(toInt)
+  @IsInt()
+  @Min(100)
+  @Max(600_000)
+  DATABASE_POOL_ACQUIRE_TIMEOUT_MS = 5000;
+
+  /**
+   * PostgreSQL: the server cancels a statement running longer than this; the client stops
+   * waiting for an answer one second later (a server that no longer answers at all).
+   */
+  @Transform(toInt)
+  @IsInt()
+  @Min(100)
+  @Max(3_600_000)
+  DATABASE_STATEMENT_TIMEOUT_MS = 5000;
 }
+
+/**
+ * Every variable `loadEnvironment` reads, declared once. A class field without a default has no
+ * property on a fresh instance in the webpack build, so the list is never derived from one; the
+ * compiler refuses a setting of Environment missing here.
+ */
+export const ENVIRONMENT_VARIABLES = [
+  'NODE_ENV',
+  'PORT',
+  'HOST',
+  'PUBLIC_URL',
+  'DATABASE_URL',
+  'SQLITE_PATH',
+  'MIGRATIONS_RUN',
+  'DEMO_DATA',
+  'SMTP_URL',
+  'MAIL_FROM',
+  'PAYMENT_PORTAL_URL',
+  'STATIC_DIR',
+  'LOG_LEVEL',
+  'TRUST_PROXY',
+  'SIGN_IN_LINK_TTL_MINUTES',
+  'REMINDER_DELAY_DAYS',
+  'CANCELLATION_DELAY_DAYS',
+  'RETENTION_DAYS_AFTER_CARD_EXPIRY',
+  'AUTH_SECRET',
+  'SESSION_IDLE_MINUTES',
+  'SESSION_ABSOLUTE_MINUTES',
+  'SIGN_IN_LINKS_PER_HOUR',
+  'SIGN_IN_REQUESTS_PER_CLIENT_PER_HOUR',
+  'OUTBOX_POLL_SECONDS',
+  'OUTBOX_MAX_ATTEMPTS',
+  'SCHEDULER_ENABLED',
+  'SCHEDULER_TICK_SECONDS',
+  'SCHEDULER_BATCH_SIZE',
+  'OUTBOX_LEASE_SECONDS',
+  'DATABASE_CONNECT_TIMEOUT_MS',
+  'DATABASE_POOL_ACQUIRE_TIMEOUT_MS',
+  'DATABASE_STATEMENT_TIMEOUT_MS',
+] as const satisfies readonly (keyof Environment)[];
+
+type Undeclared = Exclude<keyof Environment, (typeof ENVIRONMENT_VARIABLES)[number]>;
+/** Fails to compile, naming the setting, when a field of Environment is not in the list above. */
+const everySettingDeclared: [Undeclared] extends [never] ? true : Undeclared = true;
+void everySettingDeclared;
 
 const SECRET_VARIABLES = new Set(['AUTH_SECRET']);
 /** A password inside a connection URL is never echoed either. */
@@ -194,9 +274,8 @@ export class ConfigurationError extends Error {
 
 /** Reads and validates the environment; throws a ConfigurationError naming each bad variable. */
 export function loadEnvironment(source: NodeJS.ProcessEnv = process.env): Environment {
-  const known = Object.keys(new Environment());
   const raw: Record<string, string> = {};
-  for (const key of [...known, 'PUBLIC_URL', 'DATABASE_URL', 'SMTP_URL']) {
+  for (const key of ENVIRONMENT_VARIABLES) {
     const value = source[key];
     if (value !== undefined && value !== '') raw[key] = value;
   }

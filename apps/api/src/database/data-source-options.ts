@@ -1,11 +1,13 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type { DataSourceOptions } from 'typeorm';
+import { Environment } from '../config/environment';
 import { ENTITIES } from './entities';
 import { engineOf } from './engine';
 import { MIGRATIONS } from './migrations';
+import { postgresPoolOptions, type PostgresTimeouts } from './postgres-pool';
 
-export interface DatabaseSettings {
+export interface DatabaseSettings extends Partial<PostgresTimeouts> {
   DATABASE_URL?: string;
   SQLITE_PATH: string;
   MIGRATIONS_RUN: boolean;
@@ -22,7 +24,14 @@ export function dataSourceOptions(settings: DatabaseSettings): DataSourceOptions
     logging: false,
   };
   if (engineOf(settings.DATABASE_URL) === 'postgres') {
-    return { ...common, type: 'postgres', url: settings.DATABASE_URL, extra: { max: 20 } };
+    // The tools that build their own settings get the defaults of Environment.
+    const defaults = new Environment();
+    const timeouts: PostgresTimeouts = {
+      DATABASE_CONNECT_TIMEOUT_MS: settings.DATABASE_CONNECT_TIMEOUT_MS ?? defaults.DATABASE_CONNECT_TIMEOUT_MS,
+      DATABASE_POOL_ACQUIRE_TIMEOUT_MS: settings.DATABASE_POOL_ACQUIRE_TIMEOUT_MS ?? defaults.DATABASE_POOL_ACQUIRE_TIMEOUT_MS,
+      DATABASE_STATEMENT_TIMEOUT_MS: settings.DATABASE_STATEMENT_TIMEOUT_MS ?? defaults.DATABASE_STATEMENT_TIMEOUT_MS,
+    };
+    return { ...common, type: 'postgres', url: settings.DATABASE_URL, extra: postgresPoolOptions(timeouts) };
   }
   if (settings.SQLITE_PATH !== ':memory:') mkdirSync(dirname(settings.SQLITE_PATH), { recursive: true });
   return {

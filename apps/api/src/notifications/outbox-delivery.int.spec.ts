@@ -68,4 +68,31 @@ describe('outbox delivery', () => {
       await smtp.close();
     }
   });
+
+  it('gives every email a Message-ID derived from its outbox row, the same when it is sent again after a crash', async () => {
+    const smtp = await startSmtpServer();
+    const test = await startTestApp({ SMTP_URL: smtp.url, MAIL_FROM: 'Service des cartes T3P <ne-pas-repondre@cartes-t3p.example>' });
+    const worker = test.app.get(OutboxDeliveryService);
+    const dataSource = test.app.get(DataSource);
+    try {
+      await queueOneLink(test);
+      expect((await worker.deliverDue()).sent).toBe(1);
+      const [{ id }] = await dataSource.query('SELECT id FROM outbox_email');
+      expect(smtp.messages.map((message) => message.messageId)).toEqual([`<outbox-${id}@cartes-t3p.example>`]);
+      // A worker that died between the SMTP answer and its record: the row is still claimed, its lease over.
+      const past = new Date(test.clock.now().getTime() - 1000);
+      await dataSource
+        .createQueryBuilder()
+        .update('outbox_email')
+        .set({ state: 'SENDING', claimedBy: 'dead-worker', sentAt: null, nextAttemptAt: past })
+        .execute();
+      expect((await worker.deliverDue()).sent).toBe(1);
+      expect(smtp.messages).toHaveLength(2);
+      expect(smtp.messages[1].messageId).toBe(smtp.messages[0].messageId);
+      expect(smtp.messages[1].subject).toBe(smtp.messages[0].subject);
+    } finally {
+      await test.close();
+      await smtp.close();
+    }
+  });
 });

@@ -6,9 +6,8 @@ import { Environment } from '../config/environment';
 import { OutboxEmailEntity } from '../database/entities';
 import { OutboxRepository } from './outbox.repository';
 import { materialise } from './templates/deferred-emails';
+import { messageIdOf } from './message-id';
 
-/** How long a claimed row is reserved for the worker that claimed it. */
-const LEASE_MS = 2 * 60_000;
 const BATCH = 50;
 /** First retry after 30 s, doubling, at most one hour apart. */
 export const retryDelayMs = (attempts: number) => Math.min(30_000 * 2 ** Math.max(0, attempts - 1), 3_600_000);
@@ -68,29 +67,60 @@ export class OutboxDeliveryService implements OnModuleInit, OnApplicationShutdow
     const capture = !this.env.SMTP_URL;
     if (capture && this.env.NODE_ENV === 'production') return report;
     const claim = randomUUID();
+    const leaseMs = this.env.OUTBOX_LEASE_SECONDS * 1000;
     const now = this.clock.now();
-    const rows = await this.outbox.claimDue(claim, now, new Date(now.getTime() + LEASE_MS), BATCH);
-    for (const row of rows) {
-      try {
-        if (!capture) await this.send(row);
-        await this.outbox.settle(row.id, claim, { state: 'SENT', at: this.clock.now() });
-        report.sent += 1;
-      } catch (error) {
-        const failed = row.attempts >= this.env.OUTBOX_MAX_ATTEMPTS;
-        const at = this.clock.now();
-        await this.outbox.settle(row.id, claim, {
-          state: failed ? 'FAILED' : 'PENDING',
-          at,
-          nextAttemptAt: failed ? at : new Date(at.getTime() + retryDelayMs(row.attempts)),
-          error: describe(error),
-        });
-        if (failed) report.failed += 1;
-        else report.retried += 1;
-        this.logger.warn({ emailId: row.id, kind: row.kind, attempts: row.attempts, failed }, 'Email not delivered');
+    const rows = await this.outbox.claimDue(claim, now, new Date(now.getTime() + leaseMs), BATCH);
+    if (rows.length === 0) return report;
+    const lease = this.keepClaim(claim, leaseMs);
+    try {
+      for (const row of rows) {
+        // Past its lease another instance may already be sending these rows: leave them to it.
+        if (!lease.held()) break;
+        await this.deliverOne(row, claim, capture, report);
       }
+    } finally {
+      lease.stop();
     }
-    if (rows.length > 0) this.logger.log({ ...report }, 'Outbox tick');
+    this.logger.log({ ...report }, 'Outbox tick');
     return report;
+  }
+
+  /**
+   * Renews the claim's lease every third of it while this worker is busy with its batch, so a
+   * live worker's emails are never taken over; a crashed one's are, once its lease runs out.
+   * `held()` turns false when the last renewal is older than the lease (a blocked process).
+   */
+  private keepClaim(claim: string, leaseMs: number): { held(): boolean; stop(): void } {
+    let renewedAt = performance.now();
+    const timer = setInterval(() => {
+      const started = performance.now();
+      this.outbox
+        .renewClaim(claim, new Date(this.clock.now().getTime() + leaseMs))
+        .then(() => (renewedAt = started))
+        .catch((error: unknown) => this.logger.warn({ err: describe(error) }, 'Outbox lease not renewed'));
+    }, leaseMs / 3);
+    timer.unref();
+    return { held: () => performance.now() - renewedAt < leaseMs * 0.9, stop: () => clearInterval(timer) };
+  }
+
+  private async deliverOne(row: OutboxEmailEntity, claim: string, capture: boolean, report: DeliveryReport): Promise<void> {
+    try {
+      if (!capture) await this.send(row);
+      await this.outbox.settle(row.id, claim, { state: 'SENT', at: this.clock.now() });
+      report.sent += 1;
+    } catch (error) {
+      const failed = row.attempts >= this.env.OUTBOX_MAX_ATTEMPTS;
+      const at = this.clock.now();
+      await this.outbox.settle(row.id, claim, {
+        state: failed ? 'FAILED' : 'PENDING',
+        at,
+        nextAttemptAt: failed ? at : new Date(at.getTime() + retryDelayMs(row.attempts)),
+        error: describe(error),
+      });
+      if (failed) report.failed += 1;
+      else report.retried += 1;
+      this.logger.warn({ emailId: row.id, kind: row.kind, attempts: row.attempts, failed }, 'Email not delivered');
+    }
   }
 
   private async send(row: OutboxEmailEntity): Promise<void> {
@@ -102,6 +132,8 @@ export class OutboxDeliveryService implements OnModuleInit, OnApplicationShutdow
       subject: email.subject,
       html: email.html,
       text: email.text,
+      // The same on every attempt: a repeat after a crash is recognisable as one.
+      messageId: messageIdOf(row.id, this.env),
       headers: { 'X-T3P-Email-Id': row.id },
     });
   }

@@ -137,6 +137,17 @@ export class OutboxRepository {
     });
   }
 
+  /** Pushes back the lease of the rows a live worker still holds. */
+  async renewClaim(claim: string, leaseUntil: Date): Promise<number> {
+    const result = await this.dataSource
+      .createQueryBuilder()
+      .update(OutboxEmailEntity)
+      .set({ nextAttemptAt: leaseUntil })
+      .where('claimed_by = :claim AND state = :sending', { claim, sending: 'SENDING' })
+      .execute();
+    return result.affected ?? 0;
+  }
+
   /** Records the outcome of a send, only if this tick still holds the row. */
   async settle(
     id: string,

@@ -37,6 +37,8 @@ export class LifecycleScheduler implements OnApplicationBootstrap, OnApplication
   }
 
   async onInterval(): Promise<void> {
+    // A tick longer than the interval is still running: joining it would log its report twice.
+    if (this.running) return;
     try {
       const report = await this.tick();
       if (report.reminded || report.cancelled || report.purged) this.logger.log({ ...report }, 'Lifecycle tick');

@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { Client } from 'pg';
 
@@ -41,7 +42,15 @@ export async function postgresAvailable(): Promise<boolean> {
   return available;
 }
 
-const redact = (url: string) => url.replace(/\/\/[^@]*@/, '//***@');
+/** The same probe, synchronously (in a child process), for choosing `describe` or `describe.skip`. */
+export function postgresReachableSync(): boolean {
+  const probeScript = `const { Client } = require('pg');
+    const client = new Client({ connectionString: process.argv[1], connectionTimeoutMillis: 3000 });
+    client.connect().then(() => client.query('SELECT 1')).then(() => process.exit(0), () => process.exit(1));`;
+  return spawnSync(process.execPath, ['-e', probeScript, postgresServerUrl()], { stdio: 'ignore', timeout: 10_000 }).status === 0;
+}
+
+export const redact = (url: string) => url.replace(/\/\/[^@]*@/, '//***@');
 
 /** Creates an empty database on the test server and returns its URL and a drop function. */
 export async function createPostgresDatabase(prefix = 't3p_test'): Promise<{ url: string; drop(): Promise<void> }> {

@@ -28,5 +28,7 @@ export const API_ERROR_CODES = [
   'TOO_MANY_REQUESTS',
   'INTERNAL_ERROR',
   'SERVICE_UNAVAILABLE',
+  /** The database does not answer in time or refuses connections: try again shortly (Retry-After). */
+  'DATABASE_UNAVAILABLE',
 ] as const;
 export type ApiErrorCode = (typeof API_ERROR_CODES)[number];

@@ -2,6 +2,7 @@ import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logge
 import type { ApiErrorBody } from '@t3p/contracts';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { ApiException } from './api-exception';
+import { isDatabaseUnavailable } from './database-unavailable';
 
 const DEFAULTS: Record<number, { code: string; message: string }> = {
   400: { code: 'BAD_REQUEST', message: 'La demande est mal formée.' },
@@ -16,6 +17,13 @@ const DEFAULTS: Record<number, { code: string; message: string }> = {
   429: { code: 'TOO_MANY_REQUESTS', message: 'Trop de demandes. Veuillez patienter avant de réessayer.' },
   503: { code: 'SERVICE_UNAVAILABLE', message: 'Le service est momentanément indisponible.' },
 };
+
+const DATABASE_UNAVAILABLE = {
+  code: 'DATABASE_UNAVAILABLE',
+  message: 'Le service est momentanément indisponible. Réessayez dans quelques instants.',
+};
+/** Seconds a client is told to wait before trying again when the database does not answer. */
+const DATABASE_RETRY_AFTER_SECONDS = 5;
 
 const INTERNAL = {
   code: 'INTERNAL_ERROR',
@@ -39,7 +47,11 @@ export class ApiExceptionFilter implements ExceptionFilter {
     const request = http.getRequest<FastifyRequest>();
     const body = this.toBody(exception);
     body.requestId = String(request.id);
-    if (body.statusCode >= 500) {
+    if (body.code === DATABASE_UNAVAILABLE.code) {
+      // An outage, not a bug: one line without the stack, and a hint for the clients.
+      this.logger.warn({ requestId: request.id, cause: causeOf(exception) }, 'Database unavailable');
+      void reply.header('retry-after', String(DATABASE_RETRY_AFTER_SECONDS));
+    } else if (body.statusCode >= 500) {
       this.logger.error({ err: exception, requestId: request.id }, 'Unhandled error');
     }
     // Answered before the body was read whole (e.g. an upload past the cap): the rest of it
@@ -68,10 +80,17 @@ export class ApiExceptionFilter implements ExceptionFilter {
       }
       return { statusCode: status, ...(DEFAULTS[status] ?? this.fallback(status)) };
     }
+    if (isDatabaseUnavailable(exception)) return { statusCode: HttpStatus.SERVICE_UNAVAILABLE, ...DATABASE_UNAVAILABLE };
     return { statusCode: HttpStatus.INTERNAL_SERVER_ERROR, ...INTERNAL };
   }
 
   private fallback(status: number) {
     return status >= 500 ? INTERNAL : { code: 'BAD_REQUEST', message: 'La demande ne peut pas être traitée.' };
   }
+}
+
+/** The driver's code or message of a database error: never a query or its parameters. */
+function causeOf(exception: unknown): string {
+  const error = ((exception as { driverError?: unknown })?.driverError ?? exception) as { code?: unknown; message?: unknown };
+  return String(error?.code ?? error?.message ?? 'unknown').slice(0, 100);
 }
