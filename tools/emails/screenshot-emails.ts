@@ -1,5 +1,5 @@
 /**
- * Renders the six emails (the five of the lifecycle and the sign-in link) (and their plain-text parts) with sample facts and takes a
+ * Renders every email (those of the lifecycle, the rejection and the sign-in link) (and their plain-text parts) with sample facts and takes a
  * screenshot of each HTML part in Chromium, as a mail client's reading pane would show it:
  *
  *   npx tsx --tsconfig tsconfig.base.json tools/emails/screenshot-emails.ts [out-dir]
@@ -19,6 +19,7 @@ import {
   renderImageRequestEmail,
   renderPaymentRequestEmail,
   renderReceiptEmail,
+  renderRejectionEmail,
   renderReminderEmail,
   RenderedEmail,
 } from '../../apps/api/src/notifications/templates/lifecycle-emails.template';
@@ -42,6 +43,13 @@ export const SAMPLE_EMAILS: Record<string, RenderedEmail> = {
   '3-annulation': renderCancellationEmail({ ...facts, remindedAt: day('2026-07-05'), cancelledAt: day('2026-08-04') }),
   '4-accuse-reception': renderReceiptEmail({ ...facts, submittedAt: day('2026-06-24') }),
   '5-demande-paiement': renderPaymentRequestEmail({ ...facts, validatedAt: day('2026-06-27'), paymentPortalUrl: new Environment().PAYMENT_PORTAL_URL }),
+  '7-refus-image': renderRejectionEmail({
+    ...facts,
+    pieces: ['PHOTO'],
+    requestedAt: day('2026-06-27'),
+    deadline: day('2026-08-11'),
+    rejected: [{ piece: 'PHOTO', reason: 'Le visage est dans l’ombre : refaites la photo face à la lumière, sur un fond clair et uni.' }],
+  }),
   '6-lien-de-connexion': renderSignInLinkEmail({
     audience: 'DRIVER',
     cardType: 'VTC',

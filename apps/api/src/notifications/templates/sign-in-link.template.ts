@@ -1,4 +1,4 @@
-import { CONTACT_CENTRE, type CardType } from '@t3p/contracts';
+import { CONTACT_CENTRE, EMAIL_SUBJECTS, type CardType } from '@t3p/contracts';
 import Handlebars from 'handlebars';
 
 export interface SignInLinkEmail {
@@ -34,9 +34,7 @@ Ce message est envoyé automatiquement, merci de ne pas y répondre.{{#if contac
 /** Subject, HTML and plain text of the "lien de connexion" email, in French. */
 export function renderSignInLinkEmail(email: SignInLinkEmail): { subject: string; html: string; text: string } {
   const driver = email.audience === 'DRIVER';
-  const subject = driver
-    ? `Votre lien de connexion au portail des images${email.cardType ? ` pour votre carte ${email.cardType}` : ''}`
-    : 'Votre lien de connexion à l’espace préfecture T3P';
+  const subject = driver ? EMAIL_SUBJECTS.driverSignIn(email.cardType) : EMAIL_SUBJECTS.agentSignIn();
   const service = driver ? 'Cartes professionnelles T3P — Téléchargement des images' : 'Cartes professionnelles T3P — Espace préfecture';
   const intro = driver
     ? 'Vous avez demandé à vous connecter au portail où vous déposez votre photo d’identité et votre signature. Le bouton ci-dessous vous y conduit ; il vous restera à appuyer sur « Se connecter ».'
