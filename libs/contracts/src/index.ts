@@ -8,3 +8,4 @@ export * from './lib/backoffice.dto';
 export * from './lib/emails';
 export * from './lib/paris-clock';
 export * from './lib/french-dates';
+export * from './lib/site.dto';

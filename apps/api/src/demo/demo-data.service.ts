@@ -36,7 +36,7 @@ export class DemoDataService {
 
   /**
    * Fills an empty database with the demo data set; leaves any other database alone.
-   * With `requestEmails`, each driver's current request also gets its "demande d'images" email in
+   * With `requestEmails`, each driver's current request also gets its « demande d’images » email in
    * the outbox (the demo of `npm start` and the browser tests start from its link); tests that count
    * the outbox's rows seed without.
    */

@@ -66,9 +66,9 @@ const layout = Handlebars.compile(`<!doctype html>
 <html lang="fr"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
 <title>{{subject}}</title></head>
 <body style="margin:0;padding:0;background:#f6f6f6;font-family:Arial,Helvetica,sans-serif;color:#161616">
-<table role="presentation" width="100%" cellpadding="0" cellspacing="0" style="background:#f6f6f6"><tr><td align="center" style="padding:24px 12px">
+<table role="presentation" width="100%" cellpadding="0" cellspacing="0" style="background:#f6f6f6"><tr><td align="center" style="padding:24px 8px">
 <table role="presentation" width="600" cellpadding="0" cellspacing="0" style="max-width:600px;width:100%;background:#ffffff;border-top:4px solid #000091">
-<tr><td style="padding:24px 32px 8px 32px">
+<tr><td style="padding:24px 20px 8px 20px">
 <p style="margin:0;font-size:14px;color:#3a3a3a">Cartes professionnelles T3P — carte {{cardType}}</p>
 <h1 style="margin:8px 0 16px 0;font-size:22px;line-height:28px;color:#000091">{{title}}</h1>
 <p style="margin:0 0 16px 0;font-size:16px;line-height:24px">{{salutation}},</p>
@@ -93,7 +93,7 @@ const layout = Handlebars.compile(`<!doctype html>
 {{#if technicalTable}}{{{technicalTableHtml}}}{{/if}}
 <p style="margin:16px 0 16px 0;font-size:16px;line-height:24px">Nous vous prions d’agréer, {{civilityWord}}, nos salutations distinguées.<br>Le service de délivrance des cartes professionnelles du T3P</p>
 </td></tr>
-<tr><td style="padding:16px 32px 24px 32px;border-top:1px solid #dddddd;font-size:13px;line-height:20px;color:#666666">
+<tr><td style="padding:16px 20px 24px 20px;border-top:1px solid #dddddd;font-size:13px;line-height:20px;color:#666666">
 Ce message est envoyé automatiquement, merci de ne pas y répondre.<br>Une question ? Centre de contact : {{phone}} ({{phoneNote}}) ou {{contactEmail}}.
 </td></tr></table></td></tr></table></body></html>`);
 
@@ -149,7 +149,7 @@ const reasonNotice = (facts: LifecycleEmailFacts) => ({
   lines: [`Le ${frDate(facts.requestedAt)} : ${facts.reason}`],
 });
 
-/** "Demande d'images": the préfecture needs new images. */
+/** « Demande d’images »: the préfecture needs new images. */
 export function renderImageRequestEmail(facts: LifecycleEmailFacts & { deadline: Date }): RenderedEmail {
   return render(EMAIL_SUBJECTS.imageRequest(facts.cardType), facts, {
     title: 'La préfecture vous demande de nouvelles images',
