@@ -128,6 +128,11 @@ test.describe('the préfecture back-office', () => {
     await page.getByRole('button', { name: 'Voir le courriel' }).click();
     await expect(page.getByRole('heading', { name: /Aperçu du courriel/ })).toBeVisible();
     await expect(page.getByText(/Objet :.*TAXI/)).toBeVisible();
+    // The preview frame is as tall as the email: its button and footer are not cut off.
+    const previewFrame = page.locator('iframe[title="Aperçu du courriel de demande d’images"]');
+    await expect
+      .poll(() => previewFrame.evaluate((frame: HTMLIFrameElement) => frame.clientHeight - (frame.contentDocument?.documentElement.scrollHeight ?? 1e9)))
+      .toBeGreaterThanOrEqual(0);
     // The email is shown in a sandboxed frame where no script (axe's included) may run: the page around it is checked.
     const withPreview = await new AxeBuilder({ page })
       .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])

@@ -1,3 +1,4 @@
+import { IMAGE_REQUEST_SUBJECT_START } from '@t3p/contracts';
 import type { ParsedMail } from 'mailparser';
 import { DataSource } from 'typeorm';
 import { deliverDue, DemoDriverRow, seedDemo, Session, signInAgent, signInDriver } from '../auth/auth-test-kit';
@@ -51,6 +52,10 @@ describe('image-request lifecycle through HTTP (agent and driver)', () => {
     expect(await again.json()).toMatchObject({ code: 'REQUEST_ALREADY_OPEN', message: expect.stringContaining('déjà en cours') });
 
     const mail = await lastMail(application.email, /^Demande d’images pour votre carte VTC$/);
+    // What the portal's pages quote (GET /api/site, IMAGE_REQUEST_SUBJECT_START) is what the email carries.
+    const site = await (await fetch(`${test.url}/api/site`)).json();
+    expect(mail.from?.value[0]).toEqual({ name: site.emailSender.name, address: site.emailSender.address });
+    expect(mail.subject?.startsWith(IMAGE_REQUEST_SUBJECT_START)).toBe(true);
     for (const part of [mail.text ?? '', mail.html || '']) {
       expect(part).toContain('Madame DURAND Léa');
       expect(part).toContain('La photo d’identité est floue. Merci de refaire la photo.');

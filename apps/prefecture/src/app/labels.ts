@@ -1,4 +1,4 @@
-import { frenchDate, frenchDateTime } from '@t3p/contracts';
+import { frenchDate, frenchDateTime } from '@t3p/contracts/texts';
 import type { CardApplicationState, CardType, EmailKind, ImageRequestState, OutboxState, Piece, RequestReasonCode } from '@t3p/contracts';
 
 /*

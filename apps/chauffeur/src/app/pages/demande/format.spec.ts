@@ -1,5 +1,5 @@
 import { dateFr, dateTimeFr, integerFr, kilobytes } from './format';
-import { parisClock } from '@t3p/contracts';
+import { parisClock } from '@t3p/contracts/texts';
 
 const HOUR_MS = 3_600_000;
 const intlParts = new Intl.DateTimeFormat('fr-FR', {

@@ -1,4 +1,5 @@
-import { frenchDate, frenchDateTime, type Civility, type Piece } from '@t3p/contracts';
+import type { Civility, Piece } from '@t3p/contracts';
+import { frenchDate, frenchDateTime } from '@t3p/contracts/texts';
 const CIVILITY: Record<Civility, string> = { M: 'Monsieur', MME: 'Madame' };
 
 export function civilityLabel(code: Civility): string {

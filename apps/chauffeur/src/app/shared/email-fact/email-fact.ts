@@ -1,5 +1,5 @@
 import { ChangeDetectionStrategy, Component, OnInit, computed, inject, input } from '@angular/core';
-import { IMAGE_REQUEST_SUBJECT_START } from '@t3p/contracts';
+import { IMAGE_REQUEST_SUBJECT_START } from '@t3p/contracts/texts';
 import { SiteInfoStore } from '@t3p/ui';
 
 /**
