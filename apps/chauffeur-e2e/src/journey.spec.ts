@@ -280,7 +280,7 @@ test('a bad or used sign-in link says what happened to the link and offers a new
   await expectAccessible(page);
   // Going to the wizard without ever signing in here: « not signed in », never « your session ended ».
   await page.goto('/demande');
-  await expect(page).toHaveURL(/\/connexion\/[A-Za-z0-9_-]+\?session=absente$/);
+  await expect(page).toHaveURL(/\/(connexion\/[A-Za-z0-9_-]+|session-expiree)\?session=absente$/);
   await expect(page.getByRole('heading', { name: 'Vous n’êtes pas connecté' })).toBeVisible();
   await expect(page.getByText('Votre session a pris fin')).toHaveCount(0);
   await expectAccessible(page);

@@ -79,6 +79,8 @@ import { PIECE_LABEL } from '../format';
     dialog.fr-modal { width: 100%; height: 100%; max-width: none; max-height: none; margin: 0; padding: 0; border: 0; }
     dialog.fr-modal::backdrop { background: transparent; }
     dialog.fr-modal:focus { outline: none; }
+    /* Visible at once when opened (only the opacity fades): a transition of visibility keeps it hidden, so unfocusable, for its first frame. */
+    dialog.fr-modal.fr-modal--opened { transition: opacity 0.3s; }
     .confirm-thumbnails { list-style: none; padding: 0; display: flex; flex-wrap: wrap; gap: 1rem; }
     .confirm-thumbnails li { display: flex; flex-direction: column; align-items: flex-start; gap: 0.25rem; }
     .confirm-thumbnail { display: block; border: 1px solid var(--border-default-grey); background: #fff; }
