@@ -37,10 +37,12 @@ import { DriverSession } from '../../session/driver-session';
             Pour protéger votre dossier, l’accès se fait par un lien personnel envoyé à l’adresse électronique que la
             préfecture a enregistrée pour votre demande.
           </p>
-          <p>
-            Appuyez sur « Envoyer » : vous recevrez un courriel contenant un lien de connexion, valable 30 minutes et
-            utilisable une seule fois. Vous pouvez l’ouvrir sur cet appareil ou sur un autre.
-          </p>
+          @if (!closed()) {
+            <p>
+              Appuyez sur « Envoyer » : vous recevrez un courriel contenant un lien de connexion, valable 30 minutes et
+              utilisable une seule fois. Vous pouvez l’ouvrir sur cet appareil ou sur un autre.
+            </p>
+          }
 
           <div #message tabindex="-1" class="fr-mb-4w">
             @if (closed(); as answer) {
