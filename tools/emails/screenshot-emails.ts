@@ -1,5 +1,5 @@
 /**
- * Renders the six emails (the five of the lifecycle and the sign-in link) (and their plain-text parts) with sample facts and takes a
+ * Renders every email (those of the lifecycle, the rejection and the sign-in link) (and their plain-text parts) with sample facts and takes a
  * screenshot of each HTML part in Chromium, as a mail client's reading pane would show it:
  *
  *   npx tsx --tsconfig tsconfig.base.json tools/emails/screenshot-emails.ts [out-dir]
@@ -11,44 +11,7 @@ import 'reflect-metadata';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { chromium } from 'playwright-core';
-import { Environment } from '../../apps/api/src/config/environment';
-import { renderSignInLinkEmail } from '../../apps/api/src/notifications/templates/sign-in-link.template';
-import {
-  LifecycleEmailFacts,
-  renderCancellationEmail,
-  renderImageRequestEmail,
-  renderPaymentRequestEmail,
-  renderReceiptEmail,
-  renderReminderEmail,
-  RenderedEmail,
-} from '../../apps/api/src/notifications/templates/lifecycle-emails.template';
-
-const facts: LifecycleEmailFacts = {
-  civility: 'M',
-  lastName: 'Dupont',
-  firstName: 'Olivier',
-  cardType: 'VTC',
-  prefectureName: 'Préfecture du Pas-de-Calais',
-  pieces: ['PHOTO', 'SIGNATURE'],
-  reason: 'La photo d’identité est floue. Le fond doit être uni et clair.',
-  requestedAt: new Date('2026-06-20T12:03:00Z'),
-  portalLink: 'https://chauffeur-carte-t3p.example/connexion/Xk3v9QeY2mJ7pR1tLw8bZ0aN5sD4fG6h',
-};
-const day = (iso: string) => new Date(`${iso}T10:00:00Z`);
-
-export const SAMPLE_EMAILS: Record<string, RenderedEmail> = {
-  '1-demande-images': renderImageRequestEmail({ ...facts, deadline: day('2026-08-04') }),
-  '2-relance': renderReminderEmail({ ...facts, pieces: ['SIGNATURE'], deadline: day('2026-08-04'), remainingDays: 30 }),
-  '3-annulation': renderCancellationEmail({ ...facts, remindedAt: day('2026-07-05'), cancelledAt: day('2026-08-04') }),
-  '4-accuse-reception': renderReceiptEmail({ ...facts, submittedAt: day('2026-06-24') }),
-  '5-demande-paiement': renderPaymentRequestEmail({ ...facts, validatedAt: day('2026-06-27'), paymentPortalUrl: new Environment().PAYMENT_PORTAL_URL }),
-  '6-lien-de-connexion': renderSignInLinkEmail({
-    audience: 'DRIVER',
-    cardType: 'VTC',
-    validityMinutes: 30,
-    link: 'https://images.cartes-t3p.example/connexion/lien/eyJhbGciOiJIUzI1NiJ9.exemple?ref=Qm9uam91cg',
-  }),
-};
+import { SAMPLE_EMAILS } from '../../apps/api/src/notifications/templates/sample-emails';
 
 async function main() {
   const out = resolve(process.argv[2] ?? 'docs/emails');

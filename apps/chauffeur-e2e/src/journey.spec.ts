@@ -1,4 +1,5 @@
-import { expect, test } from '@playwright/test';
+import AxeBuilder from '@axe-core/playwright';
+import { expect, test, type Page } from '@playwright/test';
 import {
   agentSession,
   baseUrlOf,
@@ -13,6 +14,16 @@ import {
   validPhoto,
   validSignature,
 } from './support';
+
+/** Right after the dialog opens (no wait): is the focus inside it? */
+async function focusInDialog(page: Page): Promise<boolean> {
+  // As soon as the dialog is open (no wait for its fade-in): where is the focus?
+  const handle = await page.waitForFunction(() => {
+    const dialog = document.querySelector<HTMLDialogElement>('dialog#confirmation');
+    return dialog?.open ? { inside: dialog.contains(document.activeElement) } : null;
+  });
+  return ((await handle.jsonValue()) as { inside: boolean }).inside;
+}
 
 /**
  * The driver's journey on the real app served by the real API (demo data on a fresh SQLite).
@@ -100,15 +111,23 @@ test('from the request email to the récapitulatif: refusal, pre-check, expired 
   await expectAccessible(page);
   await screenshot(page, info, '4-signature');
 
-  // Confirmation: "Annuler" discards this pass and restarts at the first upload step
+  // Confirmation: "Annuler et recommencer" discards this pass and restarts at the first upload step
   await page.getByRole('button', { name: 'Suivant' }).click();
   const dialog = page.getByRole('dialog', { name: 'Confirmer l’envoi de vos images' });
+  // Opened by mouse, the dialog has the focus at once (a screen reader announces it).
+  expect(await focusInDialog(page)).toBe(true);
   await expect(dialog).toBeVisible();
+  // It shows what is about to leave.
+  for (const name of ['Photo d’identité que vous allez envoyer', 'Signature que vous allez envoyer']) {
+    const thumbnail = dialog.getByRole('img', { name });
+    await expect(thumbnail).toBeVisible();
+    await expect.poll(() => thumbnail.evaluate((img: HTMLImageElement) => img.naturalWidth)).toBeGreaterThan(0);
+  }
   // DSFR fades the modal in (0.3 s): check what the driver reads once it is there.
   await expect(dialog).toHaveCSS('opacity', '1');
   await expectAccessible(page);
   await screenshot(page, info, '5-confirmation', false);
-  await dialog.getByRole('button', { name: 'Annuler' }).click();
+  await dialog.getByRole('button', { name: 'Annuler et recommencer' }).click();
   await expect(page).toHaveURL(/\/demande\/photo$/);
   await expect(page.getByText('Vos images ont été effacées')).toBeVisible();
   await expect(page.getByRole('img', { name: 'Aperçu de votre photo d’identité' })).toHaveCount(0);
@@ -123,6 +142,8 @@ test('from the request email to the récapitulatif: refusal, pre-check, expired 
   await pickFile(page, 'signature.jpg', 'image/jpeg', await validSignature());
   await expect(result).toContainText('Fichier accepté');
   await press(page.getByRole('button', { name: 'Suivant' }));
+  // Opened by keyboard: the focus is in the dialog at once too.
+  expect(await focusInDialog(page)).toBe(true);
   await expect(dialog).toBeVisible();
   await press(dialog.getByRole('button', { name: 'Valider' }));
 
@@ -133,6 +154,8 @@ test('from the request email to the récapitulatif: refusal, pre-check, expired 
   await expect(page.getByRole('img', { name: 'Photo d’identité envoyée' })).toBeVisible();
   await expect(page.getByRole('img', { name: 'Signature envoyée' })).toBeVisible();
   await expectAccessible(page);
+  // A best-practice rule outside the WCAG tags: no role a figure may not have.
+  expect((await new AxeBuilder({ page }).withRules(['aria-allowed-role']).analyze()).violations).toEqual([]);
   await screenshot(page, info, '6-recapitulatif');
   await page.reload();
   await expect(page).toHaveURL(/\/demande\/recapitulatif$/);
@@ -189,19 +212,25 @@ test('a signature-only request has no photo step', async ({ page, playwright }, 
   await expectAccessible(page);
 });
 
-test('a cancelled request shows why, and that nothing can be uploaded', async ({ page }, info) => {
-  await signInFromRequestEmail(page, 'antoine.girard@demo.t3p.example');
-  await expect(page).toHaveURL(/\/demande\/statut$/);
-  await expect(page.locator('h1')).toHaveText('Votre demande de carte est annulée');
-  await expect(page.getByText('Il n’est plus possible de déposer d’images')).toBeVisible();
-  await expect(page.getByTestId('contact-email')).toHaveText('contact.carte-vtc@ingroupe.com');
-  await expectAccessible(page);
-  await screenshot(page, info, '7-annulee');
-  await page.goto('/demande/photo');
-  await expect(page).toHaveURL(/\/demande\/statut$/);
+test('a cancelled or validated application gets no sign-in link: the screen says it is closed and what to do', async ({ page }, info) => {
+  for (const [driver, title, words, shot] of [
+    ['antoine.girard@demo.t3p.example', 'Votre demande de carte est annulée', 'adressez-vous à votre préfecture', '7-annulee'],
+    ['elodie.roux@demo.t3p.example', 'Votre demande de carte est validée', 'Demande validée, paiement à effectuer', '8-validee'],
+  ] as const) {
+    await page.goto('/');
+    await page.goto(await requestLink(baseUrlOf(page), driver));
+    await page.getByRole('button', { name: /^Envoyer/ }).click();
+    const closed = page.getByTestId('request-closed');
+    await expect(closed).toContainText(title);
+    await expect(closed).toContainText(words);
+    await expect(closed).toContainText('aucun lien de connexion ne vous a donc été envoyé');
+    await expect(page.getByRole('button', { name: /^Envoyer/ })).toHaveCount(0);
+    await expectAccessible(page);
+    await screenshot(page, info, shot);
+  }
 });
 
-test('a submitted request opens on its récapitulatif, a validated one on its status', async ({ page }, info) => {
+test('a submitted request opens on its récapitulatif; validated meanwhile, the wizard shows its status', async ({ page, playwright }) => {
   await signInFromRequestEmail(page, 'hugo.lambert@demo.t3p.example');
   await expect(page).toHaveURL(/\/demande\/recapitulatif$/);
   await expect(page.getByText('Vos images ont bien été envoyées')).toBeVisible();
@@ -220,12 +249,41 @@ test('a submitted request opens on its récapitulatif, a validated one on its st
   expect(reads.filter((path) => startupReads.includes(path)).sort()).toEqual([...startupReads].sort());
   expect(warnings.filter((text) => /preload/i.test(text))).toEqual([]);
 
-  await page.context().clearCookies();
-  await signInFromRequestEmail(page, 'elodie.roux@demo.t3p.example');
+  if (test.info().project.name !== 'desktop-1280') return;
+  // An agent validates the demo's submitted photo (a real drawn image): the driver's page shows the status.
+  const baseUrl = baseUrlOf(page);
+  const api = await playwright.request.newContext({ baseURL: baseUrl });
+  const { csrf } = await agentSession(api, baseUrl, 'agent.nord@demo.t3p.example');
+  const list = (await (await api.get('/api/agent/requests?state=SUBMITTED')).json()) as { items: { id: string; driver: { lastName: string } }[] };
+  const submitted = list.items.find((item) => item.driver.lastName === 'Lambert');
+  expect((await api.get(`/api/agent/requests/${submitted?.id}/images/photo`)).status()).toBe(200);
+  const review = await api.post(`/api/agent/requests/${submitted?.id}/review`, {
+    headers: { 'X-CSRF-Token': csrf },
+    data: { decisions: [{ piece: 'PHOTO', outcome: 'VALIDATED' }] },
+  });
+  expect(review.ok()).toBe(true);
+  await api.dispose();
+  await page.reload();
   await expect(page).toHaveURL(/\/demande\/statut$/);
   await expect(page.locator('h1')).toHaveText('Votre demande de carte est validée');
   await expectAccessible(page);
-  await screenshot(page, info, '8-validee');
+});
+
+test('a bad or used sign-in link says what happened to the link and offers a new one, not « session ended »', async ({ page }) => {
+  await page.goto('/');
+  const link = await requestLink(baseUrlOf(page), 'julien.moreau@demo.t3p.example');
+  const reference = new URL(link).pathname.split('/').pop() ?? '';
+  await page.goto(`/connexion/lien/abc.def.ghi?ref=${reference}`);
+  await page.getByRole('button', { name: 'Se connecter' }).click();
+  await expect(page.locator('h1')).toHaveText('Ce lien de connexion n’est pas valide');
+  await expect(page.getByRole('button', { name: 'Recevoir un nouveau lien' })).toBeVisible();
+  await expectAccessible(page);
+  // Going to the wizard without ever signing in here: « not signed in », never « your session ended ».
+  await page.goto('/demande');
+  await expect(page).toHaveURL(/\/(connexion\/[A-Za-z0-9_-]+|session-expiree)\?session=absente$/);
+  await expect(page.getByRole('heading', { name: 'Vous n’êtes pas connecté' })).toBeVisible();
+  await expect(page.getByText('Votre session a pris fin')).toHaveCount(0);
+  await expectAccessible(page);
 });
 
 test('the portal link of the request email is the sign-in screen of that request', async ({ page }) => {

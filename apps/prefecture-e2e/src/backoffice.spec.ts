@@ -1,6 +1,6 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type APIRequestContext, type Page, type PlaywrightWorkerArgs } from '@playwright/test';
-import { accessibilityViolations, linkIn, waitForEmail } from '@t3p/e2e-kit';
+import { accessibilityViolations, horizontalOverflow, linkIn, waitForEmail } from '@t3p/e2e-kit';
 import sharp from 'sharp';
 
 const NORD_AGENT = 'agent.nord@demo.t3p.example';
@@ -128,6 +128,11 @@ test.describe('the préfecture back-office', () => {
     await page.getByRole('button', { name: 'Voir le courriel' }).click();
     await expect(page.getByRole('heading', { name: /Aperçu du courriel/ })).toBeVisible();
     await expect(page.getByText(/Objet :.*TAXI/)).toBeVisible();
+    // The preview frame is as tall as the email: its button and footer are not cut off.
+    const previewFrame = page.locator('iframe[title="Aperçu du courriel de demande d’images"]');
+    await expect
+      .poll(() => previewFrame.evaluate((frame: HTMLIFrameElement) => frame.clientHeight - (frame.contentDocument?.documentElement.scrollHeight ?? 1e9)))
+      .toBeGreaterThanOrEqual(0);
     // The email is shown in a sandboxed frame where no script (axe's included) may run: the page around it is checked.
     const withPreview = await new AxeBuilder({ page })
       .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
@@ -135,10 +140,13 @@ test.describe('the préfecture back-office', () => {
       .options({ iframes: false })
       .analyze();
     expect(withPreview.violations.map((violation) => violation.id)).toEqual([]);
+    expect(await horizontalOverflow(page)).toEqual([]);
     await shot(page, 'new-request-preview');
     const created = new Date(Date.now() - 1000);
     await page.getByRole('button', { name: 'Envoyer la demande au chauffeur' }).click();
     await expect(page.getByText('Demande d’images envoyée')).toBeVisible();
+    // The request is not cancelled: it will be, at its deadline, if nothing is sent.
+    await expect(page.getByTestId('request-deadline')).toHaveText(/^Sera annulée le (1er|\d{1,2}) \S+ \d{4} si aucune image n’est envoyée d’ici là\.$/);
 
     await driverUploads(playwright, baseURL, created, ['photo', 'signature']);
 
@@ -157,6 +165,8 @@ test.describe('the préfecture back-office', () => {
     await expect(page.getByText(/Une nouvelle demande d’images \(photo d’identité\) sera créée/)).toBeVisible();
     await page.getByRole('button', { name: 'Enregistrer la décision' }).click();
     await expect(page.getByRole('heading', { name: 'Confirmer la décision ?' })).toBeVisible();
+    // The consequence is written once, in its callout; the confirmation does not repeat it.
+    await expect(page.getByText(/sera créée/)).toHaveCount(1);
     const rejected = new Date(Date.now() - 1000);
     await page.getByRole('button', { name: 'Confirmer la décision' }).click();
     await expect(page.getByText('Images refusées : nouvelle demande envoyée')).toBeVisible();

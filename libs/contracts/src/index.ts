@@ -5,3 +5,7 @@ export * from './lib/auth.dto';
 export * from './lib/images.dto';
 export * from './lib/requests.dto';
 export * from './lib/backoffice.dto';
+export * from './lib/emails';
+export * from './lib/paris-clock';
+export * from './lib/french-dates';
+export * from './lib/site.dto';

@@ -9,3 +9,4 @@ export * from './lib/title/title-strategy';
 export * from './lib/focus/route-focus';
 export * from './lib/fonts/deferred-web-fonts';
 export * from './lib/session/session-api';
+export * from './lib/site/site-info';

@@ -14,6 +14,7 @@ import { NotificationsModule } from '../notifications/notifications.module';
 import { AgentBackofficeModule } from '../requests/agent-backoffice.module';
 import { RequestsModule } from '../requests/requests.module';
 import { SchedulerModule } from '../scheduler/scheduler.module';
+import { SiteModule } from '../site/site.module';
 import { loggerOptions } from './logger-options';
 
 export interface AppModuleOptions {
@@ -32,6 +33,7 @@ export class AppModule {
         LoggerModule.forRoot(loggerOptions(environment)),
         DatabaseModule,
         HealthModule,
+        SiteModule,
         AuthModule,
         RequestsModule,
         AgentBackofficeModule,

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
-import { DataSource, EntityManager, IsNull, LessThan, MoreThan } from 'typeorm';
+import { DataSource, EntityManager, IsNull, LessThan, MoreThan, Not } from 'typeorm';
 import {
   AgentEntity,
   AuthSessionEntity,
@@ -148,6 +148,15 @@ export class AuthRepository {
       .getRepository(RateLimitEventEntity)
       .findOne({ where: { bucket, at: MoreThan(windowStart) }, order: { at: 'ASC' } });
     return oldest?.at ?? null;
+  }
+
+  /** The latest attempt of a bucket in the window other than `exceptId` (the one just counted). */
+  async latestHitBefore(bucket: string, windowStart: Date, exceptId: string): Promise<Date | null> {
+    if (!present(bucket)) return null;
+    const latest = await this.dataSource
+      .getRepository(RateLimitEventEntity)
+      .findOne({ where: { bucket, at: MoreThan(windowStart), id: Not(exceptId) }, order: { at: 'DESC' } });
+    return latest?.at ?? null;
   }
 
   /** Housekeeping for the worker: expired sessions and links, old counts. */

@@ -1,7 +1,7 @@
 import { ManualClock } from '../common/clock';
 import type { AuthRepository } from './auth.repository';
 import type { AuthSecret } from './auth-secret';
-import { RateLimitedException, RateLimitService } from './rate-limit.service';
+import { RateLimitedException, RateLimitService, spacingOf } from './rate-limit.service';
 
 /** In-memory stand-in of the repository's rate-limit methods. */
 class FakeEvents {
@@ -15,6 +15,10 @@ class FakeEvents {
   }
   async unhit(id: string) {
     this.events = this.events.filter((event) => event.id !== id);
+  }
+  async latestHitBefore(bucket: string, windowStart: Date, exceptId: string) {
+    const times = this.events.filter((event) => event.bucket === bucket && event.at > windowStart && event.id !== exceptId).map((event) => event.at.getTime());
+    return times.length ? new Date(Math.max(...times)) : null;
   }
   async oldestHit(bucket: string, windowStart: Date) {
     const times = this.events.filter((event) => event.bucket === bucket && event.at > windowStart).map((event) => event.at.getTime());
@@ -40,7 +44,9 @@ describe('RateLimitService', () => {
     expect(refused).toBeInstanceOf(RateLimitedException);
     expect((refused as RateLimitedException).retryAfterSeconds).toBe(10 * 60);
     expect((refused as RateLimitedException).message).toBe(
-      'Vous avez demandé trop de liens de connexion. Patientez 10 minutes avant de réessayer.',
+      'Plusieurs liens de connexion viennent de vous être envoyés : le dernier reçu reste valable, utilisez-le. ' +
+        'S’il n’apparaît pas dans votre boîte de réception, regardez dans les courriers indésirables (spam). ' +
+        'Vous pourrez demander un nouveau lien dans 10 minutes.',
     );
     clock.advanceMinutes(10);
     await expect(service.consume([{ key: 'address:a@b.fr', perHour: 5 }])).resolves.toBeUndefined();
@@ -54,5 +60,29 @@ describe('RateLimitService', () => {
     );
     expect(events.events).toHaveLength(2);
     expect(events.events.every((event) => /^[0-9a-f]{64}$/.test(event.bucket))).toBe(true);
+  });
+
+  it('spaces the links out: three at once, then 1, 2, 5, 10, 15 minutes after the previous one, 8 an hour at most', async () => {
+    const { clock, service } = setUp();
+    const limit = { key: 'address:c@d.fr', perHour: 8, spacingMinutes: spacingOf('0,0,0,1,2,5,10,15') };
+    const waitOf = async () => {
+      const error = await service.consume([limit]).catch((failure: unknown) => failure);
+      return error instanceof RateLimitedException ? error.retryAfterSeconds : 0;
+    };
+    for (let index = 0; index < 3; index += 1) expect(await waitOf()).toBe(0);
+    const waits: number[] = [];
+    for (const gap of [1, 2, 5, 10, 15]) {
+      clock.advanceMinutes(gap - 0.5);
+      waits.push(await waitOf());
+      clock.advanceMinutes(0.5);
+      expect(await waitOf()).toBe(0);
+    }
+    // Each early attempt is told the half minute left, and does not count.
+    expect(waits).toEqual([30, 30, 30, 30, 30]);
+    // 8 links in 33 minutes: the hard cap holds until the first leaves the hour.
+    clock.advanceMinutes(20);
+    expect(await waitOf()).toBe(7 * 60);
+    clock.advanceMinutes(7);
+    expect(await waitOf()).toBe(0);
   });
 });

@@ -19,7 +19,8 @@ describe('magic-link sign-in (real API, real database, real SMTP server)', () =>
 
   beforeAll(async () => {
     smtp = await startSmtpServer();
-    test = await startTestApp({ SMTP_URL: smtp.url, SIGN_IN_REQUESTS_PER_CLIENT_PER_HOUR: '1000' });
+    // No spacing of the links here: this suite is about the links themselves (the rate limits have their own).
+    test = await startTestApp({ SMTP_URL: smtp.url, SIGN_IN_REQUESTS_PER_CLIENT_PER_HOUR: '1000', SIGN_IN_LINK_SPACING_MINUTES: '0' });
     const demo = await seedDemo(test);
     dupont = demo.driver('olivier.dupont@demo.t3p.example');
     martin = demo.driver('nadia.martin@demo.t3p.example');
@@ -31,6 +32,20 @@ describe('magic-link sign-in (real API, real database, real SMTP server)', () =>
 
   const sendDriverLink = (reference: string) => fetch(`${test.url}/api/auth/driver/sign-in-links`, json({ reference }));
   const me = (cookie?: string) => fetch(`${test.url}/api/me`, { headers: cookie ? { cookie } : {} });
+
+  it('sends no link for a validated or cancelled application, and says it is closed and what to do', async () => {
+    const demo = await seedDemo(test);
+    for (const [email, closed, words] of [
+      ['elodie.roux@demo.t3p.example', 'VALIDATED', 'déjà validée'],
+      ['antoine.girard@demo.t3p.example', 'CANCELLED', 'adressez-vous à votre préfecture'],
+    ] as const) {
+      const response = await sendDriverLink(demo.driver(email).reference);
+      expect(response.status).toBe(202);
+      expect(await response.json()).toEqual({ sentTo: null, validityMinutes: 30, closed, message: expect.stringContaining(words) });
+    }
+    const links = await test.app.get(DataSource).query(`SELECT COUNT(*) AS n FROM outbox_email WHERE kind = 'SIGN_IN_LINK'`);
+    expect(Number(links[0].n)).toBe(0);
+  });
 
   it('signs a driver in end to end, with the email read from the SMTP server', async () => {
     const response = await sendDriverLink(dupont.reference);
@@ -216,34 +231,46 @@ describe('sign-in rate limits (counted in the database)', () => {
   let test: TestApp;
   let dupont: DemoDriverRow;
   beforeAll(async () => {
-    test = await startTestApp({ SIGN_IN_REQUESTS_PER_CLIENT_PER_HOUR: '8' });
+    test = await startTestApp({ SIGN_IN_REQUESTS_PER_CLIENT_PER_HOUR: '12' });
     dupont = (await seedDemo(test)).driver('olivier.dupont@demo.t3p.example');
   });
   afterAll(() => test.close());
 
-  it('allows 5 links an hour per reference, then answers 429 with how long to wait', async () => {
-    for (let attempt = 0; attempt < 5; attempt += 1) {
-      expect((await fetch(`${test.url}/api/auth/driver/sign-in-links`, json({ reference: dupont.reference }))).status).toBe(202);
-      test.clock.advanceMinutes(1);
+  it('sends three links at once, then spaced ones, says the last link stays valid and to look in the spam folder, then 8 an hour at most', async () => {
+    const send = () => fetch(`${test.url}/api/auth/driver/sign-in-links`, json({ reference: dupont.reference }));
+    for (let attempt = 0; attempt < 3; attempt += 1) expect((await send()).status).toBe(202);
+    const early = await send();
+    expect(early.status).toBe(429);
+    expect(Number(early.headers.get('retry-after'))).toBe(60);
+    const body = await early.json();
+    expect(body).toMatchObject({ code: 'TOO_MANY_REQUESTS' });
+    expect(body.message).toContain('le dernier reçu reste valable');
+    expect(body.message).toContain('courriers indésirables');
+    expect(body.message).toContain('dans 1 minute.');
+    // The last link sent still signs in.
+    const { token } = await latestLinkFor(test, dupont.email);
+    expect((await fetch(`${test.url}/api/auth/sign-in`, json({ token }))).status).toBe(200);
+    for (const gap of [1, 2, 5, 10, 15]) {
+      test.clock.advanceMinutes(gap);
+      expect((await send()).status).toBe(202);
     }
-    const refused = await fetch(`${test.url}/api/auth/driver/sign-in-links`, json({ reference: dupont.reference }));
-    expect(refused.status).toBe(429);
-    // The first link was 5 minutes ago: a slot frees in 55 minutes.
-    expect(Number(refused.headers.get('retry-after'))).toBe(55 * 60);
-    expect(await refused.json()).toMatchObject({ code: 'TOO_MANY_REQUESTS', message: expect.stringContaining('Patientez 55 minutes') });
-
-    test.clock.advanceMinutes(56);
-    expect((await fetch(`${test.url}/api/auth/driver/sign-in-links`, json({ reference: dupont.reference }))).status).toBe(202);
+    // 8 links in 33 minutes: the ninth waits for the first to leave the hour.
+    test.clock.advanceMinutes(15);
+    const capped = await send();
+    expect(capped.status).toBe(429);
+    expect(Number(capped.headers.get('retry-after'))).toBe(12 * 60);
+    test.clock.advanceMinutes(13);
+    expect((await send()).status).toBe(202);
   });
 
   it('limits one client address across references and addresses', async () => {
     test.clock.advanceMinutes(120);
     const statuses: number[] = [];
-    for (let attempt = 0; attempt < 9; attempt += 1) {
+    for (let attempt = 0; attempt < 13; attempt += 1) {
       const response = await fetch(`${test.url}/api/auth/agent/sign-in-links`, json({ email: `personne${attempt}@demo.t3p.example` }));
       statuses.push(response.status);
     }
-    expect(statuses).toEqual([202, 202, 202, 202, 202, 202, 202, 202, 429]);
+    expect(statuses).toEqual([...Array(12).fill(202), 429]);
   });
 
   it('ignores X-Forwarded-For when no proxy is trusted', async () => {

@@ -10,7 +10,7 @@ import { RequestsService } from '../requests/requests.service';
 import { AuthRepository } from './auth.repository';
 import { AuthSecret } from './auth-secret';
 import { MagicLinkTokens } from './magic-link-tokens';
-import { RateLimitService } from './rate-limit.service';
+import { RateLimitService, spacingOf } from './rate-limit.service';
 import { randomSecret, sha256 } from './secrets';
 
 /**
@@ -25,6 +25,14 @@ const PROBLEM_MESSAGES: Record<SignInLinkProblem, string> = {
   LINK_SUPERSEDED:
     'Un lien plus récent vous a été envoyé depuis, et il remplace celui-ci. Utilisez le dernier courriel reçu ou demandez un nouveau lien.',
   LINK_INVALID: 'Ce lien de connexion n’est pas reconnu. Vérifiez qu’il est complet ou demandez un nouveau lien.',
+};
+
+/** What a driver whose application is closed reads instead of a link: why, and what to do. */
+const CLOSED_MESSAGES: Record<'VALIDATED' | 'CANCELLED', string> = {
+  VALIDATED:
+    'Votre demande de carte est déjà validée : il n’y a plus d’image à envoyer, aucun lien de connexion ne vous a donc été envoyé. Pour régler votre carte, suivez le lien du courriel « Demande validée, paiement à effectuer ».',
+  CANCELLED:
+    'Votre demande de carte a été annulée faute d’images reçues dans le délai : aucune image ne peut plus être envoyée pour elle, aucun lien de connexion ne vous a donc été envoyé. Pour obtenir votre carte, adressez-vous à votre préfecture, qui vous dira comment déposer une nouvelle demande.',
 };
 
 /** "o*****t@d***.fr": enough for the owner to recognise, too little to learn an address. */
@@ -47,6 +55,8 @@ export interface SignedIn {
 export class SignInService {
   private readonly logger = new Logger('SignIn');
   private readonly tokens: MagicLinkTokens;
+  /** Minutes between one person's successive links within the hour (docs/security.md). */
+  private readonly spacing: number[];
 
   constructor(
     private readonly repository: AuthRepository,
@@ -58,6 +68,7 @@ export class SignInService {
     secret: AuthSecret,
   ) {
     this.tokens = new MagicLinkTokens(secret.value, env.SIGN_IN_LINK_TTL_MINUTES);
+    this.spacing = spacingOf(env.SIGN_IN_LINK_SPACING_MINUTES);
   }
 
   /** Driver: a link to the address on file of the request behind `reference`. */
@@ -65,7 +76,7 @@ export class SignInService {
     return this.atLeast(LINK_REQUEST_FLOOR_MS, async () => {
       await this.rateLimits.consume([
         { key: `client:${clientAddress}`, perHour: this.env.SIGN_IN_REQUESTS_PER_CLIENT_PER_HOUR },
-        { key: `reference:${reference}`, perHour: this.env.SIGN_IN_LINKS_PER_HOUR },
+        { key: `reference:${reference}`, perHour: this.env.SIGN_IN_LINKS_PER_HOUR, spacingMinutes: this.spacing },
       ]);
       const driver = await this.requests.findDriverByRequestReference(reference);
       if (!driver) {
@@ -77,8 +88,12 @@ export class SignInService {
             'Si ce lien correspond à une demande d’images en cours, un courriel de connexion vient d’être envoyé à l’adresse enregistrée pour cette demande.',
         };
       }
+      if (driver.applicationState === 'VALIDATED' || driver.applicationState === 'CANCELLED') {
+        this.logger.log({ event: 'sign_in_link', subjectType: 'DRIVER', subjectId: driver.driverId, outcome: `APPLICATION_${driver.applicationState}` });
+        return { sentTo: null, validityMinutes: this.env.SIGN_IN_LINK_TTL_MINUTES, closed: driver.applicationState, message: CLOSED_MESSAGES[driver.applicationState] };
+      }
       await this.rateLimits.consume([
-        { key: `address:${driver.email.trim().toLowerCase()}`, perHour: this.env.SIGN_IN_LINKS_PER_HOUR },
+        { key: `address:${driver.email.trim().toLowerCase()}`, perHour: this.env.SIGN_IN_LINKS_PER_HOUR, spacingMinutes: this.spacing },
       ]);
       await this.issue('DRIVER', driver.driverId, async (manager, linkId, token) =>
         this.outbox.enqueueSignInLink(manager, {
@@ -106,7 +121,7 @@ export class SignInService {
     return this.atLeast(LINK_REQUEST_FLOOR_MS, async () => {
       await this.rateLimits.consume([
         { key: `client:${clientAddress}`, perHour: this.env.SIGN_IN_REQUESTS_PER_CLIENT_PER_HOUR },
-        { key: `address:${address}`, perHour: this.env.SIGN_IN_LINKS_PER_HOUR },
+        { key: `address:${address}`, perHour: this.env.SIGN_IN_LINKS_PER_HOUR, spacingMinutes: this.spacing },
       ]);
       const agent = await this.repository.findActiveAgentByEmail(address);
       if (agent) {

@@ -74,6 +74,27 @@ export class Environment {
   @IsString()
   MAIL_FROM = 'Service des cartes T3P <ne-pas-repondre@cartes-t3p.example>';
 
+  /**
+   * The legal notice of the portal (LCEN art. 6), shown on its « Mentions légales » page: the
+   * host's name, postal address and phone, and the publication director. Demo values by default:
+   * set the real ones in production.
+   */
+  @IsString()
+  @MinLength(1)
+  LEGAL_HOST_NAME = 'Hébergeur de démonstration SAS';
+
+  @IsString()
+  @MinLength(1)
+  LEGAL_HOST_ADDRESS = '1 rue de l’Exemple, 59000 Lille';
+
+  @IsString()
+  @MinLength(1)
+  LEGAL_HOST_PHONE = '03 00 00 00 00';
+
+  @IsString()
+  @MinLength(1)
+  LEGAL_PUBLICATION_DIRECTOR = 'Camille Exemple, directrice de la publication (démonstration)';
+
   /** The card payment portal (another system), linked from the "demande validée" email. */
   @IsUrl({ require_tld: false, protocols: ['http', 'https'], require_protocol: true })
   PAYMENT_PORTAL_URL = 'https://paiement.chauffeur-carte-t3p.example/';
@@ -137,12 +158,22 @@ export class Environment {
   @Max(10080)
   SESSION_ABSOLUTE_MINUTES = 720;
 
-  /** Sign-in links one address (or one request reference) may receive per hour. */
+  /**
+   * Sign-in links one address (or one request reference) may receive per hour, at most; within
+   * it they are spaced out (see SIGN_IN_LINK_SPACING_MINUTES and docs/security.md).
+   */
   @Transform(toInt)
   @IsInt()
   @Min(1)
   @Max(1000)
-  SIGN_IN_LINKS_PER_HOUR = 5;
+  SIGN_IN_LINKS_PER_HOUR = 8;
+
+  /**
+   * Within that hour, the minutes a link waits after the previous one, by rank: the first three
+   * at once, then 1, 2, 5, 10, 15 minutes apart (the last value holds beyond).
+   */
+  @Matches(/^\d{1,3}(,\d{1,3})*$/, { message: 'must be a comma-separated list of minutes, e.g. 0,0,0,1,2,5,10,15' })
+  SIGN_IN_LINK_SPACING_MINUTES = '0,0,0,1,2,5,10,15';
 
   /** Sign-in link requests one client address may make per hour. */
   @Transform(toInt)
@@ -254,6 +285,11 @@ export const ENVIRONMENT_VARIABLES = [
   'DATABASE_CONNECT_TIMEOUT_MS',
   'DATABASE_POOL_ACQUIRE_TIMEOUT_MS',
   'DATABASE_STATEMENT_TIMEOUT_MS',
+  'LEGAL_HOST_NAME',
+  'LEGAL_HOST_ADDRESS',
+  'LEGAL_HOST_PHONE',
+  'LEGAL_PUBLICATION_DIRECTOR',
+  'SIGN_IN_LINK_SPACING_MINUTES',
 ] as const satisfies readonly (keyof Environment)[];
 
 type Undeclared = Exclude<keyof Environment, (typeof ENVIRONMENT_VARIABLES)[number]>;

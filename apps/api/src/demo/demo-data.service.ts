@@ -1,5 +1,5 @@
 import { Injectable, Logger } from '@nestjs/common';
-import type { CardApplicationState, ImageRequestState } from '@t3p/contracts';
+import type { CardApplicationState, ImageRequestState, Piece, StoredImageState } from '@t3p/contracts';
 import { randomBytes, randomUUID } from 'node:crypto';
 import { Clock } from '../common/clock';
 import { Environment, publicUrlOf } from '../config/environment';
@@ -14,6 +14,8 @@ import {
 import { DEMO_AGENTS, DEMO_DRIVERS, DEMO_PREFECTURES, DemoDriver } from './demo-data';
 import { DemoDataRepository } from './demo-data.repository';
 import { LifecycleEmailsService } from '../notifications/lifecycle-emails.service';
+import { ImagesService } from '../images/images.service';
+import { demoImages } from './demo-images';
 
 const DAY = 86_400_000;
 
@@ -28,12 +30,13 @@ export class DemoDataService {
     private readonly repository: DemoDataRepository,
     private readonly clock: Clock,
     private readonly emails: LifecycleEmailsService,
+    private readonly images: ImagesService,
     private readonly env: Environment,
   ) {}
 
   /**
    * Fills an empty database with the demo data set; leaves any other database alone.
-   * With `requestEmails`, each driver's current request also gets its "demande d'images" email in
+   * With `requestEmails`, each driver's current request also gets its « demande d’images » email in
    * the outbox (the demo of `npm start` and the browser tests start from its link); tests that count
    * the outbox's rows seed without.
    */
@@ -112,6 +115,7 @@ export class DemoDataService {
       const submitted = ['SUBMITTED', 'VALIDATED', 'REJECTED'].includes(request.state);
       const decided = request.state === 'VALIDATED' || request.state === 'REJECTED';
       const accessRef = randomBytes(24).toString('base64url');
+      const pieces: Piece[] = [...(request.photo ? (['PHOTO'] as const) : []), ...(request.signature ? (['SIGNATURE'] as const) : [])];
       await manager.insert(ImageRequestEntity, {
         id,
         applicationId,
@@ -145,11 +149,25 @@ export class DemoDataService {
         reason: request.reason,
         at: createdAt,
       });
+      if (submitted) {
+        // The images the driver sent (drawn, valid): the agent's review shows them.
+        const drawn = await demoImages();
+        for (const piece of pieces) {
+          await this.images.storeInTransaction(manager, {
+            requestId: id,
+            piece,
+            bytes: piece === 'PHOTO' ? drawn.photo : drawn.signature,
+            state: request.state as StoredImageState,
+            uploadedAt: new Date(createdAt.getTime() + 2 * DAY),
+            decidedAt: decided ? new Date(createdAt.getTime() + 3 * DAY) : null,
+            rejectionReason: request.state === 'REJECTED' ? (driver.requests[driver.requests.indexOf(request) + 1]?.reason ?? request.reason) : undefined,
+          });
+        }
+      }
       previousRequestId = id;
       if (requestEmails && request === last) {
         // The request email of each driver's current request, as the agent's creation would have
         // queued it: the demo (and the browser tests) start from the link it carries.
-        const pieces = [...(request.photo ? (['PHOTO'] as const) : []), ...(request.signature ? (['SIGNATURE'] as const) : [])];
         await this.emails.imageRequest(
           manager,
           { to: driver.email, requestId: id, applicationId },

@@ -60,6 +60,11 @@ export class ImagesRepository {
     return saved.length === 1 ? { ...row, id: saved[0].id } : null;
   }
 
+  /** Inserts an image in a given state, in the caller's transaction (the demo data's submitted and decided images). */
+  async insertImage(manager: EntityManager, image: StoredImageEntity): Promise<void> {
+    await manager.insert(StoredImageEntity, image);
+  }
+
   findImage(requestId: string, piece: Piece): Promise<StoredImageEntity | null> {
     if (!requestId) return Promise.resolve(null);
     return this.dataSource.getRepository(StoredImageEntity).findOneBy({ requestId, piece });

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import type { Piece, StoredImageSummary } from '@t3p/contracts';
+import type { Piece, StoredImageState, StoredImageSummary } from '@t3p/contracts';
+import { randomUUID } from 'node:crypto';
 import type { ImageKind, Verdict } from '@t3p/image-rules';
 import type { EntityManager } from 'typeorm';
 import { Clock } from '../common/clock';
@@ -60,6 +61,33 @@ export class ImagesService {
       uploadedAt: this.clock.now(),
     });
     return saved ? { verdict, image: toImageSummary(saved) } : { verdict };
+  }
+
+  /**
+   * Stores a file that passes the rules directly in `state` (SUBMITTED, VALIDATED or REJECTED),
+   * in the caller's transaction: the demo data's images. Throws on a file that does not pass.
+   */
+  async storeInTransaction(
+    manager: EntityManager,
+    image: { requestId: string; piece: Piece; bytes: Buffer; state: StoredImageState; uploadedAt: Date; decidedAt: Date | null; rejectionReason?: string },
+  ): Promise<void> {
+    const verdict = await checkImage(image.bytes, KIND_OF_PIECE[image.piece]);
+    if (!verdict.valid) throw new Error(`The ${image.piece} to store does not pass the rules: ${verdict.errors.map((e) => e.code).join(', ')}`);
+    await this.images.insertImage(manager, {
+      id: randomUUID(),
+      requestId: image.requestId,
+      piece: image.piece,
+      state: image.state,
+      format: verdict.measured.format ?? 'jpeg',
+      original: image.bytes,
+      sha256: sha256(image.bytes),
+      byteSize: image.bytes.length,
+      measured: JSON.stringify(verdict.measured),
+      displayJpeg: await normaliseForDisplay(image.bytes, verdict.measured),
+      rejectionReason: image.rejectionReason ?? null,
+      uploadedAt: image.uploadedAt,
+      decidedAt: image.decidedAt,
+    });
   }
 
   /** The draft (or submitted) image of a piece, for display: the clean JPEG, else the original. */

@@ -3,7 +3,7 @@ import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { DevMailboxQuery, type DevMailboxEmail, type DevMailboxSummary } from '@t3p/contracts';
 import { Public } from '../common/public.decorator';
 import { DevMailboxService } from './dev-mailbox.service';
-import { renderMailboxEmail, renderMailboxList } from './dev-mailbox.page';
+import { FRAME_FIT_SCRIPT, renderMailboxEmail, renderMailboxList } from './dev-mailbox.page';
 
 /**
  * The development mailbox. Registered only when NODE_ENV is not production (see NotificationsModule).
@@ -27,6 +27,14 @@ export class DevMailboxController {
   @ApiOperation({ summary: 'La boîte de développement, en page HTML' })
   async page(@Query() query: DevMailboxQuery): Promise<string> {
     return renderMailboxList(await this.mailbox.list(query.limit ?? 50));
+  }
+
+  @Get('frame.js')
+  @Public()
+  @Header('content-type', 'text/javascript; charset=utf-8')
+  @ApiOperation({ summary: 'Le script qui ajuste le cadre d’un courriel à sa hauteur (pages de la boîte de développement)' })
+  frameScript(): string {
+    return FRAME_FIT_SCRIPT;
   }
 
   @Get(':id/page')

@@ -10,6 +10,8 @@ import {
   renderImageRequestEmail,
   renderPaymentRequestEmail,
   renderReceiptEmail,
+  renderRejectionEmail,
+  RejectedPiece,
   renderReminderEmail,
   RenderedEmail,
 } from './templates/lifecycle-emails.template';
@@ -23,7 +25,7 @@ export interface LifecycleEmailTarget {
 }
 
 /**
- * The five emails of the image-request lifecycle. Each is rendered and queued in the caller's
+ * The emails of the image-request lifecycle. Each is rendered and queued in the caller's
  * transaction; the outbox's unique key `<request id>:<kind>` makes a replay a no-op.
  */
 @Injectable()
@@ -35,6 +37,18 @@ export class LifecycleEmailsService {
 
   imageRequest(manager: EntityManager, target: LifecycleEmailTarget, facts: LifecycleEmailFacts & { deadline: Date }) {
     return this.queue(manager, 'IMAGE_REQUEST', target, renderImageRequestEmail(facts));
+  }
+
+  /**
+   * The follow-up request opened by a rejection: one email that says what was refused and why,
+   * and carries the new request's link. It is that request's IMAGE_REQUEST email (same dedupe key).
+   */
+  rejection(
+    manager: EntityManager,
+    target: LifecycleEmailTarget,
+    facts: LifecycleEmailFacts & { deadline: Date; rejected: RejectedPiece[] },
+  ) {
+    return this.queue(manager, 'IMAGE_REQUEST', target, renderRejectionEmail(facts));
   }
 
   reminder(

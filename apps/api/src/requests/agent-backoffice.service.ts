@@ -88,7 +88,7 @@ export class AgentBackofficeService {
     };
   }
 
-  /** The "demande d'images" email as the driver would receive it if the request were created now. */
+  /** The « demande d’images » email as the driver would receive it if the request were created now. */
   async preview(prefectureId: string, applicationId: string, body: CreateImageRequestBody): Promise<EmailPreview> {
     const application = await this.repository.applicationOfPrefecture(prefectureId, applicationId);
     if (!application?.driver || !application.prefecture) throw ApiException.notFound('Cette demande de carte est introuvable.');

@@ -1,6 +1,8 @@
+import { IMAGE_REQUEST_SUBJECT_START } from '@t3p/contracts';
 import type { ParsedMail } from 'mailparser';
 import { DataSource } from 'typeorm';
 import { deliverDue, DemoDriverRow, seedDemo, Session, signInAgent, signInDriver } from '../auth/auth-test-kit';
+import { ImageRequestEntity, StoredImageEntity } from '../database/entities';
 import { startTestApp, TestApp } from '../testing/test-app';
 import { as, fileForm, insertApplication, mailsTo, restartableSmtp, validPhoto, validSignature } from './lifecycle-test-kit';
 
@@ -49,7 +51,11 @@ describe('image-request lifecycle through HTTP (agent and driver)', () => {
     expect(again.status).toBe(409);
     expect(await again.json()).toMatchObject({ code: 'REQUEST_ALREADY_OPEN', message: expect.stringContaining('déjà en cours') });
 
-    const mail = await lastMail(application.email, /^Nouvelles images demandées pour votre carte VTC$/);
+    const mail = await lastMail(application.email, /^Demande d’images pour votre carte VTC$/);
+    // What the portal's pages quote (GET /api/site, IMAGE_REQUEST_SUBJECT_START) is what the email carries.
+    const site = await (await fetch(`${test.url}/api/site`)).json();
+    expect(mail.from?.value[0]).toEqual({ name: site.emailSender.name, address: site.emailSender.address });
+    expect(mail.subject?.startsWith(IMAGE_REQUEST_SUBJECT_START)).toBe(true);
     for (const part of [mail.text ?? '', mail.html || '']) {
       expect(part).toContain('Madame DURAND Léa');
       expect(part).toContain('La photo d’identité est floue. Merci de refaire la photo.');
@@ -199,10 +205,19 @@ describe('image-request lifecycle through HTTP (agent and driver)', () => {
     expect(result.followUp).toMatchObject({ state: 'PENDING', pieces: ['SIGNATURE'], reason: 'La signature est coupée à droite.', previousRequestId: requestId });
 
     await deliverDue(test);
-    const requestsMails = mailsTo(smtp.messages, application.email).filter((m) => m.subject === 'Nouvelles images demandées pour votre carte VTC');
-    expect(requestsMails).toHaveLength(2);
-    expect(requestsMails[1].text).toContain('La signature est coupée à droite.');
-    expect(requestsMails[1].text).not.toContain('votre photo d’identité');
+    const requestsMails = mailsTo(smtp.messages, application.email).filter((m) => m.subject === 'Demande d’images pour votre carte VTC');
+    expect(requestsMails).toHaveLength(1);
+    // The rejection is its own email: what was refused, why, what to do, and the new request's link.
+    const rejection = await lastMail(application.email, /^Signature refusée : demande d’images pour votre carte VTC$/);
+    for (const part of [rejection.text ?? '', rejection.html || '']) {
+      expect(part).toContain('n’a pas accepté votre signature');
+      expect(part).toContain('Signature : La signature est coupée à droite.');
+      expect(part).toContain('Ce qu’il vous reste à faire');
+      expect(part).toContain(`/connexion/`);
+      expect(part).not.toContain('votre photo d’identité et');
+    }
+    const followUp = await test.app.get(DataSource).getRepository(ImageRequestEntity).findOneByOrFail({ id: result.followUp.id });
+    expect(rejection.text).toContain(`/connexion/${encodeURIComponent(followUp.accessRef)}`);
 
     const view = await (await as(test, driver)('/api/driver/request')).json();
     expect(view).toMatchObject({ id: result.followUp.id, state: 'PENDING', termsAccepted: false });
@@ -232,6 +247,24 @@ describe('image-request lifecycle through HTTP (agent and driver)', () => {
     const detail = await (await call('/api/driver/application')).json();
     expect(detail.application.state).toBe('VALIDATED');
     expect((await as(test, nord)(`/api/agent/applications/${application.applicationId}/requests`, { json: { pieces: ['PHOTO'], reasonCode: 'PHOTO_BLURRY' } })).status).toBe(409);
+  });
+
+  it('records no decision on a submitted request whose images are missing (409), and decides the demo’s submitted requests', async () => {
+    const dataSource = test.app.get(DataSource);
+    const hugo = await dataSource.getRepository(ImageRequestEntity).findOneByOrFail({ state: 'SUBMITTED', reasonText: 'La photo d’identité est floue et le fond n’est pas uni.', photoRequested: true, signatureRequested: false });
+    const images = await dataSource.getRepository(StoredImageEntity).findBy({ requestId: hugo.id });
+    // The demo data carries a real submitted photo (generated), which the agent can open.
+    expect(images.map((image) => `${image.piece}:${image.state}`)).toEqual(['PHOTO:SUBMITTED']);
+    expect((await as(test, nord)(`/api/agent/requests/${hugo.id}/images/photo`)).status).toBe(200);
+    await dataSource.getRepository(StoredImageEntity).delete({ requestId: hugo.id });
+    for (const outcome of ['VALIDATED', 'REJECTED']) {
+      const decisions = [{ piece: 'PHOTO', outcome, ...(outcome === 'REJECTED' ? { reason: 'Floue.' } : {}) }];
+      const answer = await as(test, nord)(`/api/agent/requests/${hugo.id}/review`, { json: { decisions } });
+      expect(answer.status).toBe(409);
+      expect(await answer.json()).toMatchObject({ code: 'SUBMITTED_IMAGES_MISSING', message: expect.stringContaining('introuvables') });
+    }
+    const after = await dataSource.getRepository(ImageRequestEntity).findOneByOrFail({ id: hugo.id });
+    expect(after).toMatchObject({ state: 'SUBMITTED', decidedAt: null });
   });
 
   it('keeps the audit trail: who, when, from, to, why', async () => {

@@ -39,7 +39,8 @@ const context = (patch: Partial<ImageRequestEntity> = {}): RequestContext =>
 
 function build(found: RequestContext | null, scopeWins = true) {
   const scope = {
-    moveRequest: jest.fn(async () => scopeWins),
+    decideRequest: jest.fn(async () => scopeWins),
+    context: jest.fn(async () => ({ ...found, request: { ...found?.request, state: 'VALIDATED' } })),
     setApplicationState: jest.fn(async () => undefined),
     audit: jest.fn(async () => undefined),
     manager: {},
@@ -84,7 +85,7 @@ describe('LifecycleService (fakes)', () => {
       { piece: 'SIGNATURE' as const, outcome: 'VALIDATED' as const },
     ];
     expect(await codeOf(lifecycle.review(agent, 'r1', { decisions }))).toEqual([422, 'DECISIONS_INCOMPLETE']);
-    expect(scope.moveRequest).not.toHaveBeenCalled();
+    expect(scope.decideRequest).not.toHaveBeenCalled();
   });
 
   it('turns a lost race into a 409 and writes nothing else', async () => {
@@ -101,7 +102,7 @@ describe('LifecycleService (fakes)', () => {
     const { lifecycle, scope, emails } = build(context({ state: 'SUBMITTED' }));
     const result = await lifecycle.review(agent, 'r1', { decisions: [{ piece: 'PHOTO', outcome: 'VALIDATED' }] });
     expect(result.request.state).toBe('VALIDATED');
-    expect(scope.moveRequest).toHaveBeenCalledWith('r1', ['SUBMITTED'], 'VALIDATED', expect.anything());
+    expect(scope.decideRequest).toHaveBeenCalledWith('r1', 'VALIDATED', expect.any(Date));
     expect(scope.setApplicationState).toHaveBeenCalledWith(['a1'], 'VALIDATED', expect.any(Date));
     expect(scope.audit).toHaveBeenCalledWith([expect.objectContaining({ action: 'REQUEST_VALIDATED', actorId: 'g1', fromState: 'SUBMITTED' })]);
     expect(emails.paymentRequest).toHaveBeenCalledTimes(1);

@@ -15,7 +15,7 @@ import { Environment, publicUrlOf } from '../config/environment';
 import { ImageRequestEntity } from '../database/entities';
 import { ImagesService } from '../images/images.service';
 import { LifecycleEmailsService } from '../notifications/lifecycle-emails.service';
-import type { LifecycleEmailFacts } from '../notifications/templates/lifecycle-emails.template';
+import type { LifecycleEmailFacts, RejectedPiece } from '../notifications/templates/lifecycle-emails.template';
 import { RequestQueriesRepository } from './request-queries.repository';
 import { deadlineOf, Delays, piecesOf, toRequestView } from './request.mapper';
 import {
@@ -116,6 +116,8 @@ export class LifecycleService {
       agentId: string;
       previousRequestId: string | null;
       now: Date;
+      /** A follow-up of a rejection: its email says what was refused and why. */
+      rejected?: RejectedPiece[];
     },
   ): Promise<ImageRequestView> {
     if (input.applicationState === 'CANCELLED' || input.applicationState === 'VALIDATED') {
@@ -167,10 +169,9 @@ export class LifecycleService {
     ]);
     const context = await scope.context(request.id);
     if (!context) throw new Error('The request just inserted is missing');
-    await this.emails.imageRequest(scope.manager, this.emailTarget(context), {
-      ...this.emailFacts(context),
-      deadline: deadlineOf(request, this.delays()) ?? input.now,
-    });
+    const facts = { ...this.emailFacts(context), deadline: deadlineOf(request, this.delays()) ?? input.now };
+    if (input.rejected) await this.emails.rejection(scope.manager, this.emailTarget(context), { ...facts, rejected: input.rejected });
+    else await this.emails.imageRequest(scope.manager, this.emailTarget(context), facts);
     return toRequestView(request, this.delays());
   }
 
@@ -192,7 +193,14 @@ export class LifecycleService {
     const to = rejected.length > 0 ? 'REJECTED' : 'VALIDATED';
     return this.transitions.run(async (scope) => {
       const now = this.clock.now();
-      if (!(await scope.moveRequest(requestId, ['SUBMITTED'], to, { decidedAt: now }))) {
+      if (!(await scope.decideRequest(requestId, to, now))) {
+        const fresh = await scope.context(requestId);
+        if (found.request.state === 'SUBMITTED' && fresh?.request.state === 'SUBMITTED') {
+          throw conflict(
+            'Les images envoyées pour cette demande sont introuvables : aucune décision ne peut être enregistrée sans elles. Signalez-le à l’assistance technique.',
+            'SUBMITTED_IMAGES_MISSING',
+          );
+        }
         throw conflict(
           found.request.state === 'SUBMITTED'
             ? 'Cette demande vient d’être examinée par quelqu’un d’autre : rechargez la page.'
@@ -240,6 +248,7 @@ export class LifecycleService {
         agentId: agent.agentId,
         previousRequestId: requestId,
         now,
+        rejected: rejected.map((decision) => ({ piece: decision.piece, reason: decision.reason?.trim() ?? '' })),
       });
       return { request: toRequestView(request, this.delays()), followUp };
     });

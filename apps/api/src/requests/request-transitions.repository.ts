@@ -199,6 +199,25 @@ export class TransitionScope {
     return rows.length === 1;
   }
 
+  /**
+   * The agent's decision: SUBMITTED → VALIDATED or REJECTED in one conditional update that also
+   * requires the submitted image of every requested piece, so no decision is recorded on a
+   * request whose images are missing.
+   */
+  async decideRequest(requestId: string, to: 'VALIDATED' | 'REJECTED', at: Date): Promise<boolean> {
+    const rows = await this.sql<{ id: string }>(
+      `UPDATE image_request SET state = :to, decided_at = :at
+        WHERE id = :requestId AND state = 'SUBMITTED'
+          AND (NOT photo_requested OR EXISTS (SELECT 1 FROM stored_image s
+                WHERE s.request_id = image_request.id AND s.piece = 'PHOTO' AND s.state = 'SUBMITTED'))
+          AND (NOT signature_requested OR EXISTS (SELECT 1 FROM stored_image s
+                WHERE s.request_id = image_request.id AND s.piece = 'SIGNATURE' AND s.state = 'SUBMITTED'))
+        RETURNING id`,
+      { requestId, to, at },
+    );
+    return rows.length === 1;
+  }
+
   async acceptTerms(requestId: string, at: Date, version: string): Promise<boolean> {
     const result = await this.manager
       .createQueryBuilder()

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type { ApplicationDetail, CardType } from '@t3p/contracts';
+import type { ApplicationDetail, CardApplicationState, CardType } from '@t3p/contracts';
 import { ApiException } from '../common/errors/api-exception';
 import { Environment } from '../config/environment';
 import { toApplicationDetail } from './application.mapper';
@@ -11,6 +11,8 @@ export interface DriverSignInTarget {
   email: string;
   cardType: CardType;
   applicationId: string;
+  /** VALIDATED or CANCELLED: the application is closed, no image will be asked any more. */
+  applicationState: CardApplicationState;
 }
 
 export interface DriverIdentity {
@@ -42,6 +44,7 @@ export class RequestsService {
       email: rows.driver.email,
       cardType: rows.application.cardType,
       applicationId: rows.application.id,
+      applicationState: rows.application.state,
     };
   }
 

@@ -1,3 +1,4 @@
+import { frenchDate, frenchDateTime } from '@t3p/contracts/texts';
 import type { CardApplicationState, CardType, EmailKind, ImageRequestState, OutboxState, Piece, RequestReasonCode } from '@t3p/contracts';
 
 /*
@@ -83,8 +84,7 @@ export const DELIVERY_LABELS: Record<OutboxState, string> = {
   FAILED: 'échec d’envoi (signalé à l’exploitation)',
 };
 
-const DATE_TIME = new Intl.DateTimeFormat('fr-FR', { dateStyle: 'long', timeStyle: 'short', timeZone: 'Europe/Paris' });
-const DATE = new Intl.DateTimeFormat('fr-FR', { dateStyle: 'medium', timeZone: 'Europe/Paris' });
-
-export const frDateTime = (iso: string | null | undefined) => (iso ? DATE_TIME.format(new Date(iso)) : '');
-export const frDate = (iso: string | null | undefined) => (iso ? DATE.format(new Date(iso)) : '');
+/** « 1er décembre 2026 à 20 h 15 », in Paris time: the same writing as the driver portal and the emails. */
+export const frDateTime = (iso: string | null | undefined) => frenchDateTime(iso);
+/** « 1er déc. 2026 ». */
+export const frDate = (iso: string | null | undefined) => frenchDate(iso, 'short');

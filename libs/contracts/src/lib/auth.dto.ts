@@ -34,6 +34,11 @@ export interface SignInLinkSent {
   validityMinutes: number;
   /** French sentence to show as is. */
   message: string;
+  /**
+   * Set when the card application behind the reference is closed (validated or cancelled): no
+   * link is sent, and `message` says what to do instead.
+   */
+  closed?: 'VALIDATED' | 'CANCELLED';
 }
 
 /** Why a sign-in link was refused: the page says which and offers a new link. */

@@ -4,7 +4,7 @@ import type { Piece, StoredImageState } from './domain';
 export const IMAGE_KIND_VALUES = ['photo', 'signature'] as const;
 
 export class ImageCheckQuery {
-  /** Which rules apply: photo d'identité or signature. */
+  /** Which rules apply: photo d’identité or signature. */
   @IsIn(IMAGE_KIND_VALUES, { message: 'Le paramètre « kind » doit valoir « photo » ou « signature ».' })
   kind!: (typeof IMAGE_KIND_VALUES)[number];
 }

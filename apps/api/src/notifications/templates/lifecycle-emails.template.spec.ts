@@ -5,6 +5,7 @@ import {
   renderImageRequestEmail,
   renderPaymentRequestEmail,
   renderReceiptEmail,
+  renderRejectionEmail,
   renderReminderEmail,
 } from './lifecycle-emails.template';
 
@@ -27,6 +28,7 @@ const all = {
   cancellation: renderCancellationEmail({ ...facts, remindedAt: new Date('2026-07-05T12:00:00Z'), cancelledAt: day }),
   receipt: renderReceiptEmail({ ...facts, submittedAt: day }),
   payment: renderPaymentRequestEmail({ ...facts, validatedAt: day, paymentPortalUrl: 'https://paiement.chauffeur-carte-t3p.example/' }),
+  rejection: renderRejectionEmail({ ...facts, deadline: day, rejected: [{ piece: 'SIGNATURE', reason: 'La signature est coupée à droite.' }] }),
 };
 
 describe('lifecycle email templates', () => {
@@ -65,6 +67,36 @@ describe('lifecycle email templates', () => {
     }
     expect(all.reminder.text).toContain('vous disposez de 30 jours, jusqu’au 4 août 2026');
     expect(all.reminder.text).toContain('définitivement annulée');
+  });
+
+  it('the request email keeps the subject drivers were told about for years', () => {
+    expect(all.request.subject).toBe('Demande d’images pour votre carte TAXI');
+  });
+
+  it('a rejection says what was refused, the préfecture’s reason, what to do, and carries the new request’s link', () => {
+    expect(all.rejection.subject).toBe('Signature refusée : demande d’images pour votre carte TAXI');
+    for (const part of [all.rejection.html.replace(/&#x3D;/g, '='), all.rejection.text]) {
+      expect(part).toContain('n’a pas accepté votre signature');
+      expect(part).toContain('Motif du refus');
+      expect(part).toContain('Signature : La signature est coupée à droite.');
+      expect(part).toContain('Ce qu’il vous reste à faire');
+      expect(part).toContain('https://portail.example/connexion?ref=abc');
+      expect(part).toContain('annulée le 4 août 2026');
+      expect(part).not.toContain('photo d’identité et');
+    }
+    const both = renderRejectionEmail({
+      ...facts,
+      pieces: ['PHOTO', 'SIGNATURE'],
+      deadline: day,
+      rejected: [{ piece: 'PHOTO', reason: 'Floue.' }, { piece: 'SIGNATURE', reason: 'Pâle.' }],
+    });
+    expect(both.subject).toBe('Photo et signature refusées : demande d’images pour votre carte TAXI');
+    expect(both.text).toContain('Photo d’identité : Floue.');
+  });
+
+  it('writes « 1er » on the first of a month', () => {
+    const first = renderReceiptEmail({ ...facts, submittedAt: new Date('2026-12-01T10:00:00Z') });
+    expect(first.text).toContain('Le 1er décembre 2026, vous avez confirmé');
   });
 
   it('cancellation says why; receipt what was received; payment the next step and its portal', () => {

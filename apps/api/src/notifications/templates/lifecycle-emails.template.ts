@@ -1,4 +1,4 @@
-import { CONTACT_CENTRE, type CardType, type Civility, type Piece } from '@t3p/contracts';
+import { CONTACT_CENTRE, EMAIL_SUBJECTS, frenchDate, type CardType, type Civility, type Piece } from '@t3p/contracts';
 import { DPI_MAX, DPI_MIN, NOMINAL, TOLERANCE } from '@t3p/image-rules';
 import Handlebars from 'handlebars';
 
@@ -27,9 +27,8 @@ export interface RenderedEmail {
 
 const PIECE_LABELS: Record<Piece, string> = { PHOTO: 'votre photo d’identité', SIGNATURE: 'votre signature' };
 
-// One formatter for the process: building an Intl.DateTimeFormat costs more than rendering an email.
-const FR_DATE = new Intl.DateTimeFormat('fr-FR', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'Europe/Paris' });
-const frDate = (date: Date) => FR_DATE.format(date);
+// « 1er décembre 2026 »: the same writing as both fronts.
+const frDate = (date: Date) => frenchDate(date);
 
 const salutation = (facts: LifecycleEmailFacts) =>
   `${facts.civility === 'MME' ? 'Madame' : 'Monsieur'} ${facts.lastName.toUpperCase()} ${facts.firstName}`;
@@ -67,9 +66,9 @@ const layout = Handlebars.compile(`<!doctype html>
 <html lang="fr"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
 <title>{{subject}}</title></head>
 <body style="margin:0;padding:0;background:#f6f6f6;font-family:Arial,Helvetica,sans-serif;color:#161616">
-<table role="presentation" width="100%" cellpadding="0" cellspacing="0" style="background:#f6f6f6"><tr><td align="center" style="padding:24px 12px">
+<table role="presentation" width="100%" cellpadding="0" cellspacing="0" style="background:#f6f6f6"><tr><td align="center" style="padding:24px 8px">
 <table role="presentation" width="600" cellpadding="0" cellspacing="0" style="max-width:600px;width:100%;background:#ffffff;border-top:4px solid #000091">
-<tr><td style="padding:24px 32px 8px 32px">
+<tr><td style="padding:24px 20px 8px 20px">
 <p style="margin:0;font-size:14px;color:#3a3a3a">Cartes professionnelles T3P — carte {{cardType}}</p>
 <h1 style="margin:8px 0 16px 0;font-size:22px;line-height:28px;color:#000091">{{title}}</h1>
 <p style="margin:0 0 16px 0;font-size:16px;line-height:24px">{{salutation}},</p>
@@ -94,7 +93,7 @@ const layout = Handlebars.compile(`<!doctype html>
 {{#if technicalTable}}{{{technicalTableHtml}}}{{/if}}
 <p style="margin:16px 0 16px 0;font-size:16px;line-height:24px">Nous vous prions d’agréer, {{civilityWord}}, nos salutations distinguées.<br>Le service de délivrance des cartes professionnelles du T3P</p>
 </td></tr>
-<tr><td style="padding:16px 32px 24px 32px;border-top:1px solid #dddddd;font-size:13px;line-height:20px;color:#666666">
+<tr><td style="padding:16px 20px 24px 20px;border-top:1px solid #dddddd;font-size:13px;line-height:20px;color:#666666">
 Ce message est envoyé automatiquement, merci de ne pas y répondre.<br>Une question ? Centre de contact : {{phone}} ({{phoneNote}}) ou {{contactEmail}}.
 </td></tr></table></td></tr></table></body></html>`);
 
@@ -150,9 +149,9 @@ const reasonNotice = (facts: LifecycleEmailFacts) => ({
   lines: [`Le ${frDate(facts.requestedAt)} : ${facts.reason}`],
 });
 
-/** "Demande d'images": the préfecture needs new images. */
+/** « Demande d’images »: the préfecture needs new images. */
 export function renderImageRequestEmail(facts: LifecycleEmailFacts & { deadline: Date }): RenderedEmail {
-  return render(`Nouvelles images demandées pour votre carte ${facts.cardType}`, facts, {
+  return render(EMAIL_SUBJECTS.imageRequest(facts.cardType), facts, {
     title: 'La préfecture vous demande de nouvelles images',
     paragraphs: [
       `Les images jointes à votre demande de carte professionnelle ${facts.cardType} ne permettent pas de la fabriquer : elles manquent ou leur qualité est insuffisante.`,
@@ -167,8 +166,42 @@ export function renderImageRequestEmail(facts: LifecycleEmailFacts & { deadline:
   });
 }
 
-export const reminderSubject = (cardType: CardType) => `Rappel : images toujours attendues pour votre carte ${cardType}`;
-export const cancellationSubject = (cardType: CardType) => `Annulation de votre demande pour votre carte ${cardType}`;
+const PIECE_NAMES: Record<Piece, string> = { PHOTO: 'Photo d’identité', SIGNATURE: 'Signature' };
+
+/** One refused piece of a review and the préfecture's reason. */
+export interface RejectedPiece {
+  piece: Piece;
+  reason: string;
+}
+
+/**
+ * "Image refusée": the préfecture refused the photo or the signature; the new request (for the
+ * refused pieces only) and its link are in the same email, so the driver reads why and what to do.
+ */
+export function renderRejectionEmail(facts: LifecycleEmailFacts & { deadline: Date; rejected: RejectedPiece[] }): RenderedEmail {
+  const pieces = facts.rejected.map((item) => item.piece);
+  const refused = pieces.map((piece) => PIECE_LABELS[piece]).join(' et ');
+  const plural = pieces.length > 1;
+  return render(EMAIL_SUBJECTS.rejection(facts.cardType, pieces), facts, {
+    title: plural ? 'Votre photo et votre signature ont été refusées' : pieces[0] === 'SIGNATURE' ? 'Votre signature a été refusée' : 'Votre photo d’identité a été refusée',
+    paragraphs: [
+      `La ${facts.prefectureName} a examiné les images envoyées pour votre carte professionnelle ${facts.cardType} et n’a pas accepté ${refused} : ${plural ? 'elles ne peuvent' : 'elle ne peut'} pas figurer sur votre carte.`,
+    ],
+    notice: { heading: 'Motif du refus', lines: facts.rejected.map((item) => `${PIECE_NAMES[item.piece]} : ${item.reason}`) },
+    listHeading: 'Ce qu’il vous reste à faire :',
+    list: [
+      `préparer ${plural ? 'de nouvelles images qui tiennent' : 'une nouvelle image qui tient'} compte de ce motif et des caractéristiques rappelées plus bas ;`,
+      `${plural ? 'les' : 'la'} déposer sur le portail avec le bouton ci-dessous : une nouvelle demande, pour ${refused} seulement, vous y attend.`,
+    ],
+    warning: `sans dépôt de votre part, cette nouvelle demande sera annulée le ${frDate(facts.deadline)}.`,
+    button: { link: facts.portalLink, label: 'Déposer une nouvelle image sur le portail' },
+    afterButton: [`Votre nouvel envoi sera examiné par la ${facts.prefectureName}.`],
+    technicalTable: true,
+  });
+}
+
+export const reminderSubject = (cardType: CardType) => EMAIL_SUBJECTS.reminder(cardType);
+export const cancellationSubject = (cardType: CardType) => EMAIL_SUBJECTS.cancellation(cardType);
 
 /** "Relance": nothing submitted after the first delay; the cancellation date is stated. */
 export function renderReminderEmail(facts: LifecycleEmailFacts & { deadline: Date; remainingDays: number }): RenderedEmail {
@@ -206,7 +239,7 @@ export function renderCancellationEmail(facts: LifecycleEmailFacts & { remindedA
 
 /** "Accusé de réception": the driver confirmed the upload. */
 export function renderReceiptEmail(facts: LifecycleEmailFacts & { submittedAt: Date }): RenderedEmail {
-  return render(`Images bien reçues pour votre carte ${facts.cardType}`, facts, {
+  return render(EMAIL_SUBJECTS.receipt(facts.cardType), facts, {
     title: 'Nous avons bien reçu vos images',
     paragraphs: [
       `Le ${frDate(facts.submittedAt)}, vous avez confirmé le dépôt des images demandées pour votre carte professionnelle ${facts.cardType}.`,
@@ -224,7 +257,7 @@ export function renderReceiptEmail(facts: LifecycleEmailFacts & { submittedAt: D
 export function renderPaymentRequestEmail(
   facts: LifecycleEmailFacts & { validatedAt: Date; paymentPortalUrl: string },
 ): RenderedEmail {
-  return render(`Demande validée, paiement à effectuer pour votre carte ${facts.cardType}`, facts, {
+  return render(EMAIL_SUBJECTS.paymentRequest(facts.cardType), facts, {
     title: 'Votre demande de carte est validée',
     paragraphs: [
       `Bonne nouvelle : le ${frDate(facts.validatedAt)}, la ${facts.prefectureName} a validé vos images et votre demande de carte professionnelle ${facts.cardType}.`,

@@ -3,6 +3,7 @@ import type { T3pCardType } from '@t3p/ui';
 
 const REFERENCE_KEY = 't3p.reference';
 const RETURN_KEY = 't3p.retour';
+const SIGNED_IN_KEY = 't3p.connecte';
 const REFERENCE = /^[A-Za-z0-9_-]{1,64}$/;
 
 function storage(kind: 'localStorage' | 'sessionStorage'): Storage | null {
@@ -47,6 +48,16 @@ export class DriverSession {
     const value = safeReturn(store?.getItem(RETURN_KEY));
     store?.removeItem(RETURN_KEY);
     return value;
+  }
+
+  /** This browser signed in (a session existed here): a later 401 means that session ended. */
+  rememberSignedIn(): void {
+    storage('sessionStorage')?.setItem(SIGNED_IN_KEY, '1');
+  }
+
+  /** Whether a session was opened in this tab: who never signed in has no session that "ended". */
+  wasSignedIn(): boolean {
+    return storage('sessionStorage')?.getItem(SIGNED_IN_KEY) === '1';
   }
 
   hasReturn(): boolean {

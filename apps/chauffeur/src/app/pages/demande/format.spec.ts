@@ -1,5 +1,5 @@
 import { dateFr, dateTimeFr, integerFr, kilobytes } from './format';
-import { parisClock } from './paris-clock';
+import { parisClock } from '@t3p/contracts/texts';
 
 const HOUR_MS = 3_600_000;
 const intlParts = new Intl.DateTimeFormat('fr-FR', {
@@ -39,15 +39,15 @@ describe('parisClock (without Intl)', () => {
 });
 
 describe('French formats', () => {
-  it('writes dates and times as Intl does, in Paris time', () => {
+  it('writes dates and times as Intl does, in Paris time, with « 1er » on the first of a month', () => {
     for (const iso of ['2026-03-12T13:03:00Z', '2026-03-29T00:59:00Z', '2026-03-29T01:00:00Z', '2026-10-25T00:30:00Z', '2026-12-31T23:30:00Z', '2027-01-01T08:05:09Z']) {
       const date = new Date(iso);
-      const day = date.toLocaleDateString('fr-FR', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'Europe/Paris' });
+      const day = date.toLocaleDateString('fr-FR', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'Europe/Paris' }).replace(/^1 /, '1er ');
       const time = date.toLocaleTimeString('fr-FR', { hour: '2-digit', minute: '2-digit', timeZone: 'Europe/Paris' }).replace(':', ' h ');
       expect(dateFr(iso)).toBe(day);
       expect(dateTimeFr(iso)).toBe(`${day} à ${time}`);
     }
-    expect(dateFr('2026-12-31T23:30:00Z')).toBe('1 janvier 2027');
+    expect(dateFr('2026-12-31T23:30:00Z')).toBe('1er janvier 2027');
     expect(dateTimeFr('2026-03-12T13:03:00Z')).toBe('12 mars 2026 à 14 h 03');
     expect(dateFr(null)).toBe('');
     expect(dateTimeFr(undefined)).toBe('');

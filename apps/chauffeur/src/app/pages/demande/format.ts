@@ -1,30 +1,16 @@
 import type { Civility, Piece } from '@t3p/contracts';
-import { parisClock } from './paris-clock';
-
-// Written by hand rather than with Intl: see paris-clock.ts (ICU's start-up on the first render).
-
+import { frenchDate, frenchDateTime } from '@t3p/contracts/texts';
 const CIVILITY: Record<Civility, string> = { M: 'Monsieur', MME: 'Madame' };
 
 export function civilityLabel(code: Civility): string {
   return CIVILITY[code] ?? '';
 }
 
-const MONTHS = ['janvier', 'février', 'mars', 'avril', 'mai', 'juin', 'juillet', 'août', 'septembre', 'octobre', 'novembre', 'décembre'];
-const twoDigits = (n: number) => String(n).padStart(2, '0');
+/** « 1er mars 2026 », « 12 mars 2026 », in Paris time. */
+export const dateFr = (iso: string | null | undefined): string => frenchDate(iso);
 
-/** "12 mars 2026", in Paris time. */
-export function dateFr(iso: string | null | undefined): string {
-  if (!iso) return '';
-  const { day, monthIndex, year } = parisClock(new Date(iso));
-  return `${day} ${MONTHS[monthIndex]} ${year}`;
-}
-
-/** "12 mars 2026 à 14 h 03", in Paris time. */
-export function dateTimeFr(iso: string | null | undefined): string {
-  if (!iso) return '';
-  const { hours, minutes } = parisClock(new Date(iso));
-  return `${dateFr(iso)} à ${twoDigits(hours)} h ${twoDigits(minutes)}`;
-}
+/** « 12 mars 2026 à 14 h 03 », in Paris time. */
+export const dateTimeFr = (iso: string | null | undefined): string => frenchDateTime(iso);
 
 export const PIECE_LABEL: Record<Piece, string> = { PHOTO: 'Photo d’identité', SIGNATURE: 'Signature' };
 

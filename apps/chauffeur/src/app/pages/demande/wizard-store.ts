@@ -91,7 +91,9 @@ export class WizardStore {
     if (error instanceof HttpErrorResponse && error.status === 401) {
       this.session.rememberReturn(returnTo ?? this.router.url);
       const reference = this.session.reference();
-      void this.router.navigateByUrl(reference ? `/connexion/${reference}?session=expiree` : '/session-expiree');
+      // Who never signed in here (a bad or used link, a bookmark) has no session that "ended".
+      const why = this.session.wasSignedIn() ? 'expiree' : 'absente';
+      void this.router.navigateByUrl(reference ? `/connexion/${reference}?session=${why}` : `/session-expiree?session=${why}`);
       throw new SessionEnded();
     }
     const body = apiErrorOf(error);

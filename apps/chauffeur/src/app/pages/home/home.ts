@@ -1,10 +1,11 @@
 import { ChangeDetectionStrategy, Component } from '@angular/core';
 import { RouterLink } from '@angular/router';
+import { EmailFact } from '../../shared/email-fact/email-fact';
 import { ImageCriteriaTable } from '../../shared/image-criteria/image-criteria-table';
 
 @Component({
   selector: 'app-home-page',
-  imports: [RouterLink, ImageCriteriaTable],
+  imports: [RouterLink, ImageCriteriaTable, EmailFact],
   templateUrl: './home.html',
   changeDetection: ChangeDetectionStrategy.OnPush,
 })

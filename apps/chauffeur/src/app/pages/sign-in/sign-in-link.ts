@@ -79,15 +79,17 @@ export class SignInLinkPage {
   protected readonly resent = signal<SignInLinkSent | null>(null);
   protected readonly resendError = signal<ApiErrorBody | null>(null);
   protected readonly problemTitle = computed(() => PROBLEM_TITLES[this.problem()?.code ?? ''] ?? 'La connexion n’a pas abouti');
+  /** The request of the link (its `ref`), else the one this browser remembers: a new link can be asked from here. */
   protected readonly reference = computed(() => {
     const value = this.ref();
-    return value && /^[A-Za-z0-9_-]{1,64}$/.test(value) ? value : null;
+    return value && /^[A-Za-z0-9_-]{1,64}$/.test(value) ? value : this.session.reference();
   });
 
   async signIn(): Promise<void> {
     this.busy.set(true);
     try {
       await this.api.signIn(this.token());
+      this.session.rememberSignedIn();
       this.session.rememberReference(this.reference());
       // Back to the step the driver was on when the session ended, else resumed from the server's state.
       await this.router.navigateByUrl(this.session.takeReturn() ?? '/demande', { replaceUrl: true });

@@ -133,7 +133,7 @@ export class ApplicationPage {
     try {
       const preview = await this.api.preview(this.id(), body);
       this.preview.set(preview);
-      // The API's own template, shown in a sandboxed frame (no script, no same-origin access).
+      // The API's own template, shown in a sandboxed frame: no script runs in it; the page reads its height.
       this.previewHtml.set(this.sanitizer.bypassSecurityTrustHtml(preview.html));
       afterNextRender(() => document.getElementById('preview-title')?.focus(), { injector: this.injector });
     } catch (error) {
@@ -141,6 +141,13 @@ export class ApplicationPage {
     } finally {
       this.busy.set(false);
     }
+  }
+
+  /** The preview frame as tall as the email, so that it shows whole (button and footer included). */
+  protected fitToContent(event: Event): void {
+    const frame = event.target as HTMLIFrameElement;
+    const height = frame.contentDocument?.documentElement.scrollHeight;
+    if (height) frame.style.height = `${height + 2}px`;
   }
 
   protected async create(): Promise<void> {

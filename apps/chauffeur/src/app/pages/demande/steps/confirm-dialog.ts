@@ -5,6 +5,10 @@ import { PIECE_LABEL } from '../format';
 /**
  * The confirmation of the upload, a DSFR modal on a native <dialog> (showModal: the rest of the
  * page is inert, Tab stays inside, Escape closes, focus returns to the button that opened it).
+ * It shows the images about to leave. « Annuler et recommencer » discards this pass's uploads, as
+ * the upload rules say (shared spec: the driver starts again from the first image); keeping the
+ * files is what « Fermer » (and Escape) does, so each of the three buttons does one thing, said
+ * on it and in the dialog.
  */
 @Component({
   selector: 'app-confirm-dialog',
@@ -17,6 +21,7 @@ import { PIECE_LABEL } from '../format';
       [class.fr-modal--opened]="opened()"
       aria-labelledby="confirmation-title"
       aria-describedby="confirmation-desc"
+      tabindex="-1"
       (close)="opened.set(false)"
     >
       <div class="fr-container fr-container--fluid fr-container-md">
@@ -32,14 +37,19 @@ import { PIECE_LABEL } from '../format';
                 <h2 id="confirmation-title" class="fr-modal__title">Confirmer l’envoi de vos images</h2>
                 <div id="confirmation-desc">
                   <p>Vous allez envoyer à la préfecture :</p>
-                  <ul>
-                    @for (piece of pieces(); track piece) {
-                      <li>{{ label[piece] }}</li>
+                  <ul class="confirm-thumbnails">
+                    @for (image of images(); track image.piece) {
+                      <li>
+                        <img [src]="image.src" [alt]="label[image.piece] + ' que vous allez envoyer'" [class]="'confirm-thumbnail confirm-thumbnail--' + image.piece.toLowerCase()" />
+                        <span>{{ label[image.piece] }}</span>
+                      </li>
                     }
                   </ul>
                   <p>
                     <strong>Valider</strong> : vos images partent à la préfecture ; vous ne pourrez plus les changer.<br />
-                    <strong>Annuler</strong> : les images déposées sont effacées et vous recommencez le dépôt depuis le début.
+                    <strong>Annuler et recommencer</strong> : ces images sont effacées et vous recommencez le dépôt depuis la
+                    première image.<br />
+                    <strong>Fermer</strong> (ou Échap) : vous revenez au dépôt, vos images restent enregistrées.
                   </p>
                 </div>
                 @if (error(); as problem) {
@@ -53,7 +63,7 @@ import { PIECE_LABEL } from '../format';
                   </li>
                   <li>
                     <button type="button" class="fr-btn fr-btn--secondary" [disabled]="busy()" (click)="restart.emit()">
-                      Annuler
+                      Annuler et recommencer
                     </button>
                   </li>
                 </ul>
@@ -68,10 +78,19 @@ import { PIECE_LABEL } from '../format';
   styles: `
     dialog.fr-modal { width: 100%; height: 100%; max-width: none; max-height: none; margin: 0; padding: 0; border: 0; }
     dialog.fr-modal::backdrop { background: transparent; }
+    dialog.fr-modal:focus { outline: none; }
+    /* Visible at once when opened (only the opacity fades): a transition of visibility keeps it hidden, so unfocusable, for its first frame. */
+    dialog.fr-modal.fr-modal--opened { transition: opacity 0.3s; }
+    .confirm-thumbnails { list-style: none; padding: 0; display: flex; flex-wrap: wrap; gap: 1rem; }
+    .confirm-thumbnails li { display: flex; flex-direction: column; align-items: flex-start; gap: 0.25rem; }
+    .confirm-thumbnail { display: block; border: 1px solid var(--border-default-grey); background: #fff; }
+    .confirm-thumbnail--photo { width: 5.25rem; height: auto; }
+    .confirm-thumbnail--signature { width: 7.5rem; height: auto; }
   `,
 })
 export class ConfirmDialog {
-  readonly pieces = input.required<readonly Piece[]>();
+  /** The images about to be sent, in the order of the steps. */
+  readonly images = input.required<readonly { piece: Piece; src: string }[]>();
   readonly busy = input(false);
   readonly error = input<string | null>(null);
   /** "Valider": submit the images. */
@@ -83,10 +102,17 @@ export class ConfirmDialog {
   protected readonly opened = signal(false);
   private readonly dialog = viewChild.required<ElementRef<HTMLDialogElement>>('dialog');
 
+  /**
+   * Opens the dialog visible at once (the DSFR class set before showModal: a dialog still hidden
+   * by it cannot take focus) and moves focus into it, so that a screen reader announces its
+   * title and description.
+   */
   open(): void {
     const dialog = this.dialog().nativeElement;
-    if (!dialog.open) dialog.showModal();
+    dialog.classList.add('fr-modal--opened');
     this.opened.set(true);
+    if (!dialog.open) dialog.showModal();
+    dialog.focus();
   }
 
   close(): void {

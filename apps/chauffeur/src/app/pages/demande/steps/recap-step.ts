@@ -23,7 +23,7 @@ import { WizardStore } from '../wizard-store';
       <div class="fr-grid-row fr-grid-row--gutters">
         @for (image of r.images; track image.id) {
           <div class="fr-col-12 fr-col-sm-6">
-            <figure class="fr-content-media fr-m-0" role="group" [attr.aria-label]="label[image.piece]">
+            <figure class="fr-content-media fr-m-0">
               <img
                 class="recap-image"
                 [src]="url(image.piece, image.sha256)"

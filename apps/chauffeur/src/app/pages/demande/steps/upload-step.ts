@@ -67,6 +67,14 @@ export class UploadStep {
     this.store.request();
     return this.store.imageOf(this.piece());
   });
+  /** The images the confirmation shows: this pass's accepted file of each requested piece. */
+  protected readonly toSend = computed(() =>
+    this.pieces().flatMap((piece) => {
+      const image = this.store.imageOf(piece);
+      return image ? [{ piece, src: imageUrlOf(piece, image.sha256) }] : [];
+    }),
+  );
+
   protected readonly imageUrl = computed(() => {
     const image = this.image();
     return image ? imageUrlOf(image.piece, image.sha256) : null;

@@ -1,0 +1,25 @@
+import { HttpClient } from '@angular/common/http';
+import { Injectable, inject, signal } from '@angular/core';
+import type { SiteInfo } from '@t3p/contracts';
+import { firstValueFrom } from 'rxjs';
+
+/**
+ * What the API's settings say about the service (GET /api/site): the sender of its emails and
+ * the legal notice. Read once per visit, when a page first needs it; null until then (or if the
+ * API does not answer: the pages then say it in general words).
+ */
+@Injectable({ providedIn: 'root' })
+export class SiteInfoStore {
+  private readonly http = inject(HttpClient);
+  private requested = false;
+  readonly info = signal<SiteInfo | null>(null);
+
+  load(): void {
+    if (this.requested) return;
+    this.requested = true;
+    firstValueFrom(this.http.get<SiteInfo>('/api/site')).then(
+      (info) => this.info.set(info),
+      () => (this.requested = false),
+    );
+  }
+}
