@@ -11,6 +11,7 @@ import {
   RateLimitEventEntity,
   SignInTokenEntity,
 } from '../database/entities';
+import { preparedQuery } from '../database/prepared-query';
 import { date, requestColumns, requestOfRow, type ContextRow } from '../requests/request-transitions.repository';
 
 /** Reject empty keys before they reach a where clause: TypeORM drops undefined criteria. */
@@ -141,8 +142,7 @@ export class AuthRepository {
   /** A live session (not revoked, before its absolute expiry; idle expiry is the caller's) with who it belongs to. */
   async findLiveSession(tokenHash: string, now: Date): Promise<LiveSessionRow | null> {
     if (!present(tokenHash)) return null;
-    const [query, parameters] = this.dataSource.driver.escapeQueryWithParameters(LIVE_SESSION_SQL, { tokenHash, now, active: true }, {});
-    const [row] = (await this.dataSource.query(query, parameters)) as ContextRow[];
+    const [row] = await preparedQuery<ContextRow>(this.dataSource, 't3p_live_session', LIVE_SESSION_SQL, { tokenHash, now, active: true });
     if (!row) return null;
     return {
       id: row['id'] as string,

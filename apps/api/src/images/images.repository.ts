@@ -4,6 +4,7 @@ import type { Piece, StoredImageState } from '@t3p/contracts';
 import { randomUUID } from 'node:crypto';
 import { DataSource, EntityManager } from 'typeorm';
 import { StoredImageEntity } from '../database/entities';
+import { preparedQuery } from '../database/prepared-query';
 
 export interface NewDraftImage {
   requestId: string;
@@ -53,7 +54,9 @@ export class ImagesRepository {
     const postgres = this.dataSource.options.type === 'postgres';
     // Parameters of a SELECT list have no type on PostgreSQL (text); SQLite needs none.
     const typed = (parameter: string, type: string) => (postgres ? `CAST(:${parameter} AS ${type})` : `:${parameter}`);
-    const [query, parameters] = this.dataSource.driver.escapeQueryWithParameters(
+    const saved = await preparedQuery<{ id: string }>(
+      this.dataSource,
+      't3p_save_draft',
       `INSERT INTO stored_image (id, request_id, piece, state, format, original, sha256, byte_size, measured, display_jpeg,
                                  rejection_reason, uploaded_at, decided_at)
        SELECT :id, r.id, :piece, 'DRAFT', :format, ${typed('original', 'bytea')}, :sha256, ${typed('byteSize', 'integer')},
@@ -66,9 +69,7 @@ export class ImagesRepository {
        WHERE stored_image.state = 'DRAFT'
        RETURNING id`,
       { ...row },
-      {},
     );
-    const saved = (await this.dataSource.query(query, parameters)) as { id: string }[];
     return saved.length === 1 ? { ...row, id: saved[0].id } : null;
   }
 
