@@ -11,6 +11,7 @@
  *
  *   npm run bench:upload -- [--seconds 8] [--clients 50] [--runs 3] [--profile] [--write-doc]
  *
+ * --write-photos DIR: writes the two photos there and stops.
  * --profile: the API runs under `node --cpu-prof`; its main thread's samples are summarised by
  * package after the runs (written to /tmp). Creates its own database on PG_TEST_URL's server
  * (default postgres://postgres@127.0.0.1:5432/postgres) and drops it afterwards. With
@@ -65,17 +66,31 @@ async function samplePhotos(): Promise<{ name: string; bytes: Buffer }[]> {
       }
     }
   }
-  const encode = (quality: number, icc: boolean) => {
-    const image = sharp(pixels, { raw: { width, height, channels: 3 } }).blur(0.6);
-    return (icc ? image.withIccProfile('srgb') : image).jpeg({ quality }).withMetadata({ density: 300 }).toBuffer();
+  const image = () => sharp(pixels, { raw: { width, height, channels: 3 } }).blur(0.6);
+  // A JFIF 1.02 header at 300 DPI, as a photo booth or an editor writes it (sharp writes none).
+  const jfifAt300Dpi = (jpeg: Buffer) =>
+    Buffer.concat([
+      jpeg.subarray(0, 2),
+      Buffer.from([0xff, 0xe0, 0x00, 0x10, 0x4a, 0x46, 0x49, 0x46, 0x00, 0x01, 0x02, 0x01, 0x01, 0x2c, 0x01, 0x2c, 0x00, 0x00]),
+      jpeg.subarray(2),
+    ]);
+  /** The same file with an sRGB ICC profile (APP2 ICC_PROFILE, as sharp writes it) after its JFIF header. */
+  const withIcc = async (jpeg: Buffer) => {
+    const donor = await image().withIccProfile('srgb').jpeg().toBuffer();
+    let at = 2;
+    while (!(donor[at + 1] === 0xe2 && donor.subarray(at + 4, at + 15).toString('latin1') === 'ICC_PROFILE')) at += 2 + donor.readUInt16BE(at + 2);
+    const segment = donor.subarray(at, at + 2 + donor.readUInt16BE(at + 2));
+    const afterJfif = 4 + jpeg.readUInt16BE(4);
+    return Buffer.concat([jpeg.subarray(0, afterJfif), segment, jpeg.subarray(afterJfif)]);
   };
   for (let quality = 95; quality >= 40; quality -= 1) {
-    const plain = await encode(quality, false);
+    const plain = jfifAt300Dpi(await image().jpeg({ quality }).toBuffer());
     if (plain.length <= 40_000) {
       if (plain.length < 30_000) throw new Error(`No quality gives a 30–40 KB photo (${plain.length} bytes at ${quality})`);
+      const icc = await withIcc(plain);
       return [
-        { name: `JFIF JPEG, ${plain.length.toLocaleString('en')} bytes, quality ${quality}`, bytes: plain },
-        { name: 'same pixels + sRGB ICC profile', bytes: await encode(quality, true) },
+        { name: `JFIF JPEG at 300 DPI, ${plain.length.toLocaleString('en')} bytes (quality ${quality})`, bytes: plain },
+        { name: `the same with an sRGB ICC profile, ${icc.length.toLocaleString('en')} bytes`, bytes: icc },
       ];
     }
   }
@@ -117,6 +132,15 @@ async function load(send: (client: number) => Promise<boolean>, seconds: number)
 }
 
 async function main(): Promise<void> {
+  const photosDir = process.argv.indexOf('--write-photos');
+  if (photosDir > 0) {
+    // Writes the bench's two photos (to look at them, or to run npm run check-image on them) and stops.
+    for (const [index, photo] of (await samplePhotos()).entries()) {
+      writeFileSync(join(process.argv[photosDir + 1], `upload-bench-${index + 1}.jpg`), photo.bytes);
+      console.log(photo.name);
+    }
+    return;
+  }
   if (!existsSync(resolve(ROOT, 'dist/apps/api/main.js'))) throw new Error('Build the API first: npx nx build api');
   const server = new URL(process.env['PG_TEST_URL'] ?? 'postgres://postgres@127.0.0.1:5432/postgres');
   const name = `t3p_bench_upload_${process.pid}`;
@@ -185,7 +209,6 @@ async function main(): Promise<void> {
     }
 
     const photos = await samplePhotos();
-    for (const photo of photos) photo.name = photo.name.replace('same pixels', `same pixels (${photo.bytes.length.toLocaleString('en')} bytes)`);
     const forms = photos.map((photo) => multipart(photo.bytes));
     for (const { body, contentType } of forms) {
       const first = await fetch(`${api}/api/driver/request/images/photo`, {
