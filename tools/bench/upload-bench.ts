@@ -299,7 +299,8 @@ async function main(): Promise<void> {
     if (PROFILE) {
       await started.stop();
       children.shift();
-      const file = readdirSync(profileDir).find((entry) => entry.endsWith('.cpuprofile'));
+      // CPU.<date>.<time>.<pid>.<thread>.<n>.cpuprofile: thread 0 is the main thread (the others are the PDF workers).
+      const file = readdirSync(profileDir).find((entry) => /\.\d+\.0\.\d+\.cpuprofile$/.test(entry));
       if (file) profileSummary = summariseCpuProfile(JSON.parse(readFileSync(join(profileDir, file), 'utf8')));
       console.log(`CPU profile: ${join(profileDir, file ?? '(none)')}\n${profileSummary}`);
     }
