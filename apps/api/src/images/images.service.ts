@@ -64,9 +64,10 @@ export class ImagesService {
 
   /**
    * The display copy to store beside the original: none for an upright JPEG, whose copy is the
-   * original with its metadata cut out, derived again at each display (a segment walk of a few
-   * microseconds, cheaper than storing and reading 30–80 KB more); a decoded copy otherwise
-   * (rotated JPEG re-encoded upright, the JPEG inside a PDF).
+   * original with its metadata cut out, derived again at each display (a segment walk, no
+   * decode: 0.25 ms for a 38 KB photo on a loaded machine, against 30–80 KB more to write at
+   * every upload and read back); a decoded copy otherwise (rotated JPEG re-encoded upright, the
+   * JPEG inside a PDF).
    */
   private async storedDisplayCopy(bytes: Buffer, verdict: Verdict): Promise<Buffer | null> {
     if (displayDerivedOnRead(bytes, verdict.measured)) return null;

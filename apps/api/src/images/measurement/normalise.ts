@@ -27,7 +27,7 @@ export async function normaliseForDisplay(bytes: Uint8Array, measured: Measured)
 }
 
 /**
- * The display copy that costs nothing to make again: an upright JPEG with its metadata
+ * The display copy that is cheap to make again: an upright JPEG with its metadata
  * segments cut out (a segment walk, no decode). Such a copy need not be stored: the API derives
  * it from the original when the image is shown (see ImagesService.displayImage). Null when the
  * file needs a decode for display (rotated JPEG, PDF) or is not a readable JPEG.
