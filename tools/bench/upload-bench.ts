@@ -97,13 +97,15 @@ async function samplePhotos(): Promise<{ name: string; bytes: Buffer }[]> {
   throw new Error('No quality gives a photo under 40 KB');
 }
 
-function multipart(bytes: Buffer): { body: Buffer; contentType: string } {
+type Form = { body: Uint8Array<ArrayBuffer>; contentType: string };
+
+function multipart(bytes: Buffer): Form {
   const boundary = `----t3pbench${randomBytes(8).toString('hex')}`;
   const head = Buffer.from(
     `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="photo.jpg"\r\nContent-Type: image/jpeg\r\n\r\n`,
   );
   const tail = Buffer.from(`\r\n--${boundary}--\r\n`);
-  return { body: Buffer.concat([head, bytes, tail]), contentType: `multipart/form-data; boundary=${boundary}` };
+  return { body: new Uint8Array(Buffer.concat([head, bytes, tail])), contentType: `multipart/form-data; boundary=${boundary}` };
 }
 
 async function waitUntilUp(url: string): Promise<void> {
@@ -233,7 +235,7 @@ async function main(): Promise<void> {
     const decodeInsert = await bare(DECODE_AND_INSERT_SERVER);
 
     type Server = 'api' | 'insert' | 'decode';
-    const sendTo = (server: Server, form: { body: Buffer; contentType: string }) => async (client: number) => {
+    const sendTo = (server: Server, form: Form) => async (client: number) => {
       const response =
         server === 'api'
           ? await fetch(`${api}/api/driver/request/images/photo`, {
@@ -255,7 +257,7 @@ async function main(): Promise<void> {
     const commits = async () => Number((await admin.query(`SELECT xact_commit FROM pg_stat_database WHERE datname = $1`, [name])).rows[0].xact_commit);
 
     interface Window { perSecond: number; ok: number; failed: number; serverCpuMs: number; pgCpuMs: number; statements?: number }
-    const measure = async (server: Server, form: { body: Buffer; contentType: string }, countStatements: boolean): Promise<Window> => {
+    const measure = async (server: Server, form: Form, countStatements: boolean): Promise<Window> => {
       if (server !== 'api') await db.query(`TRUNCATE bench_upload`);
       await load(sendTo(server, form), 2); // warm-up: JIT, pools filled
       // Backends report their counters when idle for 10 s at the latest: wait around the window.
