@@ -72,13 +72,13 @@ export function cpuMsOf(pids: number[]): Map<number, number> {
   return times;
 }
 
-/** CPU ms spent between two readings by the processes alive at both. */
+/**
+ * CPU ms spent between two readings: by the processes alive at both, plus the whole time of those
+ * that appeared in between (a pool's new connections). A process gone before the end is lost.
+ */
 export function cpuMsBetween(before: Map<number, number>, after: Map<number, number>): number {
   let total = 0;
-  for (const [pid, start] of before) {
-    const end = after.get(pid);
-    if (end !== undefined) total += end - start;
-  }
+  for (const [pid, end] of after) total += end - (before.get(pid) ?? 0);
   return total;
 }
 

@@ -268,7 +268,7 @@ async function main(): Promise<void> {
       const before = { server: cpuMsOf([pidOf[server]]), pg: cpuMsOf(pg) };
       const result = await load(sendTo(server, form), SECONDS);
       const serverCpuMs = cpuMsBetween(before.server, cpuMsOf([pidOf[server]])) / result.ok;
-      const pgCpuMs = cpuMsBetween(before.pg, cpuMsOf(pg)) / result.ok;
+      const pgCpuMs = cpuMsBetween(before.pg, cpuMsOf([...new Set([...pg, ...(await backends())])])) / result.ok;
       let statements: number | undefined;
       if (countStatements) {
         await settle();
