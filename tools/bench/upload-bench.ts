@@ -1,43 +1,105 @@
 /**
  * Upload throughput on PostgreSQL at 50 concurrent clients: the real API (production build, Nest
- * on Fastify, signed-in drivers, CSRF, multipart, full verdict, storage of the original, hash,
- * figures and display JPEG) against a bare Node HTTP server that receives the same body and
- * inserts it into the same database, in the same run.
+ * on Fastify, signed-in drivers, CSRF, multipart, full verdict, storage of the original, hash and
+ * figures, display copy available) against two bare Node HTTP servers in the same run, with the
+ * same photo: one that receives the body and INSERTs it (insert-only), and the fair baseline
+ * that receives the multipart body, fully decodes the file with sharp, hashes it and INSERTs
+ * original + hash (decode-and-insert). Two photos like a driver's (413 × 531 JFIF JPEG of
+ * 30–40 KB with texture; the same with an ICC profile), three runs of each server, medians.
+ * Reports uploads/s, CPU ms per upload of the server process and of its PostgreSQL backends
+ * (from /proc), statements per upload, and the ratio API / decode-and-insert.
  *
- *   npm run bench:upload -- [--seconds 10] [--clients 50] [--write-doc]
+ *   npm run bench:upload -- [--seconds 8] [--clients 50] [--runs 3] [--profile] [--write-doc]
  *
- * Creates its own database on PG_TEST_URL's server (default postgres://postgres@127.0.0.1:5432/postgres)
- * and drops it afterwards. With --write-doc, replaces the "Upload throughput" section of docs/benchmarks.md.
+ * --write-photos DIR: writes the two photos there and stops.
+ * --profile: the API runs under `node --cpu-prof`; its main thread's samples are summarised by
+ * package after the runs (written to /tmp). Creates its own database on PG_TEST_URL's server
+ * (default postgres://postgres@127.0.0.1:5432/postgres) and drops it afterwards. With
+ * --write-doc, replaces the "Upload throughput" section of docs/benchmarks.md.
  */
 import { ChildProcess, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
-import { cpus } from 'node:os';
-import { resolve } from 'node:path';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpus, loadavg, tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
 import { Client } from 'pg';
 import sharp from 'sharp';
 import { linkIn, waitForEmail } from '../../libs/e2e-kit/src/lib/mailbox';
 import { startBuiltApi } from '../../apps/api/src/testing/built-api';
 import { freePort } from '../../apps/api/src/testing/free-port';
+import { cpuMsBetween, cpuMsOf, DECODE_AND_INSERT_SERVER, INSERT_ONLY_SERVER, median } from './upload-baselines';
+import { summariseCpuProfile } from './cpu-profile-summary';
 
 const argument = (name: string, fallback: number) => {
   const index = process.argv.indexOf(`--${name}`);
   return index > 0 ? Number(process.argv[index + 1]) : fallback;
 };
-const SECONDS = argument('seconds', 10);
+const SECONDS = argument('seconds', 8);
+const RUNS = argument('runs', 3);
+const PROFILE = process.argv.includes('--profile');
 const CLIENTS = argument('clients', 50);
 const ROOT = resolve(__dirname, '../..');
 
-/** A valid identity photo of a realistic weight: 35 × 45 mm at 300 DPI, some texture, under 80 Ko. */
-async function samplePhoto(): Promise<Buffer> {
+/**
+ * Photos like a driver's: 35 × 45 mm at 300 DPI (413 × 531), JFIF, a face-like shape over a
+ * gradient with sensor-like noise, at the JPEG quality that lands between 30 and 40 KB; and the
+ * same pixels with an sRGB ICC profile embedded.
+ */
+async function samplePhotos(): Promise<{ name: string; bytes: Buffer }[]> {
   const width = 413;
   const height = 531;
   const pixels = Buffer.alloc(width * height * 3);
-  for (let i = 0; i < pixels.length; i += 1) pixels[i] = 150 + ((i * 7919) % 61) + (randomBytes(1)[0] % 24);
-  return sharp(pixels, { raw: { width, height, channels: 3 } }).jpeg({ quality: 70 }).withMetadata({ density: 300 }).toBuffer();
+  let seed = 0x2545f491; // xorshift32: the same photo at every run of the bench
+  const random = () => {
+    seed ^= seed << 13;
+    seed ^= seed >>> 17;
+    seed ^= seed << 5;
+    return (seed >>> 0) % 29;
+  };
+  for (let y = 0; y < height; y += 1) {
+    for (let x = 0; x < width; x += 1) {
+      const face = ((x - 206) / 120) ** 2 + ((y - 230) / 160) ** 2 < 1;
+      const base = face ? 175 - y / 12 : 215 - y / 20;
+      for (let c = 0; c < 3; c += 1) {
+        const noise = random() - 14;
+        pixels[(y * width + x) * 3 + c] = Math.max(0, Math.min(255, Math.round(base - c * (face ? 18 : 4) + noise)));
+      }
+    }
+  }
+  const image = () => sharp(pixels, { raw: { width, height, channels: 3 } }).blur(0.6);
+  // A JFIF 1.02 header at 300 DPI, as a photo booth or an editor writes it (sharp writes none).
+  const jfifAt300Dpi = (jpeg: Buffer) =>
+    Buffer.concat([
+      jpeg.subarray(0, 2),
+      Buffer.from([0xff, 0xe0, 0x00, 0x10, 0x4a, 0x46, 0x49, 0x46, 0x00, 0x01, 0x02, 0x01, 0x01, 0x2c, 0x01, 0x2c, 0x00, 0x00]),
+      jpeg.subarray(2),
+    ]);
+  /** The same file with an sRGB ICC profile (APP2 ICC_PROFILE, as sharp writes it) after its JFIF header. */
+  const withIcc = async (jpeg: Buffer) => {
+    const donor = await image().withIccProfile('srgb').jpeg().toBuffer();
+    let at = 2;
+    while (!(donor[at + 1] === 0xe2 && donor.subarray(at + 4, at + 15).toString('latin1') === 'ICC_PROFILE')) at += 2 + donor.readUInt16BE(at + 2);
+    const segment = donor.subarray(at, at + 2 + donor.readUInt16BE(at + 2));
+    const afterJfif = 4 + jpeg.readUInt16BE(4);
+    return Buffer.concat([jpeg.subarray(0, afterJfif), segment, jpeg.subarray(afterJfif)]);
+  };
+  for (let quality = 95; quality >= 40; quality -= 1) {
+    const plain = jfifAt300Dpi(await image().jpeg({ quality }).toBuffer());
+    if (plain.length <= 40_000) {
+      if (plain.length < 30_000) throw new Error(`No quality gives a 30–40 KB photo (${plain.length} bytes at ${quality})`);
+      const icc = await withIcc(plain);
+      return [
+        { name: `JFIF JPEG at 300 DPI, ${plain.length.toLocaleString('en')} bytes (quality ${quality})`, bytes: plain },
+        { name: `the same with an sRGB ICC profile, ${icc.length.toLocaleString('en')} bytes`, bytes: icc },
+      ];
+    }
+  }
+  throw new Error('No quality gives a photo under 40 KB');
 }
 
-function multipart(bytes: Buffer): { body: Uint8Array<ArrayBuffer>; contentType: string } {
+type Form = { body: Uint8Array<ArrayBuffer>; contentType: string };
+
+function multipart(bytes: Buffer): Form {
   const boundary = `----t3pbench${randomBytes(8).toString('hex')}`;
   const head = Buffer.from(
     `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="photo.jpg"\r\nContent-Type: image/jpeg\r\n\r\n`,
@@ -55,10 +117,10 @@ async function waitUntilUp(url: string): Promise<void> {
 }
 
 /** CLIENTS loops, each sending its request again as soon as the previous answer came back. */
-async function load(send: (client: number) => Promise<boolean>): Promise<{ perSecond: number; ok: number; failed: number }> {
+async function load(send: (client: number) => Promise<boolean>, seconds: number): Promise<{ perSecond: number; ok: number; failed: number }> {
   let ok = 0;
   let failed = 0;
-  const end = Date.now() + SECONDS * 1000;
+  const end = Date.now() + seconds * 1000;
   const started = performance.now();
   await Promise.all(
     Array.from({ length: CLIENTS }, async (_unused, client) => {
@@ -71,22 +133,16 @@ async function load(send: (client: number) => Promise<boolean>): Promise<{ perSe
   return { perSecond: ok / ((performance.now() - started) / 1000), ok, failed };
 }
 
-const BARE_SERVER = `
-const http = require('node:http');
-const { Pool } = require('pg');
-const pool = new Pool({ connectionString: process.env.DATABASE_URL, max: 20 });
-http.createServer((request, response) => {
-  const chunks = [];
-  request.on('data', (chunk) => chunks.push(chunk));
-  request.on('end', () => {
-    pool.query('INSERT INTO bench_upload (id, body) VALUES (gen_random_uuid(), $1)', [Buffer.concat(chunks)])
-      .then(() => { response.writeHead(201, { 'content-type': 'application/json' }); response.end('{"stored":true}'); })
-      .catch(() => { response.writeHead(500); response.end(); });
-  });
-}).listen(Number(process.env.PORT), '127.0.0.1');
-`;
-
 async function main(): Promise<void> {
+  const photosDir = process.argv.indexOf('--write-photos');
+  if (photosDir > 0) {
+    // Writes the bench's two photos (to look at them, or to run npm run check-image on them) and stops.
+    for (const [index, photo] of (await samplePhotos()).entries()) {
+      writeFileSync(join(process.argv[photosDir + 1], `upload-bench-${index + 1}.jpg`), photo.bytes);
+      console.log(photo.name);
+    }
+    return;
+  }
   if (!existsSync(resolve(ROOT, 'dist/apps/api/main.js'))) throw new Error('Build the API first: npx nx build api');
   const server = new URL(process.env['PG_TEST_URL'] ?? 'postgres://postgres@127.0.0.1:5432/postgres');
   const name = `t3p_bench_upload_${process.pid}`;
@@ -98,10 +154,11 @@ async function main(): Promise<void> {
   const children: ChildProcess[] = [];
   const db = new Client({ connectionString: url.toString() });
   try {
+    const profileDir = mkdtempSync(join(tmpdir(), 't3p-upload-profile-'));
     const started = await startBuiltApi({
       ...process.env, NODE_ENV: 'development', DATABASE_URL: url.toString(), DEMO_DATA: 'true', LOG_LEVEL: 'warn', SCHEDULER_ENABLED: 'true',
       OUTBOX_POLL_SECONDS: '1', SIGN_IN_REQUESTS_PER_CLIENT_PER_HOUR: '100000',
-    });
+    }, PROFILE ? { nodeArgs: ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] } : {});
     children.push(started.child);
     const api = started.url;
     await db.connect();
@@ -153,80 +210,142 @@ async function main(): Promise<void> {
       sessions.push({ cookie, csrf: csrfToken });
     }
 
-    const photo = await samplePhoto();
-    const { body, contentType } = multipart(photo);
-    const first = await fetch(`${api}/api/driver/request/images/photo`, {
-      method: 'PUT', headers: { cookie: sessions[0].cookie, 'x-csrf-token': sessions[0].csrf, 'content-type': contentType }, body,
-    });
-    if (first.status !== 201) throw new Error(`The sample photo was not accepted: ${first.status} ${await first.text()}`);
-
-    const apiResult = await load(async (client) => {
-      const response = await fetch(`${api}/api/driver/request/images/photo`, {
-        method: 'PUT',
-        headers: { cookie: sessions[client].cookie, 'x-csrf-token': sessions[client].csrf, 'content-type': contentType },
-        body,
+    const photos = await samplePhotos();
+    const forms = photos.map((photo) => multipart(photo.bytes));
+    for (const { body, contentType } of forms) {
+      const first = await fetch(`${api}/api/driver/request/images/photo`, {
+        method: 'PUT', headers: { cookie: sessions[0].cookie, 'x-csrf-token': sessions[0].csrf, 'content-type': contentType }, body,
       });
+      if (first.status !== 201) throw new Error(`A sample photo was not accepted: ${first.status} ${await first.text()}`);
+    }
+
+    // The baselines, side by side with the API (each idle while another is measured).
+    await db.query(`CREATE TABLE bench_upload (id uuid PRIMARY KEY, body bytea NOT NULL, sha256 text)`);
+    await db.query(`ALTER TABLE bench_upload ALTER COLUMN body SET STORAGE EXTERNAL`); // as stored_image's bytes
+    const bare = async (source: string) => {
+      const port = await freePort();
+      const child = spawn(process.execPath, ['-e', source], {
+        cwd: ROOT, stdio: ['ignore', 'ignore', 'inherit'], env: { ...process.env, PORT: String(port), DATABASE_URL: url.toString() },
+      });
+      children.push(child);
+      await waitUntilUp(`http://127.0.0.1:${port}/`);
+      return { url: `http://127.0.0.1:${port}/upload`, pid: child.pid as number };
+    };
+    const insertOnly = await bare(INSERT_ONLY_SERVER);
+    const decodeInsert = await bare(DECODE_AND_INSERT_SERVER);
+
+    type Server = 'api' | 'insert' | 'decode';
+    const sendTo = (server: Server, form: Form) => async (client: number) => {
+      const response =
+        server === 'api'
+          ? await fetch(`${api}/api/driver/request/images/photo`, {
+              method: 'PUT',
+              headers: { cookie: sessions[client].cookie, 'x-csrf-token': sessions[client].csrf, 'content-type': form.contentType },
+              body: form.body,
+            })
+          : await fetch(server === 'insert' ? insertOnly.url : decodeInsert.url, {
+              method: 'PUT', headers: { 'content-type': form.contentType }, body: form.body,
+            });
       await response.arrayBuffer();
       return response.status === 201;
-    });
+    };
+    const pidOf: Record<Server, number> = { api: started.child.pid as number, insert: insertOnly.pid, decode: decodeInsert.pid };
+    const backends = async () =>
+      (await admin.query(`SELECT pid FROM pg_stat_activity WHERE datname = $1 AND backend_type = 'client backend'`, [name])).rows
+        .map((row: { pid: number }) => row.pid)
+        .filter((pid: number) => existsSync(`/proc/${pid}/stat`));
+    const commits = async () => Number((await admin.query(`SELECT xact_commit FROM pg_stat_database WHERE datname = $1`, [name])).rows[0].xact_commit);
+
+    interface Window { perSecond: number; ok: number; failed: number; serverCpuMs: number; pgCpuMs: number; statements?: number }
+    const measure = async (server: Server, form: Form, countStatements: boolean): Promise<Window> => {
+      if (server !== 'api') await db.query(`TRUNCATE bench_upload`);
+      await load(sendTo(server, form), 2); // warm-up: JIT, pools filled
+      // Backends report their counters when idle for 10 s at the latest: wait around the window.
+      const settle = () => new Promise((done) => setTimeout(done, 11_500));
+      if (countStatements) await settle();
+      const pg = await backends();
+      const commitsBefore = countStatements ? await commits() : 0;
+      const before = { server: cpuMsOf([pidOf[server]]), pg: cpuMsOf(pg) };
+      const result = await load(sendTo(server, form), SECONDS);
+      const serverCpuMs = cpuMsBetween(before.server, cpuMsOf([pidOf[server]])) / result.ok;
+      const pgCpuMs = cpuMsBetween(before.pg, cpuMsOf([...new Set([...pg, ...(await backends())])])) / result.ok;
+      let statements: number | undefined;
+      if (countStatements) {
+        await settle();
+        statements = (await commits() - commitsBefore) / result.ok;
+      }
+      return { ...result, serverCpuMs, pgCpuMs, statements };
+    };
+
+    const loadBefore = loadavg();
+    const results: { photo: string; runs: Record<Server, Window>[] }[] = [];
+    for (const [index, photo] of photos.entries()) {
+      const runs: Record<Server, Window>[] = [];
+      for (let run = 0; run < RUNS; run += 1) {
+        const first = index === 0 && run === 0;
+        const window = {
+          api: await measure('api', forms[index], first),
+          insert: await measure('insert', forms[index], first),
+          decode: await measure('decode', forms[index], first),
+        };
+        console.log(photo.name, `run ${run + 1}:`, JSON.stringify(window));
+        runs.push(window);
+      }
+      results.push({ photo: photo.name, runs });
+    }
+    const loadAfter = loadavg();
     const stored = (await db.query(`SELECT count(*)::int AS n FROM stored_image WHERE piece = 'PHOTO' AND state = 'DRAFT'`)).rows[0].n;
-    children.shift()?.kill('SIGTERM');
+    const storedCopies = (await db.query(`SELECT count(*)::int AS n FROM stored_image WHERE display_jpeg IS NOT NULL`)).rows[0].n;
 
-    // The baseline: a bare Node server that takes the same body and inserts it into the same database.
-    await db.query(`CREATE TABLE bench_upload (id uuid PRIMARY KEY, body bytea NOT NULL)`);
-    const barePort = await freePort();
-    const bare = spawn(process.execPath, ['-e', BARE_SERVER], {
-      cwd: ROOT, stdio: ['ignore', 'ignore', 'inherit'], env: { ...process.env, PORT: String(barePort), DATABASE_URL: url.toString() },
-    });
-    children.push(bare);
-    await waitUntilUp(`http://127.0.0.1:${barePort}/`);
-    await db.query(`TRUNCATE bench_upload`);
-    const bareResult = await load(async () => {
-      const response = await fetch(`http://127.0.0.1:${barePort}/upload`, { method: 'PUT', headers: { 'content-type': contentType }, body });
-      await response.arrayBuffer();
-      return response.status === 201;
-    });
+    let profileSummary = '';
+    if (PROFILE) {
+      await started.stop();
+      children.shift();
+      // CPU.<date>.<time>.<pid>.<thread>.<n>.cpuprofile: thread 0 is the main thread (the others are the PDF workers).
+      const file = readdirSync(profileDir).find((entry) => /\.\d+\.0\.\d+\.cpuprofile$/.test(entry));
+      if (file) profileSummary = summariseCpuProfile(JSON.parse(readFileSync(join(profileDir, file), 'utf8')));
+      console.log(`CPU profile: ${join(profileDir, file ?? '(none)')}\n${profileSummary}`);
+    }
 
-    // The ceiling any server that fully decodes each upload can reach here: the decode's CPU time
-    // alone (one decode at a time, libvips on one thread), spread over every core, nothing else.
-    sharp.concurrency(1);
-    for (let i = 0; i < 20; i += 1) await sharp(photo).raw().toBuffer();
-    const decodeStart = performance.now();
-    const DECODES = 300;
-    for (let i = 0; i < DECODES; i += 1) await sharp(photo).raw().toBuffer();
-    const decodeMs = (performance.now() - decodeStart) / DECODES;
-    const decodeCeiling = (cpus().length * 1000) / decodeMs;
+    const fmt = (value: number, digits = 1) => value.toFixed(digits);
+    const line = (label: string, windows: Window[]) =>
+      `| ${label} | ${fmt(median(windows.map((w) => w.perSecond)))} | ${windows.map((w) => fmt(w.perSecond, 0)).join(', ')} | ` +
+      `${fmt(median(windows.map((w) => w.serverCpuMs)), 2)} | ${fmt(median(windows.map((w) => w.pgCpuMs)), 2)} | ` +
+      `${windows.reduce((sum, w) => sum + w.failed, 0)} |`;
+    const tables = results
+      .map(({ photo, runs }) => {
+        const ratios = runs.map((run) => run.api.perSecond / run.decode.perSecond);
+        const ratio = median(ratios);
+        return `### ${photo}
 
-    const ratio = apiResult.perSecond / bareResult.perSecond;
+| server | uploads/s (median) | each run | server CPU ms / upload | PostgreSQL CPU ms / upload | failed |
+|---|---:|---|---:|---:|---:|
+${line('bare Node: receive, INSERT (insert-only)', runs.map((r) => r.insert))}
+${line('bare Node: multipart, sharp full decode, SHA-256, INSERT original + hash (decode-and-insert)', runs.map((r) => r.decode))}
+${line('the API: session + CSRF, multipart, full verdict, original + SHA-256 + figures stored', runs.map((r) => r.api))}
+
+API / decode-and-insert: **${fmt(ratio * 100, 0)} %** (median of the runs' ratios; each run: ${ratios.map((r) => `${fmt(r * 100, 0)} %`).join(', ')}); target at least 70 %: ${ratio >= 0.7 ? 'met' : 'NOT met'}.
+API / insert-only: ${fmt((median(runs.map((r) => r.api.perSecond)) / median(runs.map((r) => r.insert.perSecond))) * 100, 0)} %.`;
+      })
+      .join('\n\n');
+    const firstRun = results[0].runs[0];
     const section = `## Upload throughput
 
-Measured with \`npm run bench:upload -- --write-doc\`
+Measured with \`npm run bench:upload -- --write-doc${PROFILE ? ' --profile' : ''}\` (tools/bench/upload-bench.ts)
 on PostgreSQL, Node ${process.version}, ${cpus().length} × ${cpus()[0]?.model.trim()}, ${new Date().toISOString().slice(0, 10)};
-${CLIENTS} concurrent clients for ${SECONDS} s each, the same multipart body (a valid photo of ${photo.length.toLocaleString('en')} bytes),
-load generator on the same machine.
+${CLIENTS} concurrent clients, ${RUNS} runs of ${SECONDS} s per server and photo (after 2 s of warm-up each), the three
+servers measured one after the other within each run, load generator on the same machine.
+Machine load average (1 min) ${fmt(loadBefore[0], 2)} before the runs and ${fmt(loadAfter[0], 2)} after${PROFILE ? '; the API ran under `node --cpu-prof`' : ''}.
+CPU per upload is user + system time of every thread, read from /proc: of the server's one process, and of the
+PostgreSQL backends of the bench's database (WAL writer and checkpointer not counted).
 
-| server | uploads per second | answered OK | failed |
-|---|---:|---:|---:|
-| bare Node HTTP server: receive the body, INSERT it (baseline) | ${bareResult.perSecond.toFixed(1)} | ${bareResult.ok} | ${bareResult.failed} |
-| the API: session + CSRF, multipart, full verdict, original + SHA-256 + figures + display JPEG stored | ${apiResult.perSecond.toFixed(1)} | ${apiResult.ok} | ${apiResult.failed} |
+${tables}
 
-The API sustains **${(ratio * 100).toFixed(0)} %** of the baseline's throughput (target: at least 40 %): ${ratio >= 0.4 ? 'met' : 'NOT met'}.
-Each accepted upload replaced its driver's draft: ${stored} drafts at the end, one per client.
-
-The ceiling of any server that fully decodes the upload, measured in the same run: one bare
-\`sharp(photo).raw().toBuffer()\` of this photo takes ${decodeMs.toFixed(2)} ms of CPU (libvips on one thread, one at a time), so
-${cpus().length} cores decode at most **${decodeCeiling.toFixed(0)} photos per second** even if nothing else ran — neither the HTTP
-server, nor PostgreSQL, nor the load generator that share the cores. That is
-**${((decodeCeiling / bareResult.perSecond) * 100).toFixed(0)} %** of the baseline: ${decodeCeiling / bareResult.perSecond < 0.4 ? 'below the 40 % target, so on this machine the target cannot be met by a server that decodes every upload fully, which the same issue requires (a truncated JPEG whose header reads fine must be CORRUPT)' : 'above the 40 % target, which a leaner API could therefore reach'}.
-
-What was done for this figure: the display copy of an upright JPEG is the original with its
-metadata segments cut out (lossless, no second sharp pass; a rotated JPEG is still re-encoded),
-and the draft is stored with one \`INSERT … ON CONFLICT … DO UPDATE\` instead of a read and a save.
-Before these changes the API reached 11 % of the baseline, measured on a machine shared with a CI
-run (no idle figure of that version was taken); runs of this version on the idle machine vary
-between about 90 and 120 uploads per second (7–8 %). What remains per upload besides the decode,
-in the API process: Fastify and Nest, the multipart parser, the session lookup, the request's
-state, the upsert of about 70 kB (original and display copy), and the JSON answer.
+Statements per upload (transactions committed in the database per accepted upload, first run):
+API ${fmt(firstRun.api.statements ?? 0, 2)}, insert-only ${fmt(firstRun.insert.statements ?? 0, 2)}, decode-and-insert ${fmt(firstRun.decode.statements ?? 0, 2)}
+(the API's outbox poller and scheduler add about one a second). Each accepted upload replaced its driver's draft:
+${stored} drafts at the end, one per client; display copies stored: ${storedCopies} (an upright JPEG's is derived on read).
+${profileSummary ? `\nWhere the API's main thread spends its time (\`--cpu-prof\`, self time by package, idle excluded):\n\n${profileSummary}\n` : ''}
 `;
     console.log(section);
     if (process.argv.includes('--write-doc')) {

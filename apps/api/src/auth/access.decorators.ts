@@ -2,6 +2,8 @@ import { createParamDecorator, ExecutionContext, HttpStatus, SetMetadata } from 
 import type { SubjectType } from '@t3p/contracts';
 import type { FastifyRequest } from 'fastify';
 import { ApiException } from '../common/errors/api-exception';
+import type { ImageRequestEntity } from '../database/entities';
+import type { SubjectFacts } from './auth.repository';
 
 export { Public } from '../common/public.decorator';
 
@@ -16,7 +18,11 @@ export const AgentOnly = () => SetMetadata(ACCESS_RULE, 'AGENT' satisfies Access
 /** Anyone signed in, driver or agent. */
 export const SignedIn = () => SetMetadata(ACCESS_RULE, 'SIGNED_IN' satisfies AccessRule);
 
-/** The signed-in caller, as checked against the session table on this request. */
+/**
+ * The signed-in caller, as checked against the session table on this request, with what the
+ * guard read in the same round trip: handlers and services take it from here, never again from
+ * the database.
+ */
 export interface Principal {
   sessionId: string;
   role: SubjectType;
@@ -25,6 +31,14 @@ export interface Principal {
   /** Agents only. */
   prefectureId?: string;
   csrfToken: string;
+  /** Names, and the agent's préfecture or the driver's card type (for /api/me). */
+  identity: SubjectFacts;
+  /**
+   * Drivers only: their current request as of this request's start (the open one, else the
+   * latest), null when they have none. A write that depends on its state re-checks it in its
+   * own statement.
+   */
+  driverRequest?: ImageRequestEntity | null;
 }
 
 export type RequestWithPrincipal = FastifyRequest & { principal?: Principal };

@@ -47,7 +47,7 @@ export class AccessGuard implements CanActivate {
     if (!rule) throw new ApiException(HttpStatus.FORBIDDEN, 'FORBIDDEN', 'Cette action ne vous est pas permise.');
 
     const session = await this.sessions.resolve(request);
-    const principal = session ? await this.principals.principalOf(session) : null;
+    const principal = session ? this.principals.principalOf(session) : null;
     if (!session || !principal) {
       if (session) await this.sessions.revoke(session.id);
       throw new ApiException(HttpStatus.UNAUTHORIZED, 'UNAUTHENTICATED', 'Vous devez vous connecter pour continuer.');

@@ -88,7 +88,7 @@ export class AuthController {
   @Get('me')
   @SignedIn()
   @ApiOperation({ summary: 'La personne connectée : rôle, nom, préfecture ou type de carte' })
-  me(@CurrentPrincipal() principal: Principal): Promise<Me> {
+  me(@CurrentPrincipal() principal: Principal): Me {
     return this.principals.me(principal);
   }
 }

@@ -2,20 +2,89 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
 import { DataSource, EntityManager, IsNull, LessThan, MoreThan, Not } from 'typeorm';
+import type { CardType } from '@t3p/contracts';
 import {
   AgentEntity,
   AuthSessionEntity,
+  ImageRequestEntity,
   PrefectureEntity,
   RateLimitEventEntity,
   SignInTokenEntity,
 } from '../database/entities';
+import { preparedQuery } from '../database/prepared-query';
+import { date, requestColumns, requestOfRow, type ContextRow } from '../requests/request-transitions.repository';
 
 /** Reject empty keys before they reach a where clause: TypeORM drops undefined criteria. */
 const present = (...values: unknown[]) => values.every((value) => typeof value === 'string' && value.length > 0);
 
-export interface AgentWithPrefecture {
-  agent: AgentEntity;
-  prefecture: PrefectureEntity;
+/** Who a session belongs to, read with it: an active agent with their préfecture, or a driver not purged. */
+export interface SubjectFacts {
+  firstName: string;
+  lastName: string;
+  /** Agents. */
+  prefecture?: { id: string; name: string; departement: string };
+  /** Drivers: the card type of their newest application. */
+  cardType?: CardType;
+  /** Drivers: their current request (the open one of their newest application with one, else its latest), null if none. */
+  request?: ImageRequestEntity | null;
+}
+
+export interface LiveSessionRow {
+  id: string;
+  subjectType: AuthSessionEntity['subjectType'];
+  subjectId: string;
+  csrfToken: string;
+  lastSeenAt: Date;
+  /** Null when the subject is gone: agent deactivated or driver purged. */
+  subject: SubjectFacts | null;
+}
+
+/**
+ * The session, its agent and préfecture, or its driver and their current request, in ONE
+ * statement: every signed-in request pays one round trip for who is asking. The request is
+ * chosen among the requests of the driver's applications: newest application first, then an open
+ * request (PENDING, REMINDED, SUBMITTED) before a closed one, then the newest.
+ */
+const LIVE_SESSION_SQL = `
+SELECT s.id, s.subject_type, s.subject_id, s.csrf_token, s.last_seen_at,
+       g.first_name AS agent_first_name, g.last_name AS agent_last_name,
+       gp.id AS agent_prefecture_id, gp.name AS agent_prefecture_name, gp.departement AS agent_prefecture_departement,
+       d.id AS driver_id, d.first_name AS driver_first_name, d.last_name AS driver_last_name,
+       (SELECT a.card_type FROM card_application a WHERE a.driver_id = d.id ORDER BY a.created_at DESC, a.id DESC LIMIT 1)
+         AS driver_card_type,
+       ${requestColumns('r', 'r_')}
+  FROM auth_session s
+  LEFT JOIN agent g ON s.subject_type = 'AGENT' AND g.id = s.subject_id AND g.active = :active
+  LEFT JOIN prefecture gp ON gp.id = g.prefecture_id
+  LEFT JOIN driver d ON s.subject_type = 'DRIVER' AND d.id = s.subject_id AND d.purged_at IS NULL
+  LEFT JOIN image_request r ON r.id = (
+        SELECT r2.id FROM image_request r2 JOIN card_application a2 ON a2.id = r2.application_id
+         WHERE a2.driver_id = d.id
+         ORDER BY a2.created_at DESC, CASE WHEN r2.state IN ('PENDING', 'REMINDED', 'SUBMITTED') THEN 0 ELSE 1 END,
+                  r2.created_at DESC, r2.id DESC
+         LIMIT 1)
+ WHERE s.token_hash = :tokenHash AND s.revoked_at IS NULL AND s.expires_at > :now`;
+
+function subjectOf(row: ContextRow): SubjectFacts | null {
+  if (row['subject_type'] === 'AGENT') {
+    if (!row['agent_prefecture_id']) return null;
+    return {
+      firstName: row['agent_first_name'] as string,
+      lastName: row['agent_last_name'] as string,
+      prefecture: {
+        id: row['agent_prefecture_id'] as string,
+        name: row['agent_prefecture_name'] as string,
+        departement: row['agent_prefecture_departement'] as string,
+      },
+    };
+  }
+  if (!row['driver_id']) return null;
+  return {
+    firstName: row['driver_first_name'] as string,
+    lastName: row['driver_last_name'] as string,
+    ...(row['driver_card_type'] ? { cardType: row['driver_card_type'] as CardType } : {}),
+    request: row['r_id'] ? requestOfRow(row, 'r_') : null,
+  };
 }
 
 /** The only code of the Auth module that touches TypeORM: links, sessions, agents, rate limits. */
@@ -70,12 +139,19 @@ export class AuthRepository {
     await this.dataSource.getRepository(AuthSessionEntity).insert(session);
   }
 
-  /** A live session: not revoked, before its absolute expiry (idle expiry is checked by the caller). */
-  findLiveSession(tokenHash: string, now: Date): Promise<AuthSessionEntity | null> {
-    if (!present(tokenHash)) return Promise.resolve(null);
-    return this.dataSource
-      .getRepository(AuthSessionEntity)
-      .findOneBy({ tokenHash, revokedAt: IsNull(), expiresAt: MoreThan(now) });
+  /** A live session (not revoked, before its absolute expiry; idle expiry is the caller's) with who it belongs to. */
+  async findLiveSession(tokenHash: string, now: Date): Promise<LiveSessionRow | null> {
+    if (!present(tokenHash)) return null;
+    const [row] = await preparedQuery<ContextRow>(this.dataSource, 't3p_live_session', LIVE_SESSION_SQL, { tokenHash, now, active: true });
+    if (!row) return null;
+    return {
+      id: row['id'] as string,
+      subjectType: row['subject_type'] as LiveSessionRow['subjectType'],
+      subjectId: row['subject_id'] as string,
+      csrfToken: row['csrf_token'] as string,
+      lastSeenAt: date(row['last_seen_at']) as Date,
+      subject: subjectOf(row),
+    };
   }
 
   async touchSession(id: string, now: Date): Promise<void> {
@@ -93,14 +169,6 @@ export class AuthRepository {
   async findActiveAgentByEmail(email: string): Promise<AgentEntity | null> {
     if (!present(email)) return null;
     return this.dataSource.getRepository(AgentEntity).findOneBy({ email, active: true });
-  }
-
-  async findActiveAgent(id: string): Promise<AgentWithPrefecture | null> {
-    if (!present(id)) return null;
-    const agent = await this.dataSource.getRepository(AgentEntity).findOneBy({ id, active: true });
-    if (!agent) return null;
-    const prefecture = await this.dataSource.getRepository(PrefectureEntity).findOneBy({ id: agent.prefectureId });
-    return prefecture ? { agent, prefecture } : null;
   }
 
   findPrefectureByDepartement(departement: string): Promise<PrefectureEntity | null> {

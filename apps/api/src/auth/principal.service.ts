@@ -1,47 +1,44 @@
 import { Injectable } from '@nestjs/common';
 import type { Me } from '@t3p/contracts';
-import { RequestsService } from '../requests/requests.service';
 import type { Principal } from './access.decorators';
-import { AuthRepository } from './auth.repository';
-import type { LiveSession } from './session.service';
+import type { ResolvedSession } from './session.service';
 
-/** Who a live session belongs to, checked on every request (a deactivated agent is out at once). */
+/**
+ * Who a live session belongs to, checked on every request (a deactivated agent or a purged
+ * driver is out at once). Built from the guard's one read of the session and its subject:
+ * nothing here, nor downstream, reads them again.
+ */
 @Injectable()
 export class PrincipalService {
-  constructor(
-    private readonly repository: AuthRepository,
-    private readonly requests: RequestsService,
-  ) {}
-
-  async principalOf(session: LiveSession): Promise<Principal | null> {
+  principalOf(session: ResolvedSession): Principal | null {
+    const { subject } = session;
+    if (!subject) return null;
     const base = { sessionId: session.id, role: session.subjectType, subjectId: session.subjectId, csrfToken: session.csrfToken };
     if (session.subjectType === 'AGENT') {
-      const found = await this.repository.findActiveAgent(session.subjectId);
-      return found ? { ...base, prefectureId: found.prefecture.id } : null;
+      if (!subject.prefecture) return null;
+      return { ...base, prefectureId: subject.prefecture.id, identity: subject };
     }
-    return (await this.requests.findDriverIdentity(session.subjectId)) ? base : null;
+    return { ...base, identity: subject, driverRequest: subject.request ?? null };
   }
 
-  async me(principal: Principal): Promise<Me> {
+  me(principal: Principal): Me {
+    const { identity } = principal;
     if (principal.role === 'AGENT') {
-      const found = await this.repository.findActiveAgent(principal.subjectId);
-      if (!found) throw new Error('Agent vanished during the request');
+      if (!identity.prefecture) throw new Error('Agent principal without a préfecture');
       return {
         role: 'AGENT',
-        firstName: found.agent.firstName,
-        lastName: found.agent.lastName,
+        firstName: identity.firstName,
+        lastName: identity.lastName,
         csrfToken: principal.csrfToken,
-        prefecture: { name: found.prefecture.name, departement: found.prefecture.departement },
+        prefecture: { name: identity.prefecture.name, departement: identity.prefecture.departement },
       };
     }
-    const driver = await this.requests.findDriverIdentity(principal.subjectId);
-    if (!driver) throw new Error('Driver vanished during the request');
     return {
       role: 'DRIVER',
-      firstName: driver.firstName,
-      lastName: driver.lastName,
+      firstName: identity.firstName,
+      lastName: identity.lastName,
       csrfToken: principal.csrfToken,
-      ...(driver.cardType ? { cardType: driver.cardType } : {}),
+      ...(identity.cardType ? { cardType: identity.cardType } : {}),
     };
   }
 }

@@ -4,7 +4,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { randomUUID } from 'node:crypto';
 import { Clock } from '../common/clock';
 import { Environment, publicUrlOf } from '../config/environment';
-import { AuthRepository } from './auth.repository';
+import { AuthRepository, type SubjectFacts } from './auth.repository';
 import { randomSecret, sha256 } from './secrets';
 
 const MINUTE = 60_000;
@@ -16,6 +16,11 @@ export interface LiveSession {
   subjectType: SubjectType;
   subjectId: string;
   csrfToken: string;
+}
+
+/** A live session as the guard reads it: with who it belongs to (null when that subject is gone). */
+export interface ResolvedSession extends LiveSession {
+  subject: SubjectFacts | null;
 }
 
 /**
@@ -51,8 +56,8 @@ export class SessionService {
     return { cookie, session };
   }
 
-  /** The live session of the request's cookie, else null. Refreshes the idle timer. */
-  async resolve(request: FastifyRequest): Promise<LiveSession | null> {
+  /** The live session of the request's cookie and its subject (one round trip), else null. Refreshes the idle timer. */
+  async resolve(request: FastifyRequest): Promise<ResolvedSession | null> {
     const cookie = this.cookieOf(request);
     if (!cookie) return null;
     const now = this.clock.now();
@@ -63,7 +68,7 @@ export class SessionService {
       return null;
     }
     if (now.getTime() - row.lastSeenAt.getTime() > TOUCH_EVERY_MS) await this.repository.touchSession(row.id, now);
-    return { id: row.id, subjectType: row.subjectType, subjectId: row.subjectId, csrfToken: row.csrfToken };
+    return { id: row.id, subjectType: row.subjectType, subjectId: row.subjectId, csrfToken: row.csrfToken, subject: row.subject };
   }
 
   async revoke(sessionId: string): Promise<void> {

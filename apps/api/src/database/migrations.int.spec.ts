@@ -64,6 +64,12 @@ describe('migrations', () => {
       const pgRunner = onPostgres.createQueryRunner();
       const sqliteRunner = onSqlite.createQueryRunner();
       expect(await shapeOf(pgRunner)).toEqual(await shapeOf(sqliteRunner));
+      // Image bytes stored out of line without pglz (they do not compress).
+      const storage = await onPostgres.query(
+        `SELECT attname AS name, attstorage AS storage FROM pg_attribute
+          WHERE attrelid = 'stored_image'::regclass AND attname IN ('original', 'display_jpeg') ORDER BY attname`,
+      );
+      expect(storage).toEqual([{ name: 'display_jpeg', storage: 'e' }, { name: 'original', storage: 'e' }]);
       for (let undone = 0; undone < MIGRATIONS.length; undone += 1) await onPostgres.undoLastMigration();
       for (const table of TABLES) expect(await pgRunner.hasTable(table)).toBe(false);
       await pgRunner.release();

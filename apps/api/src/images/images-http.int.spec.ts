@@ -95,7 +95,7 @@ describe('ImagesService.uploadDraft on the real database', () => {
   });
   afterAll(() => test.close());
 
-  it('stores a valid photo as the draft, with its hash, figures and a metadata-free display JPEG', async () => {
+  it('stores a valid photo as the draft, with its hash and figures, and shows it as a metadata-free JPEG', async () => {
     const bytes = await sharp({ create: { width: 413, height: 531, channels: 3, background: 'grey' } })
       .jpeg()
       .withMetadata({ density: 300, exif: { IFD0: { Artist: 'Olivier' } } })
@@ -105,7 +105,11 @@ describe('ImagesService.uploadDraft on the real database', () => {
     expect(outcome.image).toMatchObject({ piece: 'PHOTO', state: 'DRAFT', byteSize: bytes.length, format: 'jpeg' });
     const stored = await test.app.get(DataSource).getRepository(StoredImageEntity).findOneByOrFail({ requestId: request.id, piece: 'PHOTO' });
     expect(Buffer.compare(stored.original, bytes)).toBe(0);
-    const display = await sharp(stored.displayJpeg as Buffer).metadata();
+    // Upright JPEG: the display copy is derived from the original on read, not stored.
+    expect(stored.displayJpeg).toBeNull();
+    const shown = await test.app.get(ImagesService).displayImage(request.id, 'PHOTO');
+    expect(shown?.contentType).toBe('image/jpeg');
+    const display = await sharp(shown?.bytes as Buffer).metadata();
     expect(display.exif).toBeUndefined();
     expect(display.format).toBe('jpeg');
   });

@@ -4,6 +4,7 @@ import type { Piece, StoredImageState } from '@t3p/contracts';
 import { randomUUID } from 'node:crypto';
 import { DataSource, EntityManager } from 'typeorm';
 import { StoredImageEntity } from '../database/entities';
+import { preparedQuery } from '../database/prepared-query';
 
 export interface NewDraftImage {
   requestId: string;
@@ -31,9 +32,15 @@ export class ImagesRepository {
 
   /**
    * Puts a valid upload in the request's draft slot for that piece, replacing the previous
-   * draft: one `INSERT … ON CONFLICT (request_id, piece) DO UPDATE … WHERE state = 'DRAFT'`
-   * (both engines), so concurrent uploads of one piece leave exactly one row, and a submitted
-   * or decided image is never overwritten (null then).
+   * draft, in ONE statement that is also the state check:
+   * `INSERT … SELECT … FROM image_request WHERE id = … AND state IN ('PENDING', 'REMINDED')
+   *  ON CONFLICT (request_id, piece) DO UPDATE … WHERE state = 'DRAFT'`.
+   * On PostgreSQL the request row is read FOR SHARE: a cancellation, submission or « Annuler »
+   * that has changed it but not yet committed makes the write wait, then see the new state
+   * (READ COMMITTED re-checks the locked row), so a draft never lands on a closed request; on
+   * SQLite the statement runs under the database's single write lock. Concurrent uploads of one
+   * piece leave one row; a submitted or decided image is never overwritten. Null when the
+   * request was no longer open for upload (nothing written).
    */
   async saveDraft(draft: NewDraftImage): Promise<StoredImageEntity | null> {
     const row: StoredImageEntity = {
@@ -44,19 +51,25 @@ export class ImagesRepository {
       rejectionReason: null,
       decidedAt: null,
     };
-    const [query, parameters] = this.dataSource.driver.escapeQueryWithParameters(
+    const postgres = this.dataSource.options.type === 'postgres';
+    // Parameters of a SELECT list have no type on PostgreSQL (text); SQLite needs none.
+    const typed = (parameter: string, type: string) => (postgres ? `CAST(:${parameter} AS ${type})` : `:${parameter}`);
+    const saved = await preparedQuery<{ id: string }>(
+      this.dataSource,
+      't3p_save_draft',
       `INSERT INTO stored_image (id, request_id, piece, state, format, original, sha256, byte_size, measured, display_jpeg,
                                  rejection_reason, uploaded_at, decided_at)
-       VALUES (:id, :requestId, :piece, 'DRAFT', :format, :original, :sha256, :byteSize, :measured, :displayJpeg, NULL, :uploadedAt, NULL)
+       SELECT :id, r.id, :piece, 'DRAFT', :format, ${typed('original', 'bytea')}, :sha256, ${typed('byteSize', 'integer')},
+              :measured, ${typed('displayJpeg', 'bytea')}, NULL, ${typed('uploadedAt', 'timestamptz')}, NULL
+         FROM image_request r
+        WHERE r.id = :requestId AND r.state IN ('PENDING', 'REMINDED')${postgres ? ' FOR SHARE' : ''}
        ON CONFLICT (request_id, piece) DO UPDATE SET
          format = excluded.format, original = excluded.original, sha256 = excluded.sha256, byte_size = excluded.byte_size,
          measured = excluded.measured, display_jpeg = excluded.display_jpeg, uploaded_at = excluded.uploaded_at
        WHERE stored_image.state = 'DRAFT'
        RETURNING id`,
       { ...row },
-      {},
     );
-    const saved = (await this.dataSource.query(query, parameters)) as { id: string }[];
     return saved.length === 1 ? { ...row, id: saved[0].id } : null;
   }
 

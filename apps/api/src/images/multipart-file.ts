@@ -57,7 +57,17 @@ function translateMultipartError(error: unknown): unknown {
   if (code === 'FST_FILES_LIMIT' || code === 'FST_PARTS_LIMIT' || code === 'FST_FIELDS_LIMIT') {
     return ApiException.badRequest('Envoyez un seul fichier à la fois, dans le champ « file ».', 'TOO_MANY_PARTS');
   }
-  if (code.startsWith('FST_') || /multipart|boundary/i.test(String((error as Error)?.message))) {
+  // A body that ends before its closing boundary fails in one of two ways, depending on timing.
+  // Read while it arrives, the file stream errors with busboy's "Part terminated early…". Read
+  // after it has all arrived (the guard awaited the database meanwhile: a real round trip on
+  // PostgreSQL, synchronous on SQLite), busboy has already met the end and destroyed the file
+  // stream before toBuffer() iterates it, which then fails with ERR_STREAM_PREMATURE_CLOSE.
+  // Both are the caller's malformed body (a client that hung up gets the same answer, unread).
+  if (
+    code.startsWith('FST_') ||
+    code === 'ERR_STREAM_PREMATURE_CLOSE' ||
+    /multipart|boundary/i.test(String((error as Error)?.message))
+  ) {
     return ApiException.badRequest('Le contenu multipart envoyé est mal formé.', 'BAD_MULTIPART');
   }
   return error;

@@ -20,7 +20,7 @@ export class DriverRequestController {
   @DriverOnly()
   @ApiOperation({ summary: 'La demande d’images du chauffeur connecté : pièces, motif, échéance, CGU, brouillons' })
   view(@CurrentPrincipal() principal: Principal): Promise<DriverRequestView> {
-    return this.requests.view(principal.subjectId);
+    return this.requests.view(principal);
   }
 
   @Post('terms')
@@ -28,7 +28,7 @@ export class DriverRequestController {
   @HttpCode(204)
   @ApiOperation({ summary: 'Étape « Engagement » : accepte les CGU (date et version enregistrées)' })
   acceptTerms(@CurrentPrincipal() principal: Principal, @Body() body: AcceptTermsBody): Promise<void> {
-    return this.lifecycle.acceptTerms(principal.subjectId, body.termsVersion);
+    return this.lifecycle.acceptTerms(principal, body.termsVersion);
   }
 
   @Put('images/:piece')
@@ -43,7 +43,7 @@ export class DriverRequestController {
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<StoredImageSummary | Record<string, unknown>> {
     const piece = pieceOfPath(path);
-    const outcome = await this.requests.upload(principal.subjectId, piece, await readSingleFile(request));
+    const outcome = await this.requests.upload(principal, piece, await readSingleFile(request));
     if (outcome.valid) {
       void reply.status(201);
       return outcome.image;
@@ -66,7 +66,7 @@ export class DriverRequestController {
     @Param('piece') path: string,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<Buffer> {
-    const shown = await this.requests.image(principal.subjectId, pieceOfPath(path));
+    const shown = await this.requests.image(principal, pieceOfPath(path));
     void reply.header('content-type', shown.contentType).header('cache-control', 'private, no-store');
     return shown.bytes;
   }
@@ -76,7 +76,7 @@ export class DriverRequestController {
   @HttpCode(204)
   @ApiOperation({ summary: '« Annuler » : efface les images déposées et non encore envoyées' })
   discard(@CurrentPrincipal() principal: Principal): Promise<void> {
-    return this.lifecycle.discardDrafts(principal.subjectId);
+    return this.lifecycle.discardDrafts(principal);
   }
 
   @Post('submit')
@@ -84,6 +84,6 @@ export class DriverRequestController {
   @HttpCode(200)
   @ApiOperation({ summary: '« Valider » : envoie les images à la préfecture (chaque pièce demandée doit avoir une image valide)' })
   submit(@CurrentPrincipal() principal: Principal): Promise<ImageRequestView> {
-    return this.lifecycle.submit(principal.subjectId);
+    return this.lifecycle.submit(principal);
   }
 }

@@ -1,25 +1,26 @@
 import { HttpStatus, Injectable } from '@nestjs/common';
 import { CURRENT_TERMS_VERSION, type DriverRequestView, type Piece, type StoredImageSummary } from '@t3p/contracts';
 import type { Verdict } from '@t3p/image-rules';
+import type { Principal } from '../auth/access.decorators';
 import { ApiException } from '../common/errors/api-exception';
 import { ImagesService, toImageSummary } from '../images/images.service';
 import { conflict, LifecycleService } from './lifecycle.service';
-import { RequestQueriesRepository } from './request-queries.repository';
 import { piecesOf, toRequestView } from './request.mapper';
 
-/** The signed-in driver's own request: the wizard's reads and the upload of one piece. */
+/**
+ * The signed-in driver's own request: the wizard's reads and the upload of one piece. The
+ * request comes with the principal (read by the guard in its one round trip), never read again.
+ */
 @Injectable()
 export class DriverRequestService {
   constructor(
-    private readonly queries: RequestQueriesRepository,
     private readonly lifecycle: LifecycleService,
     private readonly images: ImagesService,
   ) {}
 
-  async view(driverId: string): Promise<DriverRequestView> {
-    const context = await this.queries.findOfDriver(driverId);
-    if (!context) throw ApiException.notFound('Aucune demande d’images n’est associée à votre compte.');
-    const { request } = context;
+  async view(principal: Principal): Promise<DriverRequestView> {
+    const request = principal.driverRequest;
+    if (!request) throw ApiException.notFound('Aucune demande d’images n’est associée à votre compte.');
     const images = await this.images.imagesOf(request.id);
     return {
       ...toRequestView(request, this.lifecycle.delays()),
@@ -34,10 +35,12 @@ export class DriverRequestService {
 
   /**
    * One piece of the open request: judged by the Images module, kept as the draft when valid.
-   * Only while the request is PENDING/REMINDED, for a requested piece, once the terms are accepted.
+   * Only while the request is PENDING/REMINDED, for a requested piece, once the terms are
+   * accepted. The write re-checks the state in its own statement: a request closed while the
+   * file was measured gets a 409 and keeps nothing.
    */
-  async upload(driverId: string, piece: Piece, bytes: Buffer): Promise<{ valid: true; image: StoredImageSummary } | { valid: false; verdict: Verdict }> {
-    const { request } = await this.lifecycle.openContextOfDriver(driverId);
+  async upload(principal: Principal, piece: Piece, bytes: Buffer): Promise<{ valid: true; image: StoredImageSummary } | { valid: false; verdict: Verdict }> {
+    const request = this.lifecycle.openRequestOf(principal);
     if (!piecesOf(request).includes(piece)) {
       throw conflict(
         piece === 'PHOTO' ? 'La préfecture ne vous demande pas de photo d’identité.' : 'La préfecture ne vous demande pas de signature.',
@@ -49,14 +52,14 @@ export class DriverRequestService {
     }
     const outcome = await this.images.uploadDraft(request.id, piece, bytes);
     if (!outcome.verdict.valid) return { valid: false, verdict: outcome.verdict };
-    if (!outcome.image) throw conflict('Vos images ont déjà été envoyées : la préfecture les examine.', 'REQUEST_ALREADY_SUBMITTED');
+    if (!outcome.image) throw await this.lifecycle.uploadLostError(request);
     return { valid: true, image: outcome.image };
   }
 
   /** The driver's own image of a piece, for display in the wizard. */
-  async image(driverId: string, piece: Piece): Promise<{ contentType: string; bytes: Buffer }> {
-    const context = await this.queries.findOfDriver(driverId);
-    const shown = context ? await this.images.displayImage(context.request.id, piece) : null;
+  async image(principal: Principal, piece: Piece): Promise<{ contentType: string; bytes: Buffer }> {
+    const request = principal.driverRequest;
+    const shown = request ? await this.images.displayImage(request.id, piece) : null;
     if (!shown) throw new ApiException(HttpStatus.NOT_FOUND, 'NOT_FOUND', 'Aucune image déposée pour cette pièce.');
     return shown;
   }

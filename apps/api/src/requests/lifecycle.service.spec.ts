@@ -3,6 +3,7 @@ import type { ApiErrorCode } from '@t3p/contracts';
 import { ManualClock } from '../common/clock';
 import { ApiException } from '../common/errors/api-exception';
 import { loadEnvironment } from '../config/environment';
+import type { Principal } from '../auth/access.decorators';
 import type { ImageRequestEntity } from '../database/entities';
 import type { ImagesService } from '../images/images.service';
 import type { LifecycleEmailsService } from '../notifications/lifecycle-emails.service';
@@ -48,7 +49,6 @@ function build(found: RequestContext | null, scopeWins = true) {
   const transitions = { run: jest.fn(async (work: (s: TransitionScope) => unknown) => work(scope)) } as unknown as RequestTransitionsRepository;
   const queries = {
     findOfPrefecture: jest.fn(async () => found),
-    findOfDriver: jest.fn(async () => found),
   } as unknown as RequestQueriesRepository;
   const emails = { paymentRequest: jest.fn(async () => undefined) } as unknown as LifecycleEmailsService;
   const env = loadEnvironment({ NODE_ENV: 'test', LOG_LEVEL: 'silent' });
@@ -58,7 +58,7 @@ function build(found: RequestContext | null, scopeWins = true) {
     deleteDraftsInTransaction: jest.fn(async () => 0),
   } as unknown as ImagesService;
   const lifecycle = new LifecycleService(transitions, queries, emails, images, new ManualClock(), env);
-  return { lifecycle, driver: new DriverRequestService(queries, lifecycle, images), scope, emails, images };
+  return { lifecycle, driver: new DriverRequestService(lifecycle, images), scope, emails, images };
 }
 
 const codeOf = async (promise: Promise<unknown>): Promise<[number, ApiErrorCode | string]> => {
@@ -71,6 +71,15 @@ const codeOf = async (promise: Promise<unknown>): Promise<[number, ApiErrorCode 
   throw new Error('expected an ApiException');
 };
 const agent = { agentId: 'g1', prefectureId: 'p1' };
+/** A signed-in driver whose guard read this request. */
+const driverWith = (found: RequestContext): Principal => ({
+  sessionId: 's1',
+  role: 'DRIVER',
+  subjectId: 'd1',
+  csrfToken: 'c',
+  identity: { firstName: 'Olivier', lastName: 'Dupont' },
+  driverRequest: found.request,
+});
 
 describe('LifecycleService (fakes)', () => {
   it('answers 404 for a request of another préfecture', async () => {
@@ -110,18 +119,24 @@ describe('LifecycleService (fakes)', () => {
 
   it('refuses outdated terms', async () => {
     const { lifecycle } = build(context());
-    expect(await codeOf(lifecycle.acceptTerms('d1', '2000-01'))).toEqual([409, 'TERMS_OUTDATED']);
+    expect(await codeOf(lifecycle.acceptTerms(driverWith(context()), '2000-01'))).toEqual([409, 'TERMS_OUTDATED']);
   });
 });
 
 describe('DriverRequestService.upload (fakes)', () => {
   it('refuses a closed request, a piece not requested, and terms not accepted, before measuring anything', async () => {
-    const cancelled = build(context({ state: 'CANCELLED' }));
-    expect(await codeOf(cancelled.driver.upload('d1', 'PHOTO', Buffer.alloc(1)))).toEqual([409, 'REQUEST_CANCELLED']);
-    const photoOnly = build(context({ termsAcceptedAt: new Date() }));
-    expect(await codeOf(photoOnly.driver.upload('d1', 'SIGNATURE', Buffer.alloc(1)))).toEqual([409, 'PIECE_NOT_REQUESTED']);
-    const noTerms = build(context());
-    expect(await codeOf(noTerms.driver.upload('d1', 'PHOTO', Buffer.alloc(1)))).toEqual([409, 'TERMS_NOT_ACCEPTED']);
+    const cancelled = build(null);
+    expect(await codeOf(cancelled.driver.upload(driverWith(context({ state: 'CANCELLED' })), 'PHOTO', Buffer.alloc(1)))).toEqual([
+      409,
+      'REQUEST_CANCELLED',
+    ]);
+    const photoOnly = build(null);
+    expect(await codeOf(photoOnly.driver.upload(driverWith(context({ termsAcceptedAt: new Date() })), 'SIGNATURE', Buffer.alloc(1)))).toEqual([
+      409,
+      'PIECE_NOT_REQUESTED',
+    ]);
+    const noTerms = build(null);
+    expect(await codeOf(noTerms.driver.upload(driverWith(context()), 'PHOTO', Buffer.alloc(1)))).toEqual([409, 'TERMS_NOT_ACCEPTED']);
     for (const { images } of [cancelled, photoOnly, noTerms]) expect(images.uploadDraft).not.toHaveBeenCalled();
   });
 });

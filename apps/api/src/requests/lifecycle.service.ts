@@ -9,6 +9,7 @@ import {
   type ReviewResult,
 } from '@t3p/contracts';
 import { randomBytes, randomUUID } from 'node:crypto';
+import type { Principal } from '../auth/access.decorators';
 import { Clock } from '../common/clock';
 import { ApiException } from '../common/errors/api-exception';
 import { Environment, publicUrlOf } from '../config/environment';
@@ -255,23 +256,23 @@ export class LifecycleService {
   }
 
   /** "Engagement": stores the date and the version of the terms accepted. */
-  async acceptTerms(driverId: string, termsVersion: string): Promise<void> {
+  async acceptTerms(principal: Principal, termsVersion: string): Promise<void> {
     if (termsVersion !== CURRENT_TERMS_VERSION) {
       throw conflict('Les conditions d’utilisation ont changé : rechargez la page pour lire la version en vigueur.', 'TERMS_OUTDATED');
     }
-    const context = await this.openContextOfDriver(driverId);
+    const request = this.openRequestOf(principal);
     await this.transitions.run(async (scope) => {
       const now = this.clock.now();
-      if (!(await scope.acceptTerms(context.request.id, now, termsVersion))) throw this.closedError(context);
+      if (!(await scope.acceptTerms(request.id, now, termsVersion))) throw this.closedError({ request });
       await scope.audit([
         {
-          applicationId: context.application.id,
-          requestId: context.request.id,
+          applicationId: request.applicationId,
+          requestId: request.id,
           actorType: 'DRIVER',
-          actorId: driverId,
+          actorId: principal.subjectId,
           action: 'TERMS_ACCEPTED',
-          fromState: context.request.state,
-          toState: context.request.state,
+          fromState: request.state,
+          toState: request.state,
           reason: `Version ${termsVersion}`,
           at: now,
         },
@@ -280,26 +281,30 @@ export class LifecycleService {
   }
 
   /** "Annuler" of the confirmation dialog: the drafts of this pass are dropped. */
-  async discardDrafts(driverId: string): Promise<void> {
-    const context = await this.openContextOfDriver(driverId);
+  async discardDrafts(principal: Principal): Promise<void> {
+    const request = this.openRequestOf(principal);
     await this.transitions.run(async (scope) => {
       // Locks the row without changing its state (a reminder may have moved it meanwhile).
-      if (!(await scope.lockOpenForUpload(context.request.id))) {
-        throw this.closedError(context);
+      if (!(await scope.lockOpenForUpload(request.id))) {
+        throw this.closedError({ request });
       }
-      await this.images.deleteDraftsInTransaction(scope.manager, [context.request.id]);
+      await this.images.deleteDraftsInTransaction(scope.manager, [request.id]);
     });
   }
 
-  /** "Valider": every requested piece must have a valid draft; → SUBMITTED + the receipt email. */
-  async submit(driverId: string): Promise<ImageRequestView> {
-    const context = await this.openContextOfDriver(driverId);
+  /**
+   * "Valider": every requested piece must have a valid draft; → SUBMITTED + the receipt email.
+   * The receipt's facts (driver, préfecture) are read once the submission is won, in its transaction.
+   */
+  async submit(principal: Principal): Promise<ImageRequestView> {
+    const request = this.openRequestOf(principal);
     return this.transitions.run(async (scope) => {
       const now = this.clock.now();
-      if (!(await scope.submitRequest(context.request.id, now))) {
-        const fresh = await scope.context(context.request.id);
-        if (!fresh || !['PENDING', 'REMINDED'].includes(fresh.request.state)) throw this.closedError(fresh ?? context);
-        if (!fresh.request.termsAcceptedAt) {
+      const won = await scope.submitRequest(request.id, now);
+      const context = await scope.context(request.id);
+      if (!won) {
+        if (!context || !['PENDING', 'REMINDED'].includes(context.request.state)) throw this.closedError(context ?? { request });
+        if (!context.request.termsAcceptedAt) {
           throw conflict('Acceptez d’abord les conditions d’utilisation (étape « Engagement »).', 'TERMS_NOT_ACCEPTED');
         }
         throw new ApiException(
@@ -308,35 +313,43 @@ export class LifecycleService {
           'Il manque une image demandée : déposez une image valide pour chaque pièce avant de valider.',
         );
       }
-      await this.images.setStateInTransaction(scope.manager, context.request.id, { from: 'DRAFT', to: 'SUBMITTED' });
-      await scope.setApplicationState([context.application.id], 'UNDER_REVIEW', now);
+      if (!context) throw new Error('Submitted request vanished in its own transaction');
+      await this.images.setStateInTransaction(scope.manager, request.id, { from: 'DRAFT', to: 'SUBMITTED' });
+      await scope.setApplicationState([request.applicationId], 'UNDER_REVIEW', now);
       await scope.audit([
         {
-          applicationId: context.application.id,
-          requestId: context.request.id,
+          applicationId: request.applicationId,
+          requestId: request.id,
           actorType: 'DRIVER',
-          actorId: driverId,
+          actorId: principal.subjectId,
           action: 'REQUEST_SUBMITTED',
-          fromState: context.request.state,
+          fromState: request.state,
           toState: 'SUBMITTED',
           reason: null,
           at: now,
         },
       ]);
       await this.emails.receipt(scope.manager, this.emailTarget(context), { ...this.emailFacts(context), submittedAt: now });
-      return toRequestView({ ...context.request, state: 'SUBMITTED', submittedAt: now }, this.delays());
+      return toRequestView({ ...request, state: 'SUBMITTED', submittedAt: now }, this.delays());
     });
   }
 
-  /** The driver's request when it still accepts uploads; else a clear 404 or 409. */
-  async openContextOfDriver(driverId: string): Promise<RequestContext> {
-    const context = await this.queries.findOfDriver(driverId);
-    if (!context) throw ApiException.notFound('Aucune demande d’images n’est associée à votre compte.');
-    if (context.request.state !== 'PENDING' && context.request.state !== 'REMINDED') throw this.closedError(context);
-    return context;
+  /** The driver's request (as the guard read it) when it still accepts uploads; else a clear 404 or 409. */
+  openRequestOf(principal: Principal): ImageRequestEntity {
+    const request = principal.driverRequest;
+    if (!request) throw ApiException.notFound('Aucune demande d’images n’est associée à votre compte.');
+    if (request.state !== 'PENDING' && request.state !== 'REMINDED') throw this.closedError({ request });
+    return request;
   }
 
-  closedError({ request }: RequestContext): ApiException {
+  /** An upload whose write found the request closed meanwhile (cancelled, submitted…): 409, nothing kept. */
+  async uploadLostError(request: ImageRequestEntity): Promise<ApiException> {
+    const now = await this.queries.findRequest(request.id);
+    const closed = this.closedError({ request: now ?? { ...request, state: 'CANCELLED' } });
+    return conflict(`Votre fichier n’a pas été gardé. ${closed.message}`, closed.code);
+  }
+
+  closedError({ request }: { request: ImageRequestEntity }): ApiException {
     switch (request.state) {
       case 'SUBMITTED':
         return conflict('Vos images ont déjà été envoyées : la préfecture les examine.', 'REQUEST_ALREADY_SUBMITTED');

@@ -33,22 +33,10 @@ export class RequestQueriesRepository {
     return request ? split(request) : null;
   }
 
-  /** The driver's newest application and its open request, else its latest request. */
-  async findOfDriver(driverId: string): Promise<RequestContext | null> {
-    if (!driverId) return null;
-    const request = await this.dataSource
-      .getRepository(ImageRequestEntity)
-      .createQueryBuilder('r')
-      .innerJoinAndSelect('r.application', 'a')
-      .innerJoinAndSelect('a.driver', 'd')
-      .innerJoinAndSelect('a.prefecture', 'p')
-      .where('a.driver_id = :driverId', { driverId })
-      .orderBy('a.created_at', 'DESC')
-      .addOrderBy("CASE WHEN r.state IN ('PENDING', 'REMINDED', 'SUBMITTED') THEN 0 ELSE 1 END", 'ASC')
-      .addOrderBy('r.created_at', 'DESC')
-      .addOrderBy('r.id', 'DESC')
-      .getOne();
-    return request ? split(request) : null;
+  /** One request as it is now (no joins). */
+  findRequest(requestId: string): Promise<ImageRequestEntity | null> {
+    if (!requestId) return Promise.resolve(null);
+    return this.dataSource.getRepository(ImageRequestEntity).findOneBy({ id: requestId });
   }
 
   applicationOfPrefectureExists(prefectureId: string, applicationId: string): Promise<boolean> {

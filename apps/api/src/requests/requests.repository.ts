@@ -27,11 +27,6 @@ export class RequestsRepository {
     return this.dataSource.getRepository(ImageRequestEntity).findOneBy({ accessRef });
   }
 
-  findDriver(driverId: string): Promise<DriverEntity | null> {
-    if (typeof driverId !== 'string' || !driverId) return Promise.resolve(null);
-    return this.dataSource.getRepository(DriverEntity).findOneBy({ id: driverId });
-  }
-
   async findApplicationOfDriver(driverId: string): Promise<ApplicationRows | null> {
     if (typeof driverId !== 'string' || !driverId) return null;
     const application = await this.dataSource

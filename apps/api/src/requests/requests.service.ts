@@ -15,12 +15,6 @@ export interface DriverSignInTarget {
   applicationState: CardApplicationState;
 }
 
-export interface DriverIdentity {
-  firstName: string;
-  lastName: string;
-  cardType?: CardType;
-}
-
 /** Drivers, card applications, image requests and their state machine, the audit trail. */
 @Injectable()
 export class RequestsService {
@@ -46,14 +40,6 @@ export class RequestsService {
       applicationId: rows.application.id,
       applicationState: rows.application.state,
     };
-  }
-
-  /** A driver who may still sign in (personal data not purged); null otherwise. */
-  async findDriverIdentity(driverId: string): Promise<DriverIdentity | null> {
-    const driver = await this.requests.findDriver(driverId);
-    if (!driver || driver.purgedAt) return null;
-    const rows = await this.requests.findApplicationOfDriver(driverId);
-    return { firstName: driver.firstName, lastName: driver.lastName, cardType: rows?.application.cardType };
   }
 
   /** The signed-in driver's own application (détail step). */

@@ -19,16 +19,17 @@ export interface BuiltApi {
  * of 127.0.0.1, resolved once /api/health answers, for the tests and benches that need a real
  * separate process. `environment` is the whole environment of the process (pass `process.env`
  * in it to inherit); PORT, HOST and PUBLIC_URL are set here. Its stderr is forwarded; its stdout
- * (the JSON log lines) goes to `onLogLine` from the first line, else is ignored.
+ * (the JSON log lines) goes to `onLogLine` from the first line, else is ignored. `nodeArgs` go
+ * before the bundle (e.g. `--cpu-prof`).
  */
 export async function startBuiltApi(
   environment: NodeJS.ProcessEnv,
-  options: { onLogLine?: (line: string) => void; timeoutMs?: number } = {},
+  options: { onLogLine?: (line: string) => void; timeoutMs?: number; nodeArgs?: string[] } = {},
 ): Promise<BuiltApi> {
   if (!existsSync(API_BUNDLE)) throw new Error(`${API_BUNDLE} is missing: build the API first (npx nx build api; npm test does it).`);
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
-  const child = spawn(process.execPath, [API_BUNDLE], {
+  const child = spawn(process.execPath, [...(options.nodeArgs ?? []), API_BUNDLE], {
     cwd: ROOT,
     stdio: ['ignore', options.onLogLine ? 'pipe' : 'ignore', 'pipe'],
     env: { ...environment, PORT: String(port), HOST: '127.0.0.1', PUBLIC_URL: url },

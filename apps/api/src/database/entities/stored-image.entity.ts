@@ -40,7 +40,7 @@ export class StoredImageEntity {
   @Column({ type: 'text' })
   measured: string;
 
-  /** JPEG for display: orientation applied, metadata removed. */
+  /** JPEG for display: orientation applied, metadata removed. Null for an upright JPEG: its copy is derived from `original` on read (metadata segments cut out, no decode). */
   @Column({ name: 'display_jpeg', type: binaryColumnType(), nullable: true })
   displayJpeg: Buffer | null;
 

@@ -3,7 +3,7 @@
  * check-image command: plain functions, no Nest.
  */
 export { checkImage, HARD_CAP_BYTES, measureImage } from './measure';
-export { normaliseForDisplay, sha256 } from './normalise';
+export { displayDerivedOnRead, normaliseByDecoding, normaliseForDisplay, sha256 } from './normalise';
 export { detectFormat, type DetectedFormat } from './format';
 export { PDF_INFLATE_BUDGET_BYTES } from './pdf-prescan';
 export { PDF_TIMEOUT_MS, PDF_WORKER_LIMITS, PdfWorkerPool, resolveWorkerPath, shutdownPdfWorkers, warmUpPdfWorkers } from './pdf-pool';

@@ -23,10 +23,24 @@ export function sha256(bytes: Uint8Array): string {
  */
 export async function normaliseForDisplay(bytes: Uint8Array, measured: Measured): Promise<Buffer | null> {
   if (!measured.analysed || measured.corrupt !== null) return null;
-  if (measured.format === 'jpeg') {
-    const upright = measured.orientation === null || measured.orientation === 1;
-    return (upright ? stripJpegMetadata(bytes) : null) ?? reencodeForDisplay(bytes);
-  }
+  return displayDerivedOnRead(bytes, measured) ?? normaliseByDecoding(bytes, measured);
+}
+
+/**
+ * The display copy that is cheap to make again: an upright JPEG with its metadata
+ * segments cut out (a segment walk, no decode). Such a copy need not be stored: the API derives
+ * it from the original when the image is shown (see ImagesService.displayImage). Null when the
+ * file needs a decode for display (rotated JPEG, PDF) or is not a readable JPEG.
+ */
+export function displayDerivedOnRead(bytes: Uint8Array, measured: Pick<Measured, 'format' | 'orientation'>): Buffer | null {
+  if (measured.format !== 'jpeg' || (measured.orientation !== null && measured.orientation !== 1)) return null;
+  return stripJpegMetadata(bytes);
+}
+
+/** The display copy of a file that needs one made by a decoder: a rotated JPEG re-encoded, a PDF's JPEG. */
+export async function normaliseByDecoding(bytes: Uint8Array, measured: Measured): Promise<Buffer | null> {
+  if (!measured.analysed || measured.corrupt !== null) return null;
+  if (measured.format === 'jpeg') return reencodeForDisplay(bytes);
   if (measured.format !== 'pdf' || !measured.hasImage) return null;
   const scan = await prescanPdf(bytes);
   if (scan.bomb || scan.truncated || scan.badFilter) return null;
