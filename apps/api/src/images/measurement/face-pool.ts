@@ -1,0 +1,78 @@
+import { DETECTOR, detectorInput, rgbOf, toDetectedFaces, type DetectedFace, type FaceApiResult, type Rgba } from '@t3p/image-warnings';
+import { BudgetedWorkerPool, resolveWorkerFile } from './worker-pool';
+
+/**
+ * Time one photo may spend in the face worker (the analysis image is 300 px
+ * wide: ~40–80 ms on this machine). Past it the worker is terminated and the
+ * verdict says FACE_ANALYSIS_UNAVAILABLE.
+ */
+export const FACE_TIMEOUT_MS = 600;
+/** V8 limits of the face worker (TensorFlow's WASM memory is apart, bounded by the fixed input size). */
+export const FACE_WORKER_LIMITS = {
+  maxOldGenerationSizeMb: 192,
+  maxYoungGenerationSizeMb: 32,
+  codeRangeSizeMb: 32,
+  stackSizeMb: 4,
+};
+
+/** Finds face-worker.js (see resolveWorkerFile); `$T3P_FACE_WORKER` overrides. */
+export function resolveFaceWorkerPath(): string {
+  return resolveWorkerFile('face-worker.js', 'T3P_FACE_WORKER');
+}
+
+/**
+ * One face worker: the detector is CPU-bound, so a single thread leaves the
+ * other core to the api's requests.
+ */
+export class FaceDetectorPool {
+  private readonly pool: BudgetedWorkerPool<FaceApiResult[]>;
+
+  /** `detector` other than DETECTOR only for tools (the labelled-set builder looks for small faces in group photos). */
+  constructor(timeoutMs = FACE_TIMEOUT_MS, detector: { inputSize: number; scoreThreshold: number } = DETECTOR) {
+    this.pool = new BudgetedWorkerPool<FaceApiResult[]>({
+      file: resolveFaceWorkerPath,
+      limits: FACE_WORKER_LIMITS,
+      workerData: { detector },
+      timeoutMs,
+      size: 1,
+    });
+  }
+
+  /** The faces on the analysis image; null when the detector failed or ran out of time. */
+  async detect(img: Rgba): Promise<DetectedFace[] | null> {
+    const input = detectorInput(img);
+    const rgb = rgbOf(input.image);
+    const outcome = await this.pool.run({ width: input.image.width, height: input.image.height, rgb }, [rgb.buffer as ArrayBuffer]);
+    return outcome.status === 'ok' ? toDetectedFaces(outcome.result, input) : null;
+  }
+
+  warmUp(): void {
+    this.pool.warmUp();
+  }
+
+  ready(): Promise<void> {
+    return this.pool.ready();
+  }
+
+  close(): Promise<void> {
+    return this.pool.close();
+  }
+}
+
+let shared: FaceDetectorPool | null = null;
+
+export function facePool(): FaceDetectorPool {
+  if (!shared) shared = new FaceDetectorPool();
+  return shared;
+}
+
+/** Starts the face worker ahead of the first photo (models and WASM load in ~0.3 s). */
+export function warmUpFaceWorker(): void {
+  facePool().warmUp();
+}
+
+export async function shutdownFaceWorker(): Promise<void> {
+  const p = shared;
+  shared = null;
+  if (p) await p.close();
+}
