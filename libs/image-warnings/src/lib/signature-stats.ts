@@ -6,7 +6,8 @@ export function signatureFigures(img: Rgba): SignatureFigures {
   const gray = toGray(img);
   const { width: w, height: h, data } = gray;
   const paperLuma = grayQuantile(gray, 0.9);
-  const inkLuma = grayQuantile(gray, 0.02);
+  // A low quantile: a small signature may cover well under 1 % of the image.
+  const inkLuma = grayQuantile(gray, 0.003);
   const cut = (paperLuma + inkLuma) / 2;
   // Without contrast there is no ink to locate.
   const contrasted = paperLuma - inkLuma >= 30;
