@@ -12,6 +12,9 @@ export interface NewDraftImage {
   original: Buffer;
   sha256: string;
   measured: string;
+  /** JSON of the verdict's warnings. */
+  warnings: string;
+  warningCount: number;
   displayJpeg: Buffer | null;
   uploadedAt: Date;
 }
@@ -45,12 +48,13 @@ export class ImagesRepository {
       decidedAt: null,
     };
     const [query, parameters] = this.dataSource.driver.escapeQueryWithParameters(
-      `INSERT INTO stored_image (id, request_id, piece, state, format, original, sha256, byte_size, measured, display_jpeg,
-                                 rejection_reason, uploaded_at, decided_at)
-       VALUES (:id, :requestId, :piece, 'DRAFT', :format, :original, :sha256, :byteSize, :measured, :displayJpeg, NULL, :uploadedAt, NULL)
+      `INSERT INTO stored_image (id, request_id, piece, state, format, original, sha256, byte_size, measured, warnings, warning_count,
+                                 display_jpeg, rejection_reason, uploaded_at, decided_at)
+       VALUES (:id, :requestId, :piece, 'DRAFT', :format, :original, :sha256, :byteSize, :measured, :warnings, :warningCount,
+               :displayJpeg, NULL, :uploadedAt, NULL)
        ON CONFLICT (request_id, piece) DO UPDATE SET
          format = excluded.format, original = excluded.original, sha256 = excluded.sha256, byte_size = excluded.byte_size,
-         measured = excluded.measured, display_jpeg = excluded.display_jpeg, uploaded_at = excluded.uploaded_at
+         measured = excluded.measured, warnings = excluded.warnings, warning_count = excluded.warning_count, display_jpeg = excluded.display_jpeg, uploaded_at = excluded.uploaded_at
        WHERE stored_image.state = 'DRAFT'
        RETURNING id`,
       { ...row },
@@ -77,6 +81,8 @@ export class ImagesRepository {
         sha256: true,
         byteSize: true,
         measured: true,
+        warnings: true,
+        warningCount: true,
         rejectionReason: true,
         uploadedAt: true,
         decidedAt: true,

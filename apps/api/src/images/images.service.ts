@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type { Piece, StoredImageSummary } from '@t3p/contracts';
+import type { ImageWarning, Piece, StoredImageSummary } from '@t3p/contracts';
 import type { ImageKind, Verdict } from '@t3p/image-rules';
 import type { EntityManager } from 'typeorm';
 import { Clock } from '../common/clock';
@@ -24,7 +24,15 @@ export const toImageSummary = (image: StoredImageEntity): StoredImageSummary => 
   sha256: image.sha256,
   uploadedAt: image.uploadedAt.toISOString(),
   measured: JSON.parse(image.measured),
+  warnings: parseWarnings(image.warnings),
 });
+
+/** Stored warnings JSON (rows from before the column read '[]'). */
+function parseWarnings(json: string | undefined): ImageWarning[] {
+  if (!json) return [];
+  const parsed: unknown = JSON.parse(json);
+  return Array.isArray(parsed) ? (parsed as ImageWarning[]) : [];
+}
 
 /** Measures, judges and stores images. Invalid files are never stored. */
 @Injectable()
@@ -56,6 +64,8 @@ export class ImagesService {
       original: bytes,
       sha256: sha256(bytes),
       measured: JSON.stringify(verdict.measured),
+      warnings: JSON.stringify(verdict.warnings),
+      warningCount: verdict.warnings.length,
       displayJpeg,
       uploadedAt: this.clock.now(),
     });
