@@ -7,6 +7,12 @@ import { BudgetedWorkerPool, resolveWorkerFile } from './worker-pool';
  * verdict says FACE_ANALYSIS_UNAVAILABLE.
  */
 export const FACE_TIMEOUT_MS = 600;
+/**
+ * Whole wait for faces, queue and worker start-up included (a worker replaced after a
+ * timeout takes seconds to load its models on a busy machine): past it the verdict goes
+ * without the face warnings. The job itself still runs, within FACE_TIMEOUT_MS.
+ */
+export const FACE_DEADLINE_MS = 850;
 /** V8 limits of the face worker (TensorFlow's WASM memory is apart, bounded by the fixed input size). */
 export const FACE_WORKER_LIMITS = {
   maxOldGenerationSizeMb: 192,
@@ -28,7 +34,11 @@ export class FaceDetectorPool {
   private readonly pool: BudgetedWorkerPool<FaceApiResult[]>;
 
   /** `detector` other than DETECTOR only for tools (the labelled-set builder looks for small faces in group photos). */
-  constructor(timeoutMs = FACE_TIMEOUT_MS, detector: { inputSize: number; scoreThreshold: number } = DETECTOR) {
+  constructor(
+    timeoutMs = FACE_TIMEOUT_MS,
+    detector: { inputSize: number; scoreThreshold: number } = DETECTOR,
+    private readonly deadlineMs = FACE_DEADLINE_MS,
+  ) {
     this.pool = new BudgetedWorkerPool<FaceApiResult[]>({
       file: resolveFaceWorkerPath,
       limits: FACE_WORKER_LIMITS,
@@ -42,8 +52,15 @@ export class FaceDetectorPool {
   async detect(img: Rgba): Promise<DetectedFace[] | null> {
     const input = detectorInput(img);
     const rgb = rgbOf(input.image);
-    const outcome = await this.pool.run({ width: input.image.width, height: input.image.height, rgb }, [rgb.buffer as ArrayBuffer]);
-    return outcome.status === 'ok' ? toDetectedFaces(outcome.result, input) : null;
+    const job = this.pool.run({ width: input.image.width, height: input.image.height, rgb }, [rgb.buffer as ArrayBuffer]);
+    let timer: NodeJS.Timeout | undefined;
+    const late = new Promise<null>((resolve) => {
+      timer = setTimeout(() => resolve(null), this.deadlineMs);
+      timer.unref();
+    });
+    const outcome = await Promise.race([job, late]);
+    clearTimeout(timer);
+    return outcome && outcome.status === 'ok' ? toDetectedFaces(outcome.result, input) : null;
   }
 
   warmUp(): void {
