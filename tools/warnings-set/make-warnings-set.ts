@@ -8,7 +8,7 @@
  * manifest.json ({file, kind, good, expected}) into the folder given
  * (default tmp/warnings-set).
  *
- *   npm run warnings-set -- [folder]
+ *   npm run warnings-set -- [folder] [--people N]
  */
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
@@ -249,8 +249,11 @@ export async function makeWarningsSet(outDir: string, maxPeople = Infinity): Pro
 
 if (require.main === module) {
   const base = process.env['INIT_CWD'] ?? process.cwd();
-  const out = resolve(base, process.argv[2] ?? 'tmp/warnings-set');
-  makeWarningsSet(out).then(
+  const args = process.argv.slice(2);
+  const peopleAt = args.indexOf('--people');
+  const people = peopleAt >= 0 ? Number(args.splice(peopleAt, 2)[1]) : Infinity;
+  const out = resolve(base, args[0] ?? 'tmp/warnings-set');
+  makeWarningsSet(out, people).then(
     (e) => process.stdout.write(`${e.length} fichiers écrits dans ${out}\n`),
     (err: unknown) => {
       process.stderr.write(`warnings-set : ${err instanceof Error ? err.stack : String(err)}\n`);

@@ -1,12 +1,11 @@
 import { execFile } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import sharp from 'sharp';
 import type { RuleWarning } from '@t3p/image-rules';
-import { makeWarningsSet } from '../../../../tools/warnings-set/make-warnings-set';
 import { startTestApp, TestApp } from '../testing/test-app';
 import { shutdownFaceWorker, shutdownPdfWorkers } from './measurement';
+import { makeWarningsSet } from './measurement/warnings-set-fixture';
 
 const ROOT = resolve(__dirname, '../../../..');
 
@@ -43,8 +42,9 @@ describe('quality warnings through the HTTP API and check-image', () => {
   const files: { file: string; kind: 'photo' | 'signature' }[] = [];
 
   beforeAll(async () => {
-    dir = mkdtempSync(join(tmpdir(), 't3p-warnings-same-'));
-    for (const e of await makeWarningsSet(dir, 1)) files.push({ file: e.file, kind: 'photo' });
+    const set = await makeWarningsSet(1);
+    dir = set.dir;
+    for (const e of set.entries) files.push({ file: e.file, kind: 'photo' });
     writeFileSync(join(dir, 'sig-good.jpg'), await signature(15, 245));
     writeFileSync(join(dir, 'sig-pale.jpg'), await signature(175, 245));
     files.push({ file: 'sig-good.jpg', kind: 'signature' }, { file: 'sig-pale.jpg', kind: 'signature' });

@@ -1,11 +1,8 @@
 import { readFileSync, rmSync } from 'node:fs';
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { RuleWarning } from '@t3p/image-rules';
-import { makeWarningsSet, type WarningsSetEntry } from '../../../../../tools/warnings-set/make-warnings-set';
-import { scoreMarkdown, scoreWarningsSet } from '../../../../../tools/warnings-set/score';
 import { checkImage, shutdownFaceWorker, shutdownPdfWorkers } from './index';
+import { makeWarningsSet, scoreMarkdown, scoreWarningsSet, type WarningsSetEntry } from './warnings-set-fixture';
 
 /**
  * The labelled set (face-api's sample photos cut out as 35 × 45 mm photos,
@@ -17,8 +14,7 @@ describe('quality warnings on the labelled set', () => {
   const warningsOf = new Map<string, RuleWarning[]>();
 
   beforeAll(async () => {
-    dir = mkdtempSync(join(tmpdir(), 't3p-warnings-set-'));
-    entries = await makeWarningsSet(dir);
+    ({ dir, entries } = await makeWarningsSet());
     for (const e of entries) {
       const verdict = await checkImage(readFileSync(join(dir, e.file)), e.kind);
       // Every file of the set passes the rules: warnings never make a file invalid.

@@ -1,5 +1,37 @@
+import { execFile } from 'node:child_process';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { RuleWarning } from '@t3p/image-rules';
-import type { WarningsSetEntry } from './make-warnings-set';
+import { WORKSPACE_ROOT } from './corpus-fixture';
+
+/** Shape of tools/warnings-set manifest.json entries (kept here: apps may not import tools/). */
+export interface WarningsSetEntry {
+  file: string;
+  kind: 'photo';
+  good: boolean;
+  expected: string[];
+  degradation: string;
+}
+
+/**
+ * Test helper: runs tools/warnings-set/make-warnings-set.ts (the same builder as
+ * `npm run warnings-set`) into a fresh temp folder; `people` keeps only the first faces.
+ */
+export function makeWarningsSet(people?: number): Promise<{ dir: string; entries: WarningsSetEntry[] }> {
+  const dir = mkdtempSync(join(tmpdir(), 't3p-warnings-set-'));
+  const args = ['--tsconfig', 'tsconfig.base.json', 'tools/warnings-set/make-warnings-set.ts', dir, ...(people ? ['--people', String(people)] : [])];
+  return new Promise((done, fail) => {
+    execFile(join(WORKSPACE_ROOT, 'node_modules', '.bin', 'tsx'), args, { cwd: WORKSPACE_ROOT, timeout: 300_000 }, (error, _stdout, stderr) => {
+      if (error) {
+        fail(new Error(`make-warnings-set failed: ${stderr}`));
+        return;
+      }
+      done({ dir, entries: (JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8')) as { files: WarningsSetEntry[] }).files });
+    });
+  });
+}
+
 
 export interface ClassScore {
   degradation: string;
