@@ -88,7 +88,7 @@ export function photoWarnings(f: PhotoFigures): QualityWarning[] {
     out.push(
       w(
         WarningCode.BACKGROUND_NOT_UNIFORM,
-        `Le fond n’est pas uni : écart de luminosité de ${formatFr(p.backgroundLumaStd)}. Attendu : au plus ${formatFr(T.maxBackgroundStd)}.`,
+        `Le fond n’est pas uni : écart de luminosité de ${formatFr(p.backgroundLumaStd, 1, true)}. Attendu : au plus ${formatFr(T.maxBackgroundStd)}.`,
         'Placez-vous devant un mur uni, clair (gris clair ou bleu clair), sans objet ni motif, à un mètre environ.',
       ),
     );
@@ -135,7 +135,7 @@ export function photoWarnings(f: PhotoFigures): QualityWarning[] {
     out.push(
       w(
         WarningCode.BLURRED,
-        `La photo semble floue (netteté ${formatFr(p.sharpness)}). Attendu : au moins ${formatFr(T.minSharpness)}.`,
+        `La photo semble floue (netteté ${formatFr(p.sharpness, 1, true)}). Attendu : au moins ${formatFr(T.minSharpness)}.`,
         'Nettoyez l’objectif, tenez l’appareil immobile (appuyé si possible), touchez l’écran sur le visage pour faire la mise au point.',
       ),
     );
