@@ -107,6 +107,13 @@ export function warmUpFaceWorker(): void {
   facePool().warmUp();
 }
 
+/** Starts the face worker and resolves once it is ready (tests and benches that time verdicts). */
+export async function readyFaceWorker(): Promise<void> {
+  const pool = facePool();
+  pool.warmUp();
+  await pool.ready();
+}
+
 export async function shutdownFaceWorker(): Promise<void> {
   const p = shared;
   shared = null;
