@@ -20,6 +20,7 @@ module.exports = {
         // The PDF analysis worker runs in a worker thread from a file of its own:
         // copied next to main.js, where resolveWorkerPath() finds it.
         { input: "./src/images/measurement", glob: "pdf-worker.js", output: "." },
+        { input: "./src/images/measurement", glob: "face-worker.js", output: "." },
       ],
       optimization: false,
       outputHashing: 'none',

@@ -1,11 +1,12 @@
 import { Controller, HttpCode, Post, Query, Req } from '@nestjs/common';
-import { ApiBody, ApiConsumes, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBody, ApiConsumes, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ImageCheckQuery } from '@t3p/contracts';
 import type { Verdict } from '@t3p/image-rules';
 import type { FastifyRequest } from 'fastify';
 import { Public } from '../common/public.decorator';
 import { ImagesService } from './images.service';
 import { readSingleFile } from './multipart-file';
+import { VERDICT_SCHEMA } from './verdict.openapi';
 
 @ApiTags('images')
 @Controller('images')
@@ -22,6 +23,7 @@ export class ImagesController {
   @ApiOperation({ summary: 'Vérifie un fichier (photo ou signature) sans rien enregistrer' })
   @ApiConsumes('multipart/form-data')
   @ApiBody({ schema: { type: 'object', required: ['file'], properties: { file: { type: 'string', format: 'binary' } } } })
+  @ApiOkResponse({ description: 'Le verdict : erreurs bloquantes et avertissements de qualité', schema: VERDICT_SCHEMA })
   async check(@Query() query: ImageCheckQuery, @Req() request: FastifyRequest): Promise<Verdict> {
     return this.images.check(await readSingleFile(request), query.kind);
   }

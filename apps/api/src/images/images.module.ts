@@ -2,7 +2,7 @@ import { Module, OnApplicationShutdown, OnModuleInit } from '@nestjs/common';
 import { ImagesController } from './images.controller';
 import { ImagesRepository } from './images.repository';
 import { ImagesService } from './images.service';
-import { shutdownPdfWorkers, warmUpPdfWorkers } from './measurement';
+import { shutdownFaceWorker, shutdownPdfWorkers, warmUpFaceWorker, warmUpPdfWorkers } from './measurement';
 
 /** Upload, measurement (sharp, pdf-lib), the rule engine, storage and display derivatives. */
 @Module({
@@ -14,9 +14,11 @@ export class ImagesModule implements OnModuleInit, OnApplicationShutdown {
   /** PDF analysis runs in worker threads; start them now so the first PDF meets its time budget. */
   onModuleInit(): void {
     warmUpPdfWorkers();
+    warmUpFaceWorker();
   }
 
   async onApplicationShutdown(): Promise<void> {
     await shutdownPdfWorkers();
+    await shutdownFaceWorker();
   }
 }

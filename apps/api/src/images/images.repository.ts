@@ -13,6 +13,9 @@ export interface NewDraftImage {
   original: Buffer;
   sha256: string;
   measured: string;
+  /** JSON of the verdict's warnings. */
+  warnings: string;
+  warningCount: number;
   displayJpeg: Buffer | null;
   uploadedAt: Date;
 }
@@ -57,15 +60,15 @@ export class ImagesRepository {
     const saved = await preparedQuery<{ id: string }>(
       this.dataSource,
       't3p_save_draft',
-      `INSERT INTO stored_image (id, request_id, piece, state, format, original, sha256, byte_size, measured, display_jpeg,
-                                 rejection_reason, uploaded_at, decided_at)
+      `INSERT INTO stored_image (id, request_id, piece, state, format, original, sha256, byte_size, measured, warnings,
+                                 warning_count, display_jpeg, rejection_reason, uploaded_at, decided_at)
        SELECT :id, r.id, :piece, 'DRAFT', :format, ${typed('original', 'bytea')}, :sha256, ${typed('byteSize', 'integer')},
-              :measured, ${typed('displayJpeg', 'bytea')}, NULL, ${typed('uploadedAt', 'timestamptz')}, NULL
+              :measured, :warnings, ${typed('warningCount', 'integer')}, ${typed('displayJpeg', 'bytea')}, NULL, ${typed('uploadedAt', 'timestamptz')}, NULL
          FROM image_request r
         WHERE r.id = :requestId AND r.state IN ('PENDING', 'REMINDED')${postgres ? ' FOR SHARE' : ''}
        ON CONFLICT (request_id, piece) DO UPDATE SET
          format = excluded.format, original = excluded.original, sha256 = excluded.sha256, byte_size = excluded.byte_size,
-         measured = excluded.measured, display_jpeg = excluded.display_jpeg, uploaded_at = excluded.uploaded_at
+         measured = excluded.measured, warnings = excluded.warnings, warning_count = excluded.warning_count, display_jpeg = excluded.display_jpeg, uploaded_at = excluded.uploaded_at
        WHERE stored_image.state = 'DRAFT'
        RETURNING id`,
       { ...row },
@@ -95,6 +98,8 @@ export class ImagesRepository {
         sha256: true,
         byteSize: true,
         measured: true,
+        warnings: true,
+        warningCount: true,
         rejectionReason: true,
         uploadedAt: true,
         decidedAt: true,

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type { Piece, StoredImageState, StoredImageSummary } from '@t3p/contracts';
+import type { ImageWarning, Piece, StoredImageState, StoredImageSummary } from '@t3p/contracts';
 import { randomUUID } from 'node:crypto';
 import type { ImageKind, Measured, Verdict } from '@t3p/image-rules';
 import type { EntityManager } from 'typeorm';
@@ -25,7 +25,15 @@ export const toImageSummary = (image: StoredImageEntity): StoredImageSummary => 
   sha256: image.sha256,
   uploadedAt: image.uploadedAt.toISOString(),
   measured: JSON.parse(image.measured),
+  warnings: parseWarnings(image.warnings),
 });
+
+/** Stored warnings JSON (rows from before the column read '[]'). */
+function parseWarnings(json: string | undefined): ImageWarning[] {
+  if (!json) return [];
+  const parsed: unknown = JSON.parse(json);
+  return Array.isArray(parsed) ? (parsed as ImageWarning[]) : [];
+}
 
 /** Measures, judges and stores images. Invalid files are never stored. */
 @Injectable()
@@ -57,6 +65,8 @@ export class ImagesService {
       original: bytes,
       sha256: sha256(bytes),
       measured: JSON.stringify(verdict.measured),
+      warnings: JSON.stringify(verdict.warnings),
+      warningCount: verdict.warnings.length,
       displayJpeg: await this.storedDisplayCopy(bytes, verdict),
       uploadedAt: this.clock.now(),
     });
@@ -83,6 +93,8 @@ export class ImagesService {
       sha256: sha256(image.bytes),
       byteSize: image.bytes.length,
       measured: JSON.stringify(verdict.measured),
+      warnings: JSON.stringify(verdict.warnings),
+      warningCount: verdict.warnings.length,
       displayJpeg: await this.storedDisplayCopy(image.bytes, verdict),
       rejectionReason: image.rejectionReason ?? null,
       uploadedAt: image.uploadedAt,

@@ -36,6 +36,7 @@ export class AgentRequestsService {
         from: query.from ? new Date(query.from) : undefined,
         to: query.to ? new Date(query.to) : undefined,
         q: query.q?.trim() || undefined,
+        hasWarnings: query.hasWarnings,
       },
       after,
       limit + 1,

@@ -123,7 +123,10 @@ describe('image-request lifecycle through HTTP (agent and driver)', () => {
 
     const photo = await call('/api/driver/request/images/photo', { method: 'PUT', body: fileForm(await validPhoto()) });
     expect(photo.status).toBe(201);
-    expect(await photo.json()).toMatchObject({ piece: 'PHOTO', state: 'DRAFT', format: 'jpeg' });
+    const kept = await photo.json();
+    expect(kept).toMatchObject({ piece: 'PHOTO', state: 'DRAFT', format: 'jpeg' });
+    // A synthetic photo: never blocked, but it gets warnings (no face, or the detector's notice), kept with it.
+    expect(kept.warnings.length).toBeGreaterThan(0);
     expect((await call('/api/driver/request/images/photo')).headers.get('content-type')).toBe('image/jpeg');
 
     const incomplete = await call('/api/driver/request/submit', { method: 'POST' });
@@ -150,6 +153,13 @@ describe('image-request lifecycle through HTTP (agent and driver)', () => {
     const late = await call('/api/driver/request/images/photo', { method: 'PUT', body: fileForm(await validPhoto()) });
     expect(late.status).toBe(409);
     expect((await late.json()).code).toBe('REQUEST_ALREADY_SUBMITTED');
+
+    // The agents' list can show only the requests whose images got warnings.
+    const flagged = await (await as(test, nord)('/api/agent/requests?hasWarnings=true&limit=100')).json();
+    expect(flagged.items.map((item: { id: string }) => item.id)).toContain(requestId);
+    const unflagged = await (await as(test, nord)('/api/agent/requests?limit=100')).json();
+    expect(flagged.items.length).toBeLessThan(unflagged.items.length);
+    expect((await as(test, nord)('/api/agent/requests?hasWarnings=maybe')).status).toBe(400);
   });
 
   it('lists the préfecture’s requests with filters and keyset pages, and hides them from other préfectures', async () => {

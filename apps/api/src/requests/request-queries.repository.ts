@@ -11,6 +11,8 @@ export interface RequestFilters {
   from?: Date;
   to?: Date;
   q?: string;
+  /** 'true': only requests with an image that got quality warnings. */
+  hasWarnings?: 'true' | 'false';
 }
 
 export interface Keyset {
@@ -75,6 +77,9 @@ export class RequestQueriesRepository {
     if (filters.cardType) query.andWhere('r.card_type = :cardType', { cardType: filters.cardType });
     if (filters.from) query.andWhere('r.created_at >= :from', { from: filters.from });
     if (filters.to) query.andWhere('r.created_at < :to', { to: filters.to });
+    if (filters.hasWarnings === 'true') {
+      query.andWhere('EXISTS (SELECT 1 FROM stored_image w WHERE w.request_id = r.id AND w.warning_count > 0)');
+    }
     if (filters.q) {
       const like = `%${filters.q.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
       query.andWhere(

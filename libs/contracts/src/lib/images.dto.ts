@@ -9,6 +9,18 @@ export class ImageCheckQuery {
   kind!: (typeof IMAGE_KIND_VALUES)[number];
 }
 
+/**
+ * A quality warning (never blocking), the same in the browser, the API and check-image; codes and
+ * thresholds: @t3p/image-warnings and docs/image-rules.md.
+ */
+export interface ImageWarning {
+  code: string;
+  /** French: what was measured and what is expected. */
+  message: string;
+  /** French: what the driver can do. */
+  hint: string;
+}
+
 /** An image kept for a request (never the bytes: they have their own endpoint). */
 export interface StoredImageSummary {
   id: string;
@@ -20,4 +32,6 @@ export interface StoredImageSummary {
   uploadedAt: string;
   /** The figures measured on the file (see @t3p/image-rules Measured). */
   measured: Record<string, unknown>;
+  /** The quality warnings the file got when it was uploaded (empty when none). */
+  warnings: ImageWarning[];
 }

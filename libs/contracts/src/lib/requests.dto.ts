@@ -122,6 +122,11 @@ export class RequestListQuery {
   @IsString({ message: 'La recherche doit être un texte.' })
   q?: string;
 
+  /** "true": only requests with an image that got quality warnings, so an agent looks there first. */
+  @IsOptional()
+  @IsIn(['true', 'false'], { message: 'Le paramètre « hasWarnings » doit valoir « true » ou « false ».' })
+  hasWarnings?: 'true' | 'false';
+
   /** The nextCursor of the previous page. */
   @IsOptional()
   @MaxLength(200, { message: 'Le curseur de pagination n’est pas valide.' })

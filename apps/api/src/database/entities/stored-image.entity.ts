@@ -40,6 +40,14 @@ export class StoredImageEntity {
   @Column({ type: 'text' })
   measured: string;
 
+  /** The quality warnings (JSON array of {code, message, hint}) it got at upload; never blocking. */
+  @Column({ type: 'text', default: "'[]'" })
+  warnings: string;
+
+  /** How many warnings: the agents' queue filters and sorts on it. */
+  @Column({ name: 'warning_count', type: 'integer', default: 0 })
+  warningCount: number;
+
   /** JPEG for display: orientation applied, metadata removed. Null for an upright JPEG: its copy is derived from `original` on read (metadata segments cut out, no decode). */
   @Column({ name: 'display_jpeg', type: binaryColumnType(), nullable: true })
   displayJpeg: Buffer | null;

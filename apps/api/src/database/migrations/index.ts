@@ -2,6 +2,7 @@ import { InitialSchema1764400000000 } from './1764400000000-initial-schema';
 import { SessionsAndRateLimits1764500000000 } from './1764500000000-sessions-and-rate-limits';
 import { OutboxDeferredRendering1764600000000 } from './1764600000000-outbox-deferred-rendering';
 import { ImageBytesUncompressed1764700000000 } from './1764700000000-image-bytes-uncompressed';
+import { ImageWarnings1764710000000 } from './1764710000000-image-warnings';
 
 /** Every migration, in order. Listed explicitly so the webpack bundle carries them. */
 export const MIGRATIONS = [
@@ -9,4 +10,5 @@ export const MIGRATIONS = [
   SessionsAndRateLimits1764500000000,
   OutboxDeferredRendering1764600000000,
   ImageBytesUncompressed1764700000000,
+  ImageWarnings1764710000000,
 ];

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import sharp from 'sharp';
 import { PDFDocument } from 'pdf-lib';
 import { ERROR_CODES } from '@t3p/image-rules';
-import { checkImage, shutdownPdfWorkers } from './index';
+import { checkImage, shutdownFaceWorker, shutdownPdfWorkers } from './index';
 
 /** Safety net only (a hang or a blow-up), not a performance threshold. */
 const GENEROUS_BOUND_MS = 5000;
@@ -76,7 +76,7 @@ describe('property: any mutation of a valid file gets a verdict', () => {
     pdfs = [await validPdf(jpeg, true), await validPdf(jpeg, false)];
   });
 
-  afterAll(() => shutdownPdfWorkers());
+  afterAll(() => Promise.all([shutdownPdfWorkers(), shutdownFaceWorker()]));
 
   async function holds(bytes: Buffer, kind: 'photo' | 'signature'): Promise<void> {
     const started = performance.now();

@@ -1,7 +1,7 @@
 import { deflateSync } from 'node:zlib';
 import { existsSync } from 'node:fs';
 import sharp from 'sharp';
-import { checkImage, HARD_CAP_BYTES, measureImage, normaliseForDisplay, PdfWorkerPool, resolveWorkerPath, sha256, shutdownPdfWorkers } from './index';
+import { checkImage, HARD_CAP_BYTES, measureImage, normaliseForDisplay, PdfWorkerPool, resolveWorkerPath, sha256, shutdownFaceWorker, shutdownPdfWorkers } from './index';
 import { declaredResolution, parseExifTiff, parseJpegHeader } from './jpeg';
 import { detectFormat } from './format';
 import { prescanPdf } from './pdf-prescan';
@@ -22,7 +22,7 @@ function minimalPdf(objects: string[], trailer = ''): Buffer {
   return Buffer.from(out, 'latin1');
 }
 
-afterAll(() => shutdownPdfWorkers());
+afterAll(() => Promise.all([shutdownPdfWorkers(), shutdownFaceWorker()]));
 
 describe('format detection', () => {
   it('uses magic bytes only', () => {

@@ -11,6 +11,7 @@ import {
 import { detectFormat } from './format';
 import { declaredResolution, parseJpegHeader } from './jpeg';
 import { measurePdf } from './pdf';
+import { qualityWarnings } from './quality';
 import { decodeJpegFully } from './sharp-guard';
 import { MAX_PIXELS } from '@t3p/image-rules';
 
@@ -41,9 +42,14 @@ export async function measureImage(bytes: Uint8Array, kind?: ImageKind): Promise
   return m;
 }
 
-/** Measurement + the rule engine: the verdict for one file. */
+/**
+ * Measurement + the rule engine: the verdict for one file. A valid JPEG also
+ * gets its quality warnings (never blocking: `valid` is decided before).
+ */
 export async function checkImage(bytes: Uint8Array, kind: ImageKind): Promise<Verdict> {
-  return evaluate(await measureImage(bytes, kind), kind);
+  const verdict = evaluate(await measureImage(bytes, kind), kind);
+  if (verdict.valid && verdict.measured.format === 'jpeg') verdict.warnings = await qualityWarnings(bytes, kind);
+  return verdict;
 }
 
 async function measureJpeg(bytes: Uint8Array, m: Measured): Promise<void> {

@@ -27,6 +27,8 @@ export interface DashboardFilters {
   to?: string;
   q?: string;
   sort?: DashboardSort;
+  /** 'true': only requests with an image that got quality warnings. */
+  hasWarnings?: 'true';
   cursor?: string;
   limit?: number;
 }

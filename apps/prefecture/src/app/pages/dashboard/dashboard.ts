@@ -86,6 +86,7 @@ export class DashboardPage implements OnInit {
       to: to ? nextDay(to) : undefined,
       q: text('q'),
       sort: (text('sort') as DashboardSort | undefined) ?? 'newest',
+      hasWarnings: text('hasWarnings') === 'true' ? 'true' : undefined,
     });
     this.pageCursors.set([undefined]);
     void this.load(undefined);

@@ -1,0 +1,53 @@
+import { readFileSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import type { RuleWarning } from '@t3p/image-rules';
+import { checkImage, shutdownFaceWorker, shutdownPdfWorkers } from './index';
+import { makeWarningsSet, scoreMarkdown, scoreWarningsSet, type WarningsSetEntry } from './warnings-set-fixture';
+
+// Results are compared here, not timing (that is tools/bench/warnings-bench.ts): on a loaded
+// machine a detector timeout would read as a difference. The CLI child inherits these.
+process.env['T3P_FACE_TIMEOUT_MS'] = '20000';
+process.env['T3P_FACE_DEADLINE_MS'] = '30000';
+
+/**
+ * The labelled set (face-api's sample photos cut out as 35 × 45 mm photos,
+ * and their degradations) through checkImage: the agreement the issue asks.
+ */
+describe('quality warnings on the labelled set', () => {
+  let dir: string;
+  let entries: WarningsSetEntry[];
+  const warningsOf = new Map<string, RuleWarning[]>();
+
+  beforeAll(async () => {
+    ({ dir, entries } = await makeWarningsSet());
+    for (const e of entries) {
+      const verdict = await checkImage(readFileSync(join(dir, e.file)), e.kind);
+      // Every file of the set passes the rules: warnings never make a file invalid.
+      expect({ file: e.file, valid: verdict.valid }).toEqual({ file: e.file, valid: true });
+      warningsOf.set(e.file, verdict.warnings);
+    }
+  }, 600_000);
+
+  afterAll(async () => {
+    rmSync(dir, { recursive: true, force: true });
+    await shutdownPdfWorkers();
+    await shutdownFaceWorker();
+    delete process.env['T3P_FACE_TIMEOUT_MS'];
+    delete process.env['T3P_FACE_DEADLINE_MS'];
+  });
+
+  it('has good files and every degradation', () => {
+    expect(entries.filter((e) => e.good).length).toBeGreaterThanOrEqual(10);
+    const codes = new Set(entries.flatMap((e) => e.expected));
+    for (const c of ['BLURRED', 'FACE_UNDEREXPOSED', 'FACE_OVEREXPOSED', 'BACKGROUND_WHITE', 'BACKGROUND_NOT_UNIFORM', 'GRAYSCALE', 'SEVERAL_FACES', 'FACE_OFF_CENTRE', 'HEAD_TOO_SMALL', 'HEAD_TOO_LARGE']) {
+      expect(codes).toContain(c);
+    }
+  });
+
+  it('at least 90 % of the degraded files get their warning, at most 10 % of the good ones get any', () => {
+    const score = scoreWarningsSet(entries, warningsOf);
+    process.stdout.write(`\n${scoreMarkdown(score)}\n\nmisses: ${JSON.stringify(score.misses)}\n`);
+    expect(score.degradedHits / score.degradedFiles).toBeGreaterThanOrEqual(0.9);
+    expect(score.goodWithWarnings / score.goodFiles).toBeLessThanOrEqual(0.1);
+  });
+});
