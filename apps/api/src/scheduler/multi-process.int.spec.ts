@@ -2,7 +2,8 @@ import { resolve } from 'node:path';
 import { Client } from 'pg';
 import { linkIn } from '../auth/auth-test-kit';
 import { restartableSmtp } from '../requests/lifecycle-test-kit';
-import { createPostgresDatabase, postgresAvailable, usesPostgres } from '../testing/postgres';
+import { describeWithPostgres } from '../testing/describe-with-postgres';
+import { createPostgresDatabase, usesPostgres } from '../testing/postgres';
 import { startBuiltApi, type BuiltApi } from '../testing/built-api';
 
 /** One worker sends them one after the other through SMTP (about 12 a second on this machine): 1,000 keeps the test near a minute. */
@@ -38,8 +39,10 @@ const ticks = (instance: Instance) => instance.logs.filter((line) => line['msg']
  * the web processes move and send nothing, and serve the API (a driver signs in through them with
  * a link the worker delivered), while the worker answers /api/health only.
  */
-describe('process roles: two web processes and one worker sharing one PostgreSQL', () => {
-  let run = false;
+// Heavy (1,000 emails through SMTP): run once, in the SQLite pass, which reaches the server too; reported skipped in the PostgreSQL pass.
+const describeOnce = usesPostgres() ? describe.skip : describeWithPostgres;
+
+describeOnce('process roles: two web processes and one worker sharing one PostgreSQL', () => {
   let database: Awaited<ReturnType<typeof createPostgresDatabase>>;
   let smtp: Awaited<ReturnType<typeof restartableSmtp>>;
   let web: Instance[] = [];
@@ -47,9 +50,6 @@ describe('process roles: two web processes and one worker sharing one PostgreSQL
   let client: Client;
 
   beforeAll(async () => {
-    // Heavy (1,000 emails through SMTP): run once, in the SQLite pass, which reaches the server too.
-    run = !usesPostgres() && (await postgresAvailable());
-    if (!run) return;
     database = await createPostgresDatabase('t3p_processes');
     // Headers only for the bulk of reminders; the driver's emails in full, to read the link.
     smtp = await restartableSmtp({ parse: (to) => to.includes(DRIVER_EMAIL) });
@@ -84,7 +84,6 @@ describe('process roles: two web processes and one worker sharing one PostgreSQL
   }, 60_000);
 
   it('the worker sends exactly 1,000 reminders, none twice; the web processes move and send nothing', async () => {
-    if (!run) return;
     // All due at once, in one transaction.
     await client.query('BEGIN');
     await client.query(`INSERT INTO prefecture (id, departement, name) VALUES ('00000000-0000-4000-8000-000000000059', '59', 'Préfecture du Nord')`);
@@ -133,7 +132,6 @@ describe('process roles: two web processes and one worker sharing one PostgreSQL
   }, 300_000);
 
   it('a driver asks a web process for a link, the worker delivers it, and the driver signs in through the other web process', async () => {
-    if (!run) return;
     await client.query(
       `INSERT INTO driver (id, driver_identifier, civility, last_name, first_name, email, address_line1, postal_code, city)
        VALUES ('00000000-0000-4000-8000-0000000000d1', '592025000001', 'MME', 'Roles', 'Lina', $1, '1 quai de la Citadelle', '59140', 'Dunkerque')`,
