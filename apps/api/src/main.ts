@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import { createApp } from './app/create-app';
-import { ConfigurationError, loadEnvironment, publicUrlOf } from './config/environment';
+import { ConfigurationError, loadEnvironment, publicUrlOf, servesHttpApi } from './config/environment';
 import { DemoDataService } from './demo/demo-data.service';
 import { writeOpenApiDocument } from './app/openapi-file';
 import { runAgentAdd } from './auth/agent-command';
@@ -20,6 +20,10 @@ async function bootstrap() {
   if (environment.DEMO_DATA) await app.get(DemoDataService).seedIfEmpty({ requestEmails: true });
   await app.listen({ port: environment.PORT, host: environment.HOST });
   const url = publicUrlOf(environment);
+  if (!servesHttpApi(environment)) {
+    process.stdout.write(`\nT3P Images (worker : relances, annulations, purge, courriels) est prêt ; santé : http://${environment.HOST}:${environment.PORT}/api/health\n`);
+    return;
+  }
   process.stdout.write(
     [
       '',

@@ -5,7 +5,7 @@ import { AuthModule } from '../auth/auth.module';
 import { Clock } from '../common/clock';
 import { ApiExceptionFilter } from '../common/errors/api-exception.filter';
 import { ConfigModule } from '../config/config.module';
-import { Environment } from '../config/environment';
+import { Environment, runsBackgroundJobs, servesHttpApi } from '../config/environment';
 import { DatabaseModule } from '../database/database.module';
 import { DemoModule } from '../demo/demo.module';
 import { HealthModule } from '../health/health.module';
@@ -38,8 +38,8 @@ export class AppModule {
         RequestsModule,
         AgentBackofficeModule,
         ImagesModule,
-        NotificationsModule.register({ devMailbox: environment.NODE_ENV !== 'production' }),
-        SchedulerModule.register({ enabled: environment.SCHEDULER_ENABLED }),
+        NotificationsModule.register({ devMailbox: environment.NODE_ENV !== 'production' && servesHttpApi(environment) }),
+        SchedulerModule.register({ enabled: runsBackgroundJobs(environment) }),
         DemoModule,
         ClockModule.with(clock ?? new Clock()),
       ],

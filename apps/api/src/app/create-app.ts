@@ -11,7 +11,7 @@ import { join, resolve } from 'node:path';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { SessionService } from '../auth/session.service';
 import { createValidationPipe } from '../common/errors/validation.pipe';
-import type { Environment } from '../config/environment';
+import { servesHttpApi, type Environment } from '../config/environment';
 import { AppModule, AppModuleOptions } from './app.module';
 import { driverPortalPreloads } from './front-preloads';
 import { requestIdOf } from './logger-options';
@@ -73,10 +73,37 @@ export async function createApp(options: AppModuleOptions): Promise<NestFastifyA
     limits: { fileSize: UPLOAD_HARD_CAP, files: 1, fields: 5, parts: 6, fieldSize: 1024, headerPairs: 50 },
   });
 
+  if (!servesHttpApi(env)) {
+    answerHealthOnly(app);
+    return app;
+  }
   setUpOpenApi(app);
   await serveFronts(app, env);
   return app;
 }
+
+const HEALTH_PATH = '/api/health';
+
+/**
+ * A `worker` process: /api/health answers (an orchestrator probes it), every other address 404
+ * before routing, so neither the API nor the fronts are reachable on a worker's port.
+ */
+function answerHealthOnly(app: NestFastifyApplication): void {
+  app
+    .getHttpAdapter()
+    .getInstance()
+    .addHook('onRequest', async (request, reply) => {
+      if (request.url.split('?')[0] === HEALTH_PATH) return;
+      return reply.status(404).send(notFoundBody(request));
+    });
+}
+
+const notFoundBody = (request: FastifyRequest) => ({
+  statusCode: 404,
+  code: 'NOT_FOUND',
+  message: 'Ressource introuvable.',
+  requestId: String(request.id),
+});
 
 /** The two fronts on the API's origin: the driver portal at /, the back-office at /prefecture/. */
 async function serveFronts(app: NestFastifyApplication, env: Environment): Promise<void> {
@@ -111,13 +138,7 @@ async function serveFronts(app: NestFastifyApplication, env: Environment): Promi
     });
   }
 
-  const notFound = (request: FastifyRequest, reply: FastifyReply) =>
-    reply.status(404).send({
-      statusCode: 404,
-      code: 'NOT_FOUND',
-      message: 'Ressource introuvable.',
-      requestId: String(request.id),
-    });
+  const notFound = (request: FastifyRequest, reply: FastifyReply) => reply.status(404).send(notFoundBody(request));
   if (fronts.some((front) => front.prefix === '/prefecture/')) {
     fastify.get('/prefecture', (_request: FastifyRequest, reply: FastifyReply) => reply.redirect('/prefecture/', 301));
   }

@@ -28,7 +28,7 @@ export async function runAgentAdd(args: string[]): Promise<number> {
   }
   let environment;
   try {
-    environment = loadEnvironment({ ...process.env, SCHEDULER_ENABLED: 'false', LOG_LEVEL: process.env['LOG_LEVEL'] ?? 'warn' });
+    environment = loadEnvironment({ ...process.env, PROCESS_ROLE: 'web', SCHEDULER_ENABLED: 'false', LOG_LEVEL: process.env['LOG_LEVEL'] ?? 'warn' });
   } catch (error) {
     if (error instanceof ConfigurationError) {
       process.stderr.write(`${error.message}\n`);

@@ -1,5 +1,5 @@
 import { getMetadataStorage } from 'class-validator';
-import { ConfigurationError, Environment, ENVIRONMENT_VARIABLES, loadEnvironment } from './environment';
+import { ConfigurationError, Environment, ENVIRONMENT_VARIABLES, loadEnvironment, runsBackgroundJobs, servesHttpApi } from './environment';
 
 describe('loadEnvironment', () => {
   it('reads every validated setting from the declared list, those without a default too', () => {
@@ -42,6 +42,7 @@ describe('loadEnvironment', () => {
     ['DEMO_DATA', 'maybe'],
     ['PUBLIC_URL', 'not a url'],
     ['PAYMENT_PORTAL_URL', 'paiement.example'],
+    ['PROCESS_ROLE', 'leader'],
   ])('refuses %s=%s with a message naming the variable', (name, value) => {
     let error: unknown;
     try {
@@ -51,5 +52,14 @@ describe('loadEnvironment', () => {
     }
     expect(error).toBeInstanceOf(ConfigurationError);
     expect((error as Error).message).toContain(`${name}=${JSON.stringify(value)}`);
+  });
+
+  it('runs the background jobs in roles all and worker, never in web; a worker without them is refused', () => {
+    expect(runsBackgroundJobs(loadEnvironment({}))).toBe(true);
+    expect(runsBackgroundJobs(loadEnvironment({ PROCESS_ROLE: 'all', SCHEDULER_ENABLED: 'false' }))).toBe(false);
+    expect(runsBackgroundJobs(loadEnvironment({ PROCESS_ROLE: 'web', SCHEDULER_ENABLED: 'true' }))).toBe(false);
+    expect(runsBackgroundJobs(loadEnvironment({ PROCESS_ROLE: 'worker' }))).toBe(true);
+    expect([servesHttpApi(loadEnvironment({})), servesHttpApi(loadEnvironment({ PROCESS_ROLE: 'web' })), servesHttpApi(loadEnvironment({ PROCESS_ROLE: 'worker' }))]).toEqual([true, true, false]);
+    expect(() => loadEnvironment({ PROCESS_ROLE: 'worker', SCHEDULER_ENABLED: 'false' })).toThrow(/PROCESS_ROLE="worker"/);
   });
 });

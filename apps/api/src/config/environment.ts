@@ -14,6 +14,9 @@ import {
   validateSync,
 } from 'class-validator';
 
+export const PROCESS_ROLES = ['all', 'web', 'worker'] as const;
+export type ProcessRole = (typeof PROCESS_ROLES)[number];
+
 const toBoolean = ({ value }: { value: unknown }) => {
   if (value === undefined || value === '') return undefined;
   if (value === 'true' || value === '1') return true;
@@ -196,7 +199,17 @@ export class Environment {
   @Max(100)
   OUTBOX_MAX_ATTEMPTS = 8;
 
-  /** Start the timed jobs (reminders, cancellations, purge) and the outbox worker. */
+  /**
+   * What this process does: `web` serves HTTP only (no timed jobs, no outbox worker); `worker`
+   * runs the timed jobs and the outbox worker and answers /api/health only; `all` does both.
+   */
+  @IsIn(PROCESS_ROLES)
+  PROCESS_ROLE: ProcessRole = 'all';
+
+  /**
+   * Start the timed jobs (reminders, cancellations, purge) and the outbox worker, in a process of
+   * role `all` or `worker` (a `web` process never runs them; a `worker` requires it true).
+   */
   @Transform(toBoolean)
   @IsBoolean()
   SCHEDULER_ENABLED = true;
@@ -278,6 +291,7 @@ export const ENVIRONMENT_VARIABLES = [
   'SIGN_IN_REQUESTS_PER_CLIENT_PER_HOUR',
   'OUTBOX_POLL_SECONDS',
   'OUTBOX_MAX_ATTEMPTS',
+  'PROCESS_ROLE',
   'SCHEDULER_ENABLED',
   'SCHEDULER_TICK_SECONDS',
   'SCHEDULER_BATCH_SIZE',
@@ -327,7 +341,20 @@ export function loadEnvironment(source: NodeJS.ProcessEnv = process.env): Enviro
       }),
     );
   }
+  if (env.PROCESS_ROLE === 'worker' && !env.SCHEDULER_ENABLED) {
+    throw new ConfigurationError(['PROCESS_ROLE="worker" : un worker sans SCHEDULER_ENABLED=true ne ferait rien']);
+  }
   return env;
+}
+
+/** The process runs the timed jobs and the outbox worker (role `all` or `worker`, SCHEDULER_ENABLED). */
+export function runsBackgroundJobs(env: Environment): boolean {
+  return env.PROCESS_ROLE !== 'web' && env.SCHEDULER_ENABLED;
+}
+
+/** The process serves the API and the fronts (role `all` or `web`); a worker answers /api/health only. */
+export function servesHttpApi(env: Environment): boolean {
+  return env.PROCESS_ROLE !== 'worker';
 }
 
 export function publicUrlOf(env: Environment): string {

@@ -2,7 +2,7 @@ import { MailerService } from '@nestjs-modules/mailer';
 import { Injectable, Logger, OnApplicationShutdown, OnModuleInit, Optional } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { Clock } from '../common/clock';
-import { Environment } from '../config/environment';
+import { Environment, runsBackgroundJobs } from '../config/environment';
 import { OutboxEmailEntity } from '../database/entities';
 import { OutboxRepository } from './outbox.repository';
 import { materialise } from './templates/deferred-emails';
@@ -25,7 +25,7 @@ export interface DeliveryReport {
 }
 
 /**
- * The outbox worker. Every instance runs it; each tick claims due rows with one conditional
+ * The outbox worker. Every instance of role `all` or `worker` runs it (SCHEDULER_ENABLED); each tick claims due rows with one conditional
  * update (SKIP LOCKED on PostgreSQL), sends them, and records the outcome. Sending never happens
  * inside an HTTP request. Without SMTP_URL outside production, emails stay in the outbox, where
  * the development mailbox shows them, and are marked SENT as captured.
@@ -44,7 +44,7 @@ export class OutboxDeliveryService implements OnModuleInit, OnApplicationShutdow
   ) {}
 
   onModuleInit(): void {
-    if (!this.env.SCHEDULER_ENABLED) return;
+    if (!runsBackgroundJobs(this.env)) return;
     this.timer = setInterval(() => {
       void this.deliverDue().catch((error: unknown) => this.logger.error({ err: describe(error) }, 'Outbox tick failed'));
     }, this.env.OUTBOX_POLL_SECONDS * 1000);

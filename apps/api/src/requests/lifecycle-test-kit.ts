@@ -86,7 +86,8 @@ export function as(test: TestApp, session: Session) {
 }
 
 /** An in-process SMTP server that can be stopped and restarted on the same port. */
-export async function restartableSmtp(options: { parse?: boolean } = {}): Promise<{
+/** `parse`: false keeps the headers of each message only; a function parses fully the messages whose To header it accepts. */
+export async function restartableSmtp(options: { parse?: boolean | ((to: string) => boolean) } = {}): Promise<{
   url: string;
   messages: ParsedMail[];
   stop(): Promise<void>;
@@ -103,13 +104,24 @@ export async function restartableSmtp(options: { parse?: boolean } = {}): Promis
       closeTimeout: 200,
       disableReverseLookup: true,
       onData(stream, _session, callback) {
-        if (options.parse === false) {
-          // Headers only (bulk tests): what identifies a message, without parsing its body.
+        if (options.parse !== true && options.parse !== undefined) {
+          // Headers only (bulk tests): what identifies a message, without parsing its body, unless `parse` asks for it.
           const chunks: Buffer[] = [];
           stream.on('data', (chunk: Buffer) => chunks.push(chunk));
           stream.on('end', () => {
-            const head = Buffer.concat(chunks).toString('utf8').split('\r\n\r\n')[0].replace(/\r\n[ \t]+/g, ' ');
+            const raw = Buffer.concat(chunks);
+            const head = raw.toString('utf8').split('\r\n\r\n')[0].replace(/\r\n[ \t]+/g, ' ');
             const header = (name: string) => new RegExp(`^${name}: (.*)$`, 'mi').exec(head)?.[1] ?? '';
+            const parse = options.parse;
+            if (typeof parse === 'function' && parse(header('To'))) {
+              simpleParser(raw)
+                .then((mail) => {
+                  messages.push(mail);
+                  callback();
+                })
+                .catch(callback);
+              return;
+            }
             messages.push({ subject: header('Subject'), to: { text: header('To') }, headers: new Map([['x-t3p-email-id', header('X-T3P-Email-Id')]]) } as unknown as ParsedMail);
             callback();
           });

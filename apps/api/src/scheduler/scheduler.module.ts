@@ -6,7 +6,8 @@ import { LifecycleScheduler } from './lifecycle-scheduler.service';
 
 /**
  * Timed transitions (reminder, cancellation, retention purge); every tick is a conditional update.
- * The jobs fire only when enabled (SCHEDULER_ENABLED); LifecycleScheduler.tick() is always there
+ * The jobs fire only when enabled (role `all` or `worker` and SCHEDULER_ENABLED, see
+ * runsBackgroundJobs); LifecycleScheduler.tick() is always there
  * for tests and operators.
  */
 @Module({})

@@ -7,7 +7,7 @@ const ROOT = resolve(__dirname, '../../../..');
 export const API_BUNDLE = resolve(ROOT, 'dist/apps/api/main.js');
 
 export interface BuiltApi {
-  /** e.g. http://127.0.0.1:41234 (also its PUBLIC_URL) */
+  /** e.g. http://127.0.0.1:41234 (also its PUBLIC_URL unless `publicUrl` is given) */
   url: string;
   child: ChildProcess;
   /** SIGTERM, then SIGKILL after 15 s; resolves once the process has exited. */
@@ -18,13 +18,14 @@ export interface BuiltApi {
  * `node dist/apps/api/main.js` — the production bundle, as an operator runs it — on a free port
  * of 127.0.0.1, resolved once /api/health answers, for the tests and benches that need a real
  * separate process. `environment` is the whole environment of the process (pass `process.env`
- * in it to inherit); PORT, HOST and PUBLIC_URL are set here. Its stderr is forwarded; its stdout
+ * in it to inherit); PORT, HOST and PUBLIC_URL (its own address, or `publicUrl`: the entry point
+ * that several processes share) are set here. Its stderr is forwarded; its stdout
  * (the JSON log lines) goes to `onLogLine` from the first line, else is ignored. `nodeArgs` go
  * before the bundle (e.g. `--cpu-prof`).
  */
 export async function startBuiltApi(
   environment: NodeJS.ProcessEnv,
-  options: { onLogLine?: (line: string) => void; timeoutMs?: number; nodeArgs?: string[] } = {},
+  options: { onLogLine?: (line: string) => void; timeoutMs?: number; nodeArgs?: string[]; publicUrl?: string } = {},
 ): Promise<BuiltApi> {
   if (!existsSync(API_BUNDLE)) throw new Error(`${API_BUNDLE} is missing: build the API first (npx nx build api; npm test does it).`);
   const port = await freePort();
@@ -32,7 +33,7 @@ export async function startBuiltApi(
   const child = spawn(process.execPath, [...(options.nodeArgs ?? []), API_BUNDLE], {
     cwd: ROOT,
     stdio: ['ignore', options.onLogLine ? 'pipe' : 'ignore', 'pipe'],
-    env: { ...environment, PORT: String(port), HOST: '127.0.0.1', PUBLIC_URL: url },
+    env: { ...environment, PORT: String(port), HOST: '127.0.0.1', PUBLIC_URL: options.publicUrl ?? url },
   });
   const { onLogLine } = options;
   if (onLogLine) {
