@@ -5,3 +5,4 @@ export * from './lib/auth.dto';
 export * from './lib/images.dto';
 export * from './lib/requests.dto';
 export * from './lib/backoffice.dto';
+export * from './lib/search';

@@ -179,6 +179,13 @@ export class Environment {
   @Min(1)
   @Max(10000)
   SCHEDULER_BATCH_SIZE = 2000;
+
+  /** How often a scheduler tick compares the maintained request counts with a real count (minutes). */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(10080)
+  REQUEST_COUNTS_CHECK_MINUTES = 60;
 }
 
 const SECRET_VARIABLES = new Set(['AUTH_SECRET']);

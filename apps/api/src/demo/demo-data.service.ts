@@ -1,5 +1,5 @@
 import { Injectable, Logger } from '@nestjs/common';
-import type { CardApplicationState, ImageRequestState } from '@t3p/contracts';
+import { searchTextOf, type CardApplicationState, type ImageRequestState } from '@t3p/contracts';
 import { randomBytes, randomUUID } from 'node:crypto';
 import { Clock } from '../common/clock';
 import { Environment, publicUrlOf } from '../config/environment';
@@ -100,6 +100,7 @@ export class DemoDataService {
       prefectureId,
       cardType: driver.cardType,
       cardNumber: `${driverIdentifier}01`,
+      searchText: searchTextOf({ ...driver, driverIdentifier, cardNumber: `${driverIdentifier}01` }),
       // An application with no request yet is under the préfecture's review.
       state: last ? applicationStateFor(last.state) : 'UNDER_REVIEW',
       cardValidUntil: null,

@@ -1,6 +1,5 @@
 import { Injectable } from '@nestjs/common';
 import {
-  IMAGE_REQUEST_STATES,
   REQUEST_REASONS,
   type ApplicationPage,
   type ApplicationSearchQuery,
@@ -9,7 +8,6 @@ import {
   type DashboardQuery,
   type EmailDeliveryView,
   type EmailPreview,
-  type ImageRequestState,
   type RequestPage,
 } from '@t3p/contracts';
 import { Clock } from '../common/clock';
@@ -19,6 +17,7 @@ import { OutboxService } from '../notifications/outbox.service';
 import { renderImageRequestEmail } from '../notifications/templates/lifecycle-emails.template';
 import { AgentBackofficeRepository } from './agent-backoffice.repository';
 import { AgentRequestsService } from './agent-requests.service';
+import { RequestCountsService } from './request-counts.service';
 import { decodeCursor, encodeCursor, type Delays } from './request.mapper';
 
 const DEFAULT_PAGE = 20;
@@ -36,6 +35,7 @@ export class AgentBackofficeService {
   constructor(
     private readonly repository: AgentBackofficeRepository,
     private readonly agentRequests: AgentRequestsService,
+    private readonly counts: RequestCountsService,
     private readonly outbox: OutboxService,
     private readonly clock: Clock,
     private readonly env: Environment,
@@ -46,14 +46,13 @@ export class AgentBackofficeService {
   }
 
   async overview(prefectureId: string): Promise<DashboardOverview> {
-    const [prefecture, rows] = await Promise.all([this.repository.prefecture(prefectureId), this.repository.countsByState(prefectureId)]);
+    const [prefecture, counts] = await Promise.all([this.repository.prefecture(prefectureId), this.counts.countsOf(prefectureId)]);
     if (!prefecture) throw ApiException.notFound('Cette préfecture est introuvable.');
-    const counts = Object.fromEntries(IMAGE_REQUEST_STATES.map((state) => [state, 0])) as Record<ImageRequestState, number>;
-    for (const row of rows) counts[row.state] = row.count;
     return {
       prefecture: { name: prefecture.name, departement: prefecture.departement },
-      counts,
-      total: rows.reduce((sum, row) => sum + row.count, 0),
+      counts: counts.byState,
+      countsByCardType: counts.byCardType,
+      total: counts.total,
     };
   }
 

@@ -1,6 +1,12 @@
 import { InitialSchema1764400000000 } from './1764400000000-initial-schema';
 import { SessionsAndRateLimits1764500000000 } from './1764500000000-sessions-and-rate-limits';
 import { OutboxDeferredRendering1764600000000 } from './1764600000000-outbox-deferred-rendering';
+import { BackofficeSearchAndCounts1764700000000 } from './1764700000000-backoffice-search-and-counts';
 
 /** Every migration, in order. Listed explicitly so the webpack bundle carries them. */
-export const MIGRATIONS = [InitialSchema1764400000000, SessionsAndRateLimits1764500000000, OutboxDeferredRendering1764600000000];
+export const MIGRATIONS = [
+  InitialSchema1764400000000,
+  SessionsAndRateLimits1764500000000,
+  OutboxDeferredRendering1764600000000,
+  BackofficeSearchAndCounts1764700000000,
+];
