@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { ImageRequestState } from '@t3p/contracts';
-import { Brackets, DataSource } from 'typeorm';
+import { DataSource } from 'typeorm';
 import { CardApplicationEntity, ImageRequestEntity, PrefectureEntity } from '../database/entities';
 import type { Keyset } from './request-queries.repository';
 import { SearchCondition } from './search-condition';
@@ -34,15 +34,7 @@ export class AgentBackofficeRepository {
       .addSelect('r.state', 'open_state')
       .where('a.prefecture_id = :prefectureId', { prefectureId });
     if (q) new SearchCondition(q).apply(query, 'a.id');
-    if (after) {
-      query.andWhere(
-        new Brackets((where) =>
-          where
-            .where('a.created_at < :afterAt', { afterAt: after.createdAt })
-            .orWhere('(a.created_at = :afterAt AND a.id < :afterId)', { afterAt: after.createdAt, afterId: after.id }),
-        ),
-      );
-    }
+    if (after) query.andWhere('(a.created_at, a.id) < (:afterAt, :afterId)', { afterAt: after.createdAt, afterId: after.id });
     const { entities, raw } = await query
       .orderBy('a.created_at', 'DESC')
       .addOrderBy('a.id', 'DESC')

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { CardType, ImageRequestState } from '@t3p/contracts';
-import { Brackets, DataSource, SelectQueryBuilder } from 'typeorm';
+import { DataSource, SelectQueryBuilder } from 'typeorm';
 import { AgentEntity, AuditEntryEntity, CardApplicationEntity, ImageRequestEntity } from '../database/entities';
 import type { RequestContext } from './request-transitions.repository';
 import { SearchCondition } from './search-condition';
@@ -92,14 +92,9 @@ export class RequestQueriesRepository {
     const query = this.filtered(prefectureId, filters, search);
     if (search) search.applyExact(query, false);
     if (after) {
+      // A row-value comparison, so that the index seeks to the cursor instead of walking down to it.
       const op = direction === 'DESC' ? '<' : '>';
-      query.andWhere(
-        new Brackets((where) =>
-          where
-            .where(`r.created_at ${op} :afterAt`, { afterAt: after.createdAt })
-            .orWhere(`(r.created_at = :afterAt AND r.id ${op} :afterId)`, { afterAt: after.createdAt, afterId: after.id }),
-        ),
-      );
+      query.andWhere(`(r.created_at, r.id) ${op} (:afterAt, :afterId)`, { afterAt: after.createdAt, afterId: after.id });
     }
     const rest = await this.page(query, direction, limit - exact.length);
     return [...exact, ...rest].map(split);
