@@ -6,3 +6,4 @@ export * from './lib/images.dto';
 export * from './lib/requests.dto';
 export * from './lib/backoffice.dto';
 export * from './lib/search';
+export * from './lib/team.dto';

@@ -8,6 +8,7 @@ import {
   PrefectureEntity,
   RateLimitEventEntity,
   SignInTokenEntity,
+  TeamAuditEntryEntity,
 } from '../database/entities';
 
 /** Reject empty keys before they reach a where clause: TypeORM drops undefined criteria. */
@@ -119,6 +120,55 @@ export class AuthRepository {
 
   async insertPrefecture(manager: EntityManager, prefecture: Omit<PrefectureEntity, 'createdAt'>): Promise<void> {
     await manager.insert(PrefectureEntity, prefecture);
+  }
+
+  // ── the préfecture's team ──────────────────────────────────────────────────
+
+  agentsOf(prefectureId: string): Promise<AgentEntity[]> {
+    if (!present(prefectureId)) return Promise.resolve([]);
+    return this.dataSource.getRepository(AgentEntity).find({ where: { prefectureId }, order: { lastName: 'ASC', firstName: 'ASC', id: 'ASC' } });
+  }
+
+  agentOfPrefecture(prefectureId: string, agentId: string): Promise<AgentEntity | null> {
+    if (!present(prefectureId, agentId)) return Promise.resolve(null);
+    return this.dataSource.getRepository(AgentEntity).findOneBy({ id: agentId, prefectureId });
+  }
+
+  /** One conditional update: true when this call deactivated an active agent of the préfecture. */
+  async deactivateAgent(manager: EntityManager, prefectureId: string, agentId: string): Promise<boolean> {
+    const result = await manager
+      .createQueryBuilder()
+      .update(AgentEntity)
+      .set({ active: false })
+      .where('id = :agentId AND prefecture_id = :prefectureId AND active = :active', { agentId, prefectureId, active: true })
+      .execute();
+    return (result.affected ?? 0) === 1;
+  }
+
+  /** Ends every session of the agent and voids their unused links (a deactivation). */
+  async endAccessOf(manager: EntityManager, agentId: string, now: Date): Promise<void> {
+    await manager
+      .createQueryBuilder()
+      .update(AuthSessionEntity)
+      .set({ revokedAt: now })
+      .where("subject_type = 'AGENT' AND subject_id = :agentId AND revoked_at IS NULL", { agentId })
+      .execute();
+    await manager
+      .createQueryBuilder()
+      .update(SignInTokenEntity)
+      .set({ supersededAt: now })
+      .where("subject_type = 'AGENT' AND subject_id = :agentId AND consumed_at IS NULL AND superseded_at IS NULL", { agentId })
+      .execute();
+  }
+
+  async insertTeamAudit(manager: EntityManager, entry: Omit<TeamAuditEntryEntity, 'id'>): Promise<void> {
+    await manager.insert(TeamAuditEntryEntity, { id: randomUUID(), ...entry });
+  }
+
+  /** The préfecture's team actions, newest first. */
+  teamAudit(prefectureId: string, limit: number): Promise<TeamAuditEntryEntity[]> {
+    if (!present(prefectureId)) return Promise.resolve([]);
+    return this.dataSource.getRepository(TeamAuditEntryEntity).find({ where: { prefectureId }, order: { at: 'DESC', id: 'DESC' }, take: limit });
   }
 
   // ── rate limits ──────────────────────────────────────────────────────────────

@@ -17,7 +17,7 @@ export class PrincipalService {
     const base = { sessionId: session.id, role: session.subjectType, subjectId: session.subjectId, csrfToken: session.csrfToken };
     if (session.subjectType === 'AGENT') {
       const found = await this.repository.findActiveAgent(session.subjectId);
-      return found ? { ...base, prefectureId: found.prefecture.id } : null;
+      return found ? { ...base, prefectureId: found.prefecture.id, agentRole: found.agent.role } : null;
     }
     return (await this.requests.findDriverIdentity(session.subjectId)) ? base : null;
   }
@@ -32,6 +32,7 @@ export class PrincipalService {
         lastName: found.agent.lastName,
         csrfToken: principal.csrfToken,
         prefecture: { name: found.prefecture.name, departement: found.prefecture.departement },
+        agentRole: found.agent.role,
       };
     }
     const driver = await this.requests.findDriverIdentity(principal.subjectId);

@@ -58,6 +58,7 @@ export class DemoDataService {
           firstName: agent.firstName,
           lastName: agent.lastName,
           active: true,
+          role: agent.role,
         });
       }
       for (const driver of DEMO_DRIVERS) {

@@ -122,6 +122,34 @@ export class RequestQueriesRepository {
     return query.orderBy('r.created_at', direction).addOrderBy('r.id', direction).limit(limit).getMany();
   }
 
+  /** The latest actions of the préfecture's agents on its requests (audit entries), newest first, with the driver's name. */
+  async agentActions(
+    prefectureId: string,
+    limit: number,
+  ): Promise<{ at: Date; action: string; actorId: string | null; applicationId: string; lastName: string; firstName: string }[]> {
+    if (!prefectureId) return [];
+    const rows = await this.dataSource
+      .getRepository(AuditEntryEntity)
+      .createQueryBuilder('e')
+      .innerJoin(CardApplicationEntity, 'a', 'a.id = e.application_id')
+      .innerJoin('a.driver', 'd')
+      .select(['e.at AS at', 'e.action AS action', 'e.actor_id AS actor_id', 'e.application_id AS application_id'])
+      .addSelect(['d.last_name AS last_name', 'd.first_name AS first_name'])
+      .where("a.prefecture_id = :prefectureId AND e.actor_type = 'AGENT'", { prefectureId })
+      .orderBy('e.at', 'DESC')
+      .addOrderBy('e.id', 'DESC')
+      .limit(limit)
+      .getRawMany<{ at: Date | string; action: string; actor_id: string | null; application_id: string; last_name: string; first_name: string }>();
+    return rows.map((row) => ({
+      at: row.at instanceof Date ? row.at : new Date(`${String(row.at).replace(' ', 'T')}Z`),
+      action: row.action,
+      actorId: row.actor_id,
+      applicationId: row.application_id,
+      lastName: row.last_name,
+      firstName: row.first_name,
+    }));
+  }
+
   async auditTrail(applicationId: string): Promise<{ entry: AuditEntryEntity; agent: AgentEntity | null }[]> {
     // Entries of one instant (one transaction) in lifecycle order: a decision before the request it opens.
     const entries = await this.dataSource

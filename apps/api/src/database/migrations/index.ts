@@ -2,6 +2,7 @@ import { InitialSchema1764400000000 } from './1764400000000-initial-schema';
 import { SessionsAndRateLimits1764500000000 } from './1764500000000-sessions-and-rate-limits';
 import { OutboxDeferredRendering1764600000000 } from './1764600000000-outbox-deferred-rendering';
 import { BackofficeSearchAndCounts1764700000000 } from './1764700000000-backoffice-search-and-counts';
+import { TeamManagement1764800000000 } from './1764800000000-team-management';
 
 /** Every migration, in order. Listed explicitly so the webpack bundle carries them. */
 export const MIGRATIONS = [
@@ -9,4 +10,5 @@ export const MIGRATIONS = [
   SessionsAndRateLimits1764500000000,
   OutboxDeferredRendering1764600000000,
   BackofficeSearchAndCounts1764700000000,
+  TeamManagement1764800000000,
 ];
