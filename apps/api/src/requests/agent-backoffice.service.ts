@@ -18,9 +18,11 @@ import { renderImageRequestEmail } from '../notifications/templates/lifecycle-em
 import { AgentBackofficeRepository } from './agent-backoffice.repository';
 import { AgentRequestsService } from './agent-requests.service';
 import { RequestCountsService } from './request-counts.service';
+import { CSV_BOM, CSV_HEADER, csvLine, csvRow } from './requests-csv';
 import { decodeCursor, encodeCursor, type Delays } from './request.mapper';
 
 const DEFAULT_PAGE = 20;
+const EXPORT_PAGE = 500;
 const DAY = 86_400_000;
 
 const cursorOf = (cursor: string | undefined) => {
@@ -58,6 +60,20 @@ export class AgentBackofficeService {
 
   list(prefectureId: string, query: DashboardQuery): Promise<RequestPage> {
     return this.agentRequests.list(prefectureId, query, query.sort === 'oldest' ? 'ASC' : 'DESC');
+  }
+
+  /**
+   * The filtered list as CSV, streamed: keyset pages of 500 read one after the other (the same
+   * query, filters and préfecture scoping as the list), each written before the next is read.
+   */
+  async *exportCsv(prefectureId: string, query: DashboardQuery): AsyncGenerator<string> {
+    yield CSV_BOM + csvLine(CSV_HEADER);
+    let cursor: string | undefined;
+    do {
+      const page = await this.list(prefectureId, { ...query, cursor, limit: EXPORT_PAGE });
+      yield page.items.map(csvRow).join('');
+      cursor = page.nextCursor ?? undefined;
+    } while (cursor);
   }
 
   async applications(prefectureId: string, query: ApplicationSearchQuery): Promise<ApplicationPage> {

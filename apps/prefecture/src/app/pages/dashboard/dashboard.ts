@@ -1,4 +1,4 @@
-import { ChangeDetectionStrategy, Component, OnInit, inject, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, OnInit, computed, inject, signal } from '@angular/core';
 import { Router, RouterLink } from '@angular/router';
 import type {
   ApiErrorBody,
@@ -47,6 +47,14 @@ export class DashboardPage implements OnInit {
   protected readonly loading = signal(false);
   protected readonly error = signal<ApiErrorBody | null>(null);
   protected readonly listStatus = signal('');
+
+  /** The CSV export of the list as filtered (every page, not only the one shown). */
+  protected readonly exportUrl = computed(() => {
+    const params = new URLSearchParams(
+      Object.entries(this.filters()).filter(([name, value]) => value && name !== 'cursor' && name !== 'limit') as [string, string][],
+    );
+    return `/api/agent/dashboard/requests.csv${params.size ? `?${params}` : ''}`;
+  });
 
   protected readonly applications = signal<ApplicationListItem[] | null>(null);
   protected readonly applicationQuery = signal('');
