@@ -29,6 +29,11 @@ test('a responsable invites an agent, who signs in with the emailed link; deacti
 }, testInfo) => {
   const invitee = `invite.${testInfo.project.name}.${Date.now()}@nord.example`;
   await signIn(page, baseURL, RESPONSABLE);
+  // The dashboard does not scroll sideways, at 360 px either (its table scrolls inside its frame).
+  await expect(page.getByRole('table')).toBeVisible();
+  const viewport = page.viewportSize()?.width ?? 0;
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(viewport);
+  await page.screenshot({ path: `${__dirname}/../../../docs/screenshots/prefecture-dashboard-${viewport}.png`, fullPage: true, animations: 'disabled' });
   await page.getByRole('link', { name: 'Gérer l’équipe de la préfecture' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Équipe de la préfecture' })).toBeVisible();
 

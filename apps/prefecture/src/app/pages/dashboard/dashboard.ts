@@ -21,6 +21,9 @@ const PAGE = 20;
   selector: 'app-dashboard-page',
   imports: [RouterLink],
   templateUrl: './dashboard.html',
+  // The screen-reader-only texts of the table's links are absolutely positioned: held inside the
+  // scrolling container, they no longer widen the page (964 px at 360 px before).
+  styles: ['.fr-table__container { position: relative; }'],
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
 export class DashboardPage implements OnInit {
