@@ -160,18 +160,34 @@ test.describe('the préfecture back-office', () => {
     await expect(page.getByText('300 DPI').first()).toBeVisible();
     await expectNoViolation(page);
     await choose(page, 'Refuser la photo d’identité');
-    await page.getByLabel(/Motif du refus/).fill('Le visage est trop sombre : faites la photo face à une fenêtre.');
+    // The reason comes from the catalogue of the request reasons, then is edited.
+    await page.getByLabel(/Motif courant/).selectOption('PHOTO_LIGHTING');
+    const reason = page.getByLabel(/Motif du refus/);
+    await expect(reason).toHaveValue('Le visage est mal éclairé (trop sombre, reflets ou ombres).');
+    await reason.fill('Le visage est mal éclairé (trop sombre, reflets ou ombres). Faites la photo face à une fenêtre.');
     await choose(page, 'Valider la signature');
     await expect(page.getByText(/Une nouvelle demande d’images \(photo d’identité\) sera créée/)).toBeVisible();
     await page.getByRole('button', { name: 'Enregistrer la décision' }).click();
     await expect(page.getByRole('heading', { name: 'Confirmer la décision ?' })).toBeVisible();
     // The consequence is written once, in its callout; the confirmation does not repeat it.
     await expect(page.getByText(/sera créée/)).toHaveCount(1);
+    // Before saving: the refused image's reason and the new request's email.
+    await expect(page.getByText(/Motif enregistré pour la photo d’identité :.*Faites la photo face à une fenêtre/)).toBeVisible();
+    await expect(page.getByRole('heading', { name: 'Courriel de la nouvelle demande (aperçu)' })).toBeVisible();
+    await expect(page.locator('pre.review-mail')).toContainText('Faites la photo face à une fenêtre.');
+    await expectNoViolation(page);
+    await shot(page, 'review-confirm-rejection');
+    const decidedUrl = page.url();
     const rejected = new Date(Date.now() - 1000);
     await page.getByRole('button', { name: 'Confirmer la décision' }).click();
-    await expect(page.getByText('Images refusées : nouvelle demande envoyée')).toBeVisible();
+    // Straight on to the next request of the queue (the demo's Lambert), with the way back.
+    await expect(page.getByRole('heading', { level: 1, name: /Examen des images de Lambert Hugo/ })).toBeVisible();
+    await expect(page.getByText('Votre décision sur la demande précédente est enregistrée')).toBeVisible();
+    await page.getByRole('link', { name: 'Revenir à la demande précédente' }).click();
+    await expect(page).toHaveURL(decidedUrl);
+    await expect(page.getByText(/Refusée\s+Le visage est mal éclairé/)).toBeVisible();
     const followUp = await waitForEmail(origin(baseURL), { to: DRIVER, kind: 'IMAGE_REQUEST', since: rejected });
-    expect(followUp.text).toContain('Le visage est trop sombre');
+    expect(followUp.text).toContain('Faites la photo face à une fenêtre.');
 
     await driverUploads(playwright, baseURL, rejected, ['photo']);
 
@@ -179,7 +195,7 @@ test.describe('the préfecture back-office', () => {
     await page.goto('tableau-de-bord');
     await page.getByRole('link', { name: /Examiner les images de Petit Sarah/ }).first().click();
     await expect(page.getByRole('img', { name: 'Photo d’identité refusée lors de la demande précédente' })).toBeVisible();
-    await expect(page.getByText(/Refusée le .*: Le visage est trop sombre/)).toBeVisible();
+    await expect(page.getByText(/Refusée le .*: Le visage est mal éclairé/)).toBeVisible();
     await page.locator('h1').click();
     await page.keyboard.press('v');
     await expect(page.getByLabel('Valider la photo d’identité')).toBeChecked();
@@ -189,12 +205,14 @@ test.describe('the préfecture back-office', () => {
     await page.getByRole('button', { name: 'Enregistrer la décision' }).click();
     const validated = new Date(Date.now() - 1000);
     await page.getByRole('button', { name: 'Confirmer la décision' }).click();
-    await expect(page.getByRole('heading', { name: 'Images validées' })).toBeVisible();
+    await expect(page.getByText('Votre décision sur la demande précédente est enregistrée')).toBeVisible();
+    await page.getByRole('link', { name: 'Revenir à la demande précédente' }).click();
+    await expect(page.getByText('Validée', { exact: true }).first()).toBeVisible();
     const payment = await waitForEmail(origin(baseURL), { to: DRIVER, kind: 'PAYMENT_REQUEST', since: validated });
     expect(payment.subject).toContain('TAXI');
 
     // The timeline: who, when, and each email's delivery state.
-    await page.getByRole('link', { name: 'Voir le dossier et son historique' }).click();
+    await page.getByRole('link', { name: 'Dossier du chauffeur' }).click();
     await expect(page.getByText('Images validées', { exact: true })).toBeVisible();
     await expect(page.getByText('Courriel « demande de paiement »')).toBeVisible();
     await expect(page.getByText(/par Camille Lefebvre/).first()).toBeVisible();

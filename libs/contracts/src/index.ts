@@ -9,3 +9,5 @@ export * from './lib/emails';
 export * from './lib/paris-clock';
 export * from './lib/french-dates';
 export * from './lib/site.dto';
+export * from './lib/search';
+export * from './lib/team.dto';

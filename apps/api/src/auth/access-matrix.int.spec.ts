@@ -2,6 +2,7 @@ import { RequestMethod } from '@nestjs/common';
 import { METHOD_METADATA, PATH_METADATA } from '@nestjs/common/constants';
 import { ModulesContainer, Reflector } from '@nestjs/core';
 import { randomUUID } from 'node:crypto';
+import { DataSource } from 'typeorm';
 import { IS_PUBLIC } from '../common/public.decorator';
 import { startTestApp, TestApp } from '../testing/test-app';
 import { ACCESS_RULE } from './access.decorators';
@@ -75,6 +76,24 @@ describe('access matrix (real API, real database)', () => {
     expect({ ...foreign, requestId: undefined }).toEqual({ ...absent, requestId: undefined });
   });
 
+  it('team management /api/agent/team…: responsables only, and only for their own préfecture’s agents', async () => {
+    // agentNord is the Nord's responsable (demo data); agentPdc an agent.
+    const statuses = (method: string, path: string) => Promise.all(ALL.map(async (caller) => (await call(caller, method, path)).status));
+    expect(await statuses('GET', '/api/agent/team')).toEqual([401, 403, 403, 200, 403]);
+    expect(await statuses('GET', '/api/agent/team/activity')).toEqual([401, 403, 403, 200, 403]);
+    // An empty body reaches validation (400) for the responsable only.
+    expect(await statuses('POST', '/api/agent/team/invitations')).toEqual([401, 403, 403, 400, 403]);
+    const [{ id: pdcAgentId }] = await test.app
+      .get(DataSource)
+      .query(`SELECT id FROM agent WHERE email = 'agent.pas-de-calais@demo.t3p.example'`);
+    expect(await statuses('POST', `/api/agent/team/${pdcAgentId}/deactivation`)).toEqual([401, 403, 403, 404, 403]);
+    expect(await statuses('POST', `/api/agent/team/${randomUUID()}/deactivation`)).toEqual([401, 403, 403, 404, 403]);
+    const team: { email: string }[] = await (await call('agentNord', 'GET', '/api/agent/team')).json();
+    expect(team.every((member) => member.email.endsWith('.nord@demo.t3p.example'))).toBe(true);
+    // The Pas-de-Calais agent is untouched.
+    expect((await call('agentPdc', 'GET', '/api/agent/dashboard/overview')).status).toBe(200);
+  });
+
   it('POST /api/auth/sign-out: anyone signed in, with the CSRF token', async () => {
     expect((await call('signedOut', 'POST', '/api/auth/sign-out')).status).toBe(401);
     const own = await signInDriver(test, driverA);
@@ -126,7 +145,7 @@ describe('access matrix (real API, real database)', () => {
       }
     }
     expect(routes).toBeGreaterThanOrEqual(8);
-    // Add @Public(), @DriverOnly(), @AgentOnly() or @SignedIn() (apps/api/src/auth/access.decorators.ts).
+    // Add @Public(), @DriverOnly(), @AgentOnly(), @ResponsableOnly() or @SignedIn() (apps/api/src/auth/access.decorators.ts).
     expect(undeclared).toEqual([]);
   });
 

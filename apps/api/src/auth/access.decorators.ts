@@ -1,5 +1,5 @@
 import { createParamDecorator, ExecutionContext, HttpStatus, SetMetadata } from '@nestjs/common';
-import type { SubjectType } from '@t3p/contracts';
+import type { AgentRole, SubjectType } from '@t3p/contracts';
 import type { FastifyRequest } from 'fastify';
 import { ApiException } from '../common/errors/api-exception';
 import type { ImageRequestEntity } from '../database/entities';
@@ -9,12 +9,14 @@ export { Public } from '../common/public.decorator';
 
 /** Who may call an endpoint. Every non-public endpoint must declare one (a test walks the routes). */
 export const ACCESS_RULE = 't3p:access';
-export type AccessRule = 'DRIVER' | 'AGENT' | 'SIGNED_IN';
+export type AccessRule = 'DRIVER' | 'AGENT' | 'RESPONSABLE' | 'SIGNED_IN';
 
 /** Only a signed-in driver; services then scope every read to that driver. */
 export const DriverOnly = () => SetMetadata(ACCESS_RULE, 'DRIVER' satisfies AccessRule);
 /** Only a signed-in agent; services then scope every read to the agent's préfecture. */
 export const AgentOnly = () => SetMetadata(ACCESS_RULE, 'AGENT' satisfies AccessRule);
+/** Only a signed-in agent whose role is RESPONSABLE; services scope every read and write to their préfecture. */
+export const ResponsableOnly = () => SetMetadata(ACCESS_RULE, 'RESPONSABLE' satisfies AccessRule);
 /** Anyone signed in, driver or agent. */
 export const SignedIn = () => SetMetadata(ACCESS_RULE, 'SIGNED_IN' satisfies AccessRule);
 
@@ -30,6 +32,8 @@ export interface Principal {
   subjectId: string;
   /** Agents only. */
   prefectureId?: string;
+  /** Agents only. */
+  agentRole?: AgentRole;
   csrfToken: string;
   /** Names, and the agent's préfecture or the driver's card type (for /api/me). */
   identity: SubjectFacts;

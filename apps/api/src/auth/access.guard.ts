@@ -18,7 +18,7 @@ const PUBLIC_BODY_TYPES = /^\s*(application\/json|multipart\/form-data)\b/i;
 
 /**
  * Global guard, closed by default. An endpoint is reachable only when it declares who may call
- * it: @Public(), @DriverOnly(), @AgentOnly() or @SignedIn(). For the others it checks the session
+ * it: @Public(), @DriverOnly(), @AgentOnly(), @ResponsableOnly() or @SignedIn(). For the others it checks the session
  * against the database, the role, and on every state-changing request the CSRF token bound to
  * the session (header X-CSRF-Token). Public state-changing endpoints accept JSON (which a
  * cross-site form cannot send without a CORS preflight, and CORS is closed) or multipart.
@@ -52,12 +52,16 @@ export class AccessGuard implements CanActivate {
       if (session) await this.sessions.revoke(session.id);
       throw new ApiException(HttpStatus.UNAUTHORIZED, 'UNAUTHENTICATED', 'Vous devez vous connecter pour continuer.');
     }
-    if (rule !== 'SIGNED_IN' && rule !== principal.role) {
+    const role = rule === 'RESPONSABLE' ? 'AGENT' : rule;
+    if (role !== 'SIGNED_IN' && role !== principal.role) {
       throw new ApiException(
         HttpStatus.FORBIDDEN,
         'FORBIDDEN',
-        rule === 'AGENT' ? 'Cet espace est réservé aux agents de préfecture.' : 'Cet espace est réservé aux chauffeurs.',
+        role === 'AGENT' ? 'Cet espace est réservé aux agents de préfecture.' : 'Cet espace est réservé aux chauffeurs.',
       );
+    }
+    if (rule === 'RESPONSABLE' && principal.agentRole !== 'RESPONSABLE') {
+      throw new ApiException(HttpStatus.FORBIDDEN, 'FORBIDDEN', 'La gestion de l’équipe est réservée aux responsables de la préfecture.');
     }
     if (stateChanging) {
       const header = request.headers[CSRF_HEADER];

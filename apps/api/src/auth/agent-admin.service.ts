@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import type { AgentRole } from '@t3p/contracts';
 import { isEmail } from 'class-validator';
 import { randomUUID } from 'node:crypto';
 import { AuthRepository } from './auth.repository';
@@ -10,6 +11,8 @@ export interface NewAgent {
   departement: string;
   /** Creates the préfecture of the département when it does not exist yet. */
   prefectureName?: string;
+  /** A responsable also invites and deactivates the agents of their préfecture. */
+  responsable?: boolean;
 }
 
 /** Thrown with a French message an operator can act on. */
@@ -20,7 +23,7 @@ export class AgentAdminError extends Error {}
 export class AgentAdminService {
   constructor(private readonly repository: AuthRepository) {}
 
-  async addAgent(input: NewAgent): Promise<{ id: string; prefectureName: string }> {
+  async addAgent(input: NewAgent): Promise<{ id: string; prefectureName: string; role: AgentRole }> {
     const email = (input.email ?? '').trim().toLowerCase();
     const firstName = (input.firstName ?? '').trim();
     const lastName = (input.lastName ?? '').trim();
@@ -45,8 +48,10 @@ export class AgentAdminService {
         prefectureId = randomUUID();
         await this.repository.insertPrefecture(manager, { id: prefectureId, departement, name: prefectureName.slice(0, 120) });
       }
-      await this.repository.insertAgent(manager, { id, prefectureId, email, firstName, lastName, active: true });
+      await this.repository.insertAgent(manager, {
+        id, prefectureId, email, firstName, lastName, active: true, role: input.responsable ? 'RESPONSABLE' : 'AGENT',
+      });
     });
-    return { id, prefectureName };
+    return { id, prefectureName, role: input.responsable ? 'RESPONSABLE' : 'AGENT' };
   }
 }

@@ -5,11 +5,11 @@ import { ConfigurationError, loadEnvironment } from '../config/environment';
 import { AgentAdminError, AgentAdminService } from './agent-admin.service';
 
 const USAGE =
-  'Usage : npm run agent:add -- --email prenom.nom@interieur.gouv.fr --first-name Prénom --last-name Nom --departement 59 [--prefecture-name "Préfecture du Nord"]\n';
+  'Usage : npm run agent:add -- --email prenom.nom@interieur.gouv.fr --first-name Prénom --last-name Nom --departement 59 [--prefecture-name "Préfecture du Nord"] [--responsable]\n';
 
 /** `node main.js agent:add …`: creates an agent on the database of the environment (migrations applied). */
 export async function runAgentAdd(args: string[]): Promise<number> {
-  let values: Record<string, string | undefined>;
+  let values: Record<string, string | boolean | undefined>;
   try {
     values = parseArgs({
       args,
@@ -19,9 +19,10 @@ export async function runAgentAdd(args: string[]): Promise<number> {
         'last-name': { type: 'string' },
         departement: { type: 'string' },
         'prefecture-name': { type: 'string' },
+        responsable: { type: 'boolean' },
       },
       strict: true,
-    }).values as Record<string, string | undefined>;
+    }).values as Record<string, string | boolean | undefined>;
   } catch (error) {
     process.stderr.write(`${(error as Error).message}\n${USAGE}`);
     return 2;
@@ -39,13 +40,15 @@ export async function runAgentAdd(args: string[]): Promise<number> {
   const app = await NestFactory.createApplicationContext(AppModule.register({ environment }), { logger: ['error', 'warn'] });
   try {
     const created = await app.get(AgentAdminService).addAgent({
-      email: values['email'] ?? '',
-      firstName: values['first-name'] ?? '',
-      lastName: values['last-name'] ?? '',
-      departement: values['departement'] ?? '',
-      prefectureName: values['prefecture-name'],
+      email: String(values['email'] ?? ''),
+      firstName: String(values['first-name'] ?? ''),
+      lastName: String(values['last-name'] ?? ''),
+      departement: String(values['departement'] ?? ''),
+      prefectureName: typeof values['prefecture-name'] === 'string' ? values['prefecture-name'] : undefined,
+      responsable: values['responsable'] === true,
     });
-    process.stdout.write(`Agent créé (${created.id}) pour la ${created.prefectureName}. Il peut se connecter par lien à /prefecture/.\n`);
+    const what = created.role === 'RESPONSABLE' ? 'Responsable créé' : 'Agent créé';
+    process.stdout.write(`${what} (${created.id}) pour la ${created.prefectureName}. Il peut se connecter par lien à /prefecture/.\n`);
     return 0;
   } catch (error) {
     if (error instanceof AgentAdminError) {

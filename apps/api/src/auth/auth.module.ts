@@ -11,12 +11,14 @@ import { PrincipalService } from './principal.service';
 import { RateLimitService } from './rate-limit.service';
 import { SessionService } from './session.service';
 import { SignInService } from './sign-in.service';
+import { TeamController } from './team.controller';
+import { TeamService } from './team.service';
 
 /** Magic-link sign-in, sessions and who may see what. Every route goes through AccessGuard. */
 @Module({
   // OutboxService comes from the global NotificationsModule.
   imports: [RequestsModule],
-  controllers: [AuthController],
+  controllers: [AuthController, TeamController],
   providers: [
     AuthRepository,
     AuthSecret,
@@ -26,6 +28,7 @@ import { SignInService } from './sign-in.service';
     PrincipalService,
     AgentAdminService,
     AuthHousekeepingService,
+    TeamService,
     { provide: APP_GUARD, useClass: AccessGuard },
   ],
   exports: [AgentAdminService, AuthHousekeepingService],

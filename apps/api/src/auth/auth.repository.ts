@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
 import { DataSource, EntityManager, IsNull, LessThan, MoreThan, Not } from 'typeorm';
-import type { CardType } from '@t3p/contracts';
+import type { AgentRole, CardType } from '@t3p/contracts';
 import {
   AgentEntity,
   AuthSessionEntity,
@@ -10,6 +10,7 @@ import {
   PrefectureEntity,
   RateLimitEventEntity,
   SignInTokenEntity,
+  TeamAuditEntryEntity,
 } from '../database/entities';
 import { preparedQuery } from '../database/prepared-query';
 import { date, requestColumns, requestOfRow, type ContextRow } from '../requests/request-transitions.repository';
@@ -23,6 +24,8 @@ export interface SubjectFacts {
   lastName: string;
   /** Agents. */
   prefecture?: { id: string; name: string; departement: string };
+  /** Agents: AGENT or RESPONSABLE. */
+  agentRole?: AgentRole;
   /** Drivers: the card type of their newest application. */
   cardType?: CardType;
   /** Drivers: their current request (the open one of their newest application with one, else its latest), null if none. */
@@ -47,7 +50,7 @@ export interface LiveSessionRow {
  */
 const LIVE_SESSION_SQL = `
 SELECT s.id, s.subject_type, s.subject_id, s.csrf_token, s.last_seen_at,
-       g.first_name AS agent_first_name, g.last_name AS agent_last_name,
+       g.first_name AS agent_first_name, g.last_name AS agent_last_name, g.role AS agent_role,
        gp.id AS agent_prefecture_id, gp.name AS agent_prefecture_name, gp.departement AS agent_prefecture_departement,
        d.id AS driver_id, d.first_name AS driver_first_name, d.last_name AS driver_last_name,
        (SELECT a.card_type FROM card_application a WHERE a.driver_id = d.id ORDER BY a.created_at DESC, a.id DESC LIMIT 1)
@@ -71,6 +74,7 @@ function subjectOf(row: ContextRow): SubjectFacts | null {
     return {
       firstName: row['agent_first_name'] as string,
       lastName: row['agent_last_name'] as string,
+      agentRole: row['agent_role'] as AgentRole,
       prefecture: {
         id: row['agent_prefecture_id'] as string,
         name: row['agent_prefecture_name'] as string,
@@ -187,6 +191,55 @@ export class AuthRepository {
 
   async insertPrefecture(manager: EntityManager, prefecture: Omit<PrefectureEntity, 'createdAt'>): Promise<void> {
     await manager.insert(PrefectureEntity, prefecture);
+  }
+
+  // ── the préfecture's team ──────────────────────────────────────────────────
+
+  agentsOf(prefectureId: string): Promise<AgentEntity[]> {
+    if (!present(prefectureId)) return Promise.resolve([]);
+    return this.dataSource.getRepository(AgentEntity).find({ where: { prefectureId }, order: { lastName: 'ASC', firstName: 'ASC', id: 'ASC' } });
+  }
+
+  agentOfPrefecture(prefectureId: string, agentId: string): Promise<AgentEntity | null> {
+    if (!present(prefectureId, agentId)) return Promise.resolve(null);
+    return this.dataSource.getRepository(AgentEntity).findOneBy({ id: agentId, prefectureId });
+  }
+
+  /** One conditional update: true when this call deactivated an active agent of the préfecture. */
+  async deactivateAgent(manager: EntityManager, prefectureId: string, agentId: string): Promise<boolean> {
+    const result = await manager
+      .createQueryBuilder()
+      .update(AgentEntity)
+      .set({ active: false })
+      .where('id = :agentId AND prefecture_id = :prefectureId AND active = :active', { agentId, prefectureId, active: true })
+      .execute();
+    return (result.affected ?? 0) === 1;
+  }
+
+  /** Ends every session of the agent and voids their unused links (a deactivation). */
+  async endAccessOf(manager: EntityManager, agentId: string, now: Date): Promise<void> {
+    await manager
+      .createQueryBuilder()
+      .update(AuthSessionEntity)
+      .set({ revokedAt: now })
+      .where("subject_type = 'AGENT' AND subject_id = :agentId AND revoked_at IS NULL", { agentId })
+      .execute();
+    await manager
+      .createQueryBuilder()
+      .update(SignInTokenEntity)
+      .set({ supersededAt: now })
+      .where("subject_type = 'AGENT' AND subject_id = :agentId AND consumed_at IS NULL AND superseded_at IS NULL", { agentId })
+      .execute();
+  }
+
+  async insertTeamAudit(manager: EntityManager, entry: Omit<TeamAuditEntryEntity, 'id'>): Promise<void> {
+    await manager.insert(TeamAuditEntryEntity, { id: randomUUID(), ...entry });
+  }
+
+  /** The préfecture's team actions, newest first. */
+  teamAudit(prefectureId: string, limit: number): Promise<TeamAuditEntryEntity[]> {
+    if (!present(prefectureId)) return Promise.resolve([]);
+    return this.dataSource.getRepository(TeamAuditEntryEntity).find({ where: { prefectureId }, order: { at: 'DESC', id: 'DESC' }, take: limit });
   }
 
   // ── rate limits ──────────────────────────────────────────────────────────────

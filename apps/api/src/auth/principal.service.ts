@@ -16,7 +16,7 @@ export class PrincipalService {
     const base = { sessionId: session.id, role: session.subjectType, subjectId: session.subjectId, csrfToken: session.csrfToken };
     if (session.subjectType === 'AGENT') {
       if (!subject.prefecture) return null;
-      return { ...base, prefectureId: subject.prefecture.id, identity: subject };
+      return { ...base, prefectureId: subject.prefecture.id, agentRole: subject.agentRole, identity: subject };
     }
     return { ...base, identity: subject, driverRequest: subject.request ?? null };
   }
@@ -31,6 +31,7 @@ export class PrincipalService {
         lastName: identity.lastName,
         csrfToken: principal.csrfToken,
         prefecture: { name: identity.prefecture.name, departement: identity.prefecture.departement },
+        agentRole: identity.agentRole ?? 'AGENT',
       };
     }
     return {

@@ -146,6 +146,26 @@ export class SignInService {
     });
   }
 
+  /**
+   * A responsable's invitation: `writes` (the new agent, the audit entry), the sign-in link and its
+   * email commit in one transaction, so there is never an invited agent without a link, nor the reverse.
+   */
+  async inviteAgent(agent: { id: string; email: string }, writes: (manager: import('typeorm').EntityManager) => Promise<void>): Promise<void> {
+    await this.issue(
+      'AGENT',
+      agent.id,
+      (manager, linkId, token) =>
+        this.outbox.enqueueSignInLink(manager, {
+          audience: 'AGENT',
+          to: agent.email,
+          linkId,
+          validityMinutes: this.env.SIGN_IN_LINK_TTL_MINUTES,
+          link: `${publicUrlOf(this.env)}/prefecture/connexion/lien/${token}`,
+        }),
+      writes,
+    );
+  }
+
   /** "Se connecter": consumes the link once, or says precisely why it cannot be used. */
   async consume(token: string): Promise<SignedIn> {
     const check = await this.tokens.verify(token);
@@ -180,12 +200,14 @@ export class SignInService {
     subjectType: SubjectType,
     subjectId: string,
     enqueue: (manager: import('typeorm').EntityManager, linkId: string, token: string) => Promise<void>,
+    before?: (manager: import('typeorm').EntityManager) => Promise<void>,
   ): Promise<void> {
     const tid = randomSecret();
     const token = this.tokens.sign(tid);
     const now = this.clock.now();
     const linkId = randomUUID();
     await this.repository.inTransaction(async (manager) => {
+      await before?.(manager);
       await this.repository.replaceLinks(manager, {
         id: linkId,
         tokenHash: sha256(tid),

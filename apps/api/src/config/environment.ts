@@ -258,6 +258,13 @@ export class Environment {
   @Min(100)
   @Max(3_600_000)
   DATABASE_STATEMENT_TIMEOUT_MS = 5000;
+
+  /** How often a scheduler tick compares the maintained request counts with a real count (minutes). */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(10080)
+  REQUEST_COUNTS_CHECK_MINUTES = 60;
 }
 
 /**
@@ -304,6 +311,7 @@ export const ENVIRONMENT_VARIABLES = [
   'LEGAL_HOST_PHONE',
   'LEGAL_PUBLICATION_DIRECTOR',
   'SIGN_IN_LINK_SPACING_MINUTES',
+  'REQUEST_COUNTS_CHECK_MINUTES',
 ] as const satisfies readonly (keyof Environment)[];
 
 type Undeclared = Exclude<keyof Environment, (typeof ENVIRONMENT_VARIABLES)[number]>;

@@ -1,6 +1,7 @@
 import { DataSource, QueryRunner } from 'typeorm';
 import { dataSourceOptions } from './data-source-options';
 import { MIGRATIONS } from './migrations';
+import { SEARCH_TRIGRAM_INDEX } from './migrations/1764720000000-backoffice-search-and-counts';
 import { createPostgresDatabase, postgresAvailable } from '../testing/postgres';
 import { createSqliteDatabase } from '../testing/test-database';
 
@@ -10,8 +11,12 @@ interface SchemaShape {
 
 const TABLES = [
   'prefecture', 'agent', 'driver', 'card_application', 'image_request',
-  'stored_image', 'audit_entry', 'outbox_email', 'sign_in_token', 'auth_session', 'rate_limit_event',
+  'stored_image', 'audit_entry', 'outbox_email', 'sign_in_token', 'auth_session', 'rate_limit_event', 'request_count',
+  'team_audit_entry',
 ];
+
+/** Indexes one engine has and the other cannot: the pg_trgm GIN index of the search (PostgreSQL only). */
+const ENGINE_SPECIFIC_INDEXES = new Set([SEARCH_TRIGRAM_INDEX]);
 
 async function shapeOf(runner: QueryRunner): Promise<SchemaShape> {
   const shape: SchemaShape = { tables: {} };
@@ -24,7 +29,10 @@ async function shapeOf(runner: QueryRunner): Promise<SchemaShape> {
     shape.tables[table.name] = {
       columns: table.columns.map((c) => c.name).sort(),
       nullable: table.columns.filter((c) => c.isNullable).map((c) => c.name).sort(),
-      indices: table.indices.filter((i) => !(i.isUnique && !i.where)).map((i) => i.name ?? '').sort(),
+      indices: table.indices
+        .filter((i) => !(i.isUnique && !i.where) && !ENGINE_SPECIFIC_INDEXES.has(i.name ?? ''))
+        .map((i) => i.name ?? '')
+        .sort(),
       uniques: [...new Set(uniqueNames)].sort(),
       foreignKeys: table.foreignKeys.map((f) => `${f.columnNames.join(',')}->${f.referencedTableName}`).sort(),
       checks: table.checks.length,
@@ -70,6 +78,8 @@ describe('migrations', () => {
           WHERE attrelid = 'stored_image'::regclass AND attname IN ('original', 'display_jpeg') ORDER BY attname`,
       );
       expect(storage).toEqual([{ name: 'display_jpeg', storage: 'e' }, { name: 'original', storage: 'e' }]);
+      const pgIndices = (await pgRunner.getTable('card_application'))?.indices.map((i) => i.name);
+      expect(pgIndices).toContain(SEARCH_TRIGRAM_INDEX);
       for (let undone = 0; undone < MIGRATIONS.length; undone += 1) await onPostgres.undoLastMigration();
       for (const table of TABLES) expect(await pgRunner.hasTable(table)).toBe(false);
       await pgRunner.release();

@@ -1,5 +1,5 @@
 import { Injectable, Logger } from '@nestjs/common';
-import type { CardApplicationState, ImageRequestState, Piece, StoredImageState } from '@t3p/contracts';
+import { searchTextOf, type CardApplicationState, type ImageRequestState, type Piece, type StoredImageState } from '@t3p/contracts';
 import { randomBytes, randomUUID } from 'node:crypto';
 import { Clock } from '../common/clock';
 import { Environment, publicUrlOf } from '../config/environment';
@@ -61,6 +61,7 @@ export class DemoDataService {
           firstName: agent.firstName,
           lastName: agent.lastName,
           active: true,
+          role: agent.role,
         });
       }
       for (const driver of DEMO_DRIVERS) {
@@ -103,6 +104,7 @@ export class DemoDataService {
       prefectureId,
       cardType: driver.cardType,
       cardNumber: `${driverIdentifier}01`,
+      searchText: searchTextOf({ ...driver, driverIdentifier, cardNumber: `${driverIdentifier}01` }),
       // An application with no request yet is under the préfecture's review.
       state: last ? applicationStateFor(last.state) : 'UNDER_REVIEW',
       cardValidUntil: null,

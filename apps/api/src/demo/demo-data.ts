@@ -6,10 +6,11 @@ export const DEMO_PREFECTURES = [
   { key: 'pdc', departement: '62', name: 'Préfecture du Pas-de-Calais' },
 ] as const;
 
+/** Camille Lefebvre is the Nord's responsable (manages its team); the others are agents. */
 export const DEMO_AGENTS = [
-  { prefecture: 'nord', email: 'agent.nord@demo.t3p.example', firstName: 'Camille', lastName: 'Lefebvre' },
-  { prefecture: 'nord', email: 'agent2.nord@demo.t3p.example', firstName: 'Karim', lastName: 'Benali' },
-  { prefecture: 'pdc', email: 'agent.pas-de-calais@demo.t3p.example', firstName: 'Sophie', lastName: 'Dumont' },
+  { prefecture: 'nord', email: 'agent.nord@demo.t3p.example', firstName: 'Camille', lastName: 'Lefebvre', role: 'RESPONSABLE' },
+  { prefecture: 'nord', email: 'agent2.nord@demo.t3p.example', firstName: 'Karim', lastName: 'Benali', role: 'AGENT' },
+  { prefecture: 'pdc', email: 'agent.pas-de-calais@demo.t3p.example', firstName: 'Sophie', lastName: 'Dumont', role: 'AGENT' },
 ] as const;
 
 export interface DemoDriver {

@@ -1,5 +1,6 @@
-import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query, StreamableFile } from '@nestjs/common';
+import { ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { Readable } from 'node:stream';
 import {
   ApplicationSearchQuery,
   CreateImageRequestBody,
@@ -34,6 +35,17 @@ export class AgentBackofficeController {
   @ApiOperation({ summary: 'Les demandes d’images filtrées, les plus récentes ou les plus anciennes d’abord (pagination par curseur)' })
   list(@CurrentPrincipal() principal: Principal, @Query() query: DashboardQuery): Promise<RequestPage> {
     return this.backoffice.list(prefectureOf(principal), query);
+  }
+
+  @Get('dashboard/requests.csv')
+  @AgentOnly()
+  @ApiProduces('text/csv')
+  @ApiOperation({ summary: 'La liste filtrée en CSV (UTF-8 avec BOM, séparateur « ; », en-têtes en français), envoyée au fil de la lecture' })
+  exportCsv(@CurrentPrincipal() principal: Principal, @Query() query: DashboardQuery): StreamableFile {
+    return new StreamableFile(Readable.from(this.backoffice.exportCsv(prefectureOf(principal), query)), {
+      type: 'text/csv; charset=utf-8',
+      disposition: 'attachment; filename="demandes-images.csv"',
+    });
   }
 
   @Get('dashboard/applications')

@@ -1,6 +1,6 @@
 import { deliverDue, seedDemo, Session, signInAgent } from '../auth/auth-test-kit';
 import { startTestApp, TestApp } from '../testing/test-app';
-import { as, insertApplication } from './lifecycle-test-kit';
+import { as, insertApplication, insertPendingRequests } from './lifecycle-test-kit';
 
 /** The dashboard's reads through the real API: counts, sorted keyset pages, applications, preview, emails. */
 describe('back-office dashboard endpoints', () => {
@@ -92,5 +92,58 @@ describe('back-office dashboard endpoints', () => {
     const after = await (await as(test, nord)(url)).json();
     expect(after[0]).toMatchObject({ kind: 'IMAGE_REQUEST', state: 'SENT', attempts: 1 });
     expect((await as(test, pdc)(url)).status).toBe(404);
+  });
+});
+
+/** The CSV export of the filtered list: BOM, French headers, same filters and scoping as the list, streamed in pages. */
+describe('back-office CSV export', () => {
+  let test: TestApp;
+  let nord: Session;
+  let pdc: Session;
+
+  beforeAll(async () => {
+    test = await startTestApp({ SIGN_IN_REQUESTS_PER_CLIENT_PER_HOUR: '1000' });
+    test.clock.set(new Date('2026-03-02T09:00:00Z'));
+    await seedDemo(test);
+    nord = await signInAgent(test, 'agent.nord@demo.t3p.example');
+    pdc = await signInAgent(test, 'agent.pas-de-calais@demo.t3p.example');
+  });
+  afterAll(() => test.close());
+
+  const csv = async (session: Session, query = '') => {
+    const response = await as(test, session)(`/api/agent/dashboard/requests.csv${query}`);
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-type')).toBe('text/csv; charset=utf-8');
+    expect(response.headers.get('content-disposition')).toBe('attachment; filename="demandes-images.csv"');
+    const bytes = Buffer.from(await response.arrayBuffer());
+    expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    return bytes.toString('utf8').slice(1).split('\r\n').filter(Boolean);
+  };
+
+  it('writes the préfecture’s requests under French headers, and only its own', async () => {
+    const lines = await csv(nord);
+    expect(lines[0]).toBe(
+      'Référence de la demande;Nom;Prénom;Identifiant chauffeur;Numéro de carte;Type de carte;État;Pièces demandées;Motif;Créée le;Relancée le;Envoyée le;Décidée le;Annulée le',
+    );
+    expect(lines).toHaveLength(1 + 7);
+    expect(lines.slice(1).every((line) => line.split(';')[3].startsWith('59'))).toBe(true);
+    expect(lines.some((line) => line.includes(';Lambert;Hugo;') && line.includes(';VMDTR;À examiner;'))).toBe(true);
+    expect(await csv(pdc)).toHaveLength(1 + 3);
+  });
+
+  it('applies the list’s filters and search', async () => {
+    const lines = await csv(nord, '?state=SUBMITTED&q=lamb');
+    expect(lines).toHaveLength(2);
+    expect(lines[1]).toContain(';Lambert;Hugo;');
+    expect((await as(test, nord)('/api/agent/dashboard/requests.csv?state=NOPE')).status).toBe(400);
+    expect((await fetch(`${test.url}/api/agent/dashboard/requests.csv`)).status).toBe(401);
+  });
+
+  it('reads page after page: more rows than one page of the export', async () => {
+    await insertPendingRequests(test, '59', 1_100, new Date('2026-02-01T09:00:00Z'));
+    const lines = await csv(nord, '?state=PENDING');
+    // The demo's 2 PENDING requests of the Nord and the 1,100 inserted; every reference once.
+    expect(lines).toHaveLength(1 + 2 + 1_100);
+    expect(new Set(lines.slice(1).map((line) => line.split(';')[0])).size).toBe(1_102);
   });
 });

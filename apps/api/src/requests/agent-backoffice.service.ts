@@ -1,6 +1,5 @@
 import { Injectable } from '@nestjs/common';
 import {
-  IMAGE_REQUEST_STATES,
   REQUEST_REASONS,
   type ApplicationPage,
   type ApplicationSearchQuery,
@@ -9,7 +8,6 @@ import {
   type DashboardQuery,
   type EmailDeliveryView,
   type EmailPreview,
-  type ImageRequestState,
   type RequestPage,
 } from '@t3p/contracts';
 import { Clock } from '../common/clock';
@@ -19,9 +17,12 @@ import { OutboxService } from '../notifications/outbox.service';
 import { renderImageRequestEmail } from '../notifications/templates/lifecycle-emails.template';
 import { AgentBackofficeRepository } from './agent-backoffice.repository';
 import { AgentRequestsService } from './agent-requests.service';
+import { RequestCountsService } from './request-counts.service';
+import { CSV_BOM, CSV_HEADER, csvLine, csvRow } from './requests-csv';
 import { decodeCursor, encodeCursor, type Delays } from './request.mapper';
 
 const DEFAULT_PAGE = 20;
+const EXPORT_PAGE = 500;
 const DAY = 86_400_000;
 
 const cursorOf = (cursor: string | undefined) => {
@@ -36,6 +37,7 @@ export class AgentBackofficeService {
   constructor(
     private readonly repository: AgentBackofficeRepository,
     private readonly agentRequests: AgentRequestsService,
+    private readonly counts: RequestCountsService,
     private readonly outbox: OutboxService,
     private readonly clock: Clock,
     private readonly env: Environment,
@@ -46,19 +48,32 @@ export class AgentBackofficeService {
   }
 
   async overview(prefectureId: string): Promise<DashboardOverview> {
-    const [prefecture, rows] = await Promise.all([this.repository.prefecture(prefectureId), this.repository.countsByState(prefectureId)]);
+    const [prefecture, counts] = await Promise.all([this.repository.prefecture(prefectureId), this.counts.countsOf(prefectureId)]);
     if (!prefecture) throw ApiException.notFound('Cette préfecture est introuvable.');
-    const counts = Object.fromEntries(IMAGE_REQUEST_STATES.map((state) => [state, 0])) as Record<ImageRequestState, number>;
-    for (const row of rows) counts[row.state] = row.count;
     return {
       prefecture: { name: prefecture.name, departement: prefecture.departement },
-      counts,
-      total: rows.reduce((sum, row) => sum + row.count, 0),
+      counts: counts.byState,
+      countsByCardType: counts.byCardType,
+      total: counts.total,
     };
   }
 
   list(prefectureId: string, query: DashboardQuery): Promise<RequestPage> {
     return this.agentRequests.list(prefectureId, query, query.sort === 'oldest' ? 'ASC' : 'DESC');
+  }
+
+  /**
+   * The filtered list as CSV, streamed: keyset pages of 500 read one after the other (the same
+   * query, filters and préfecture scoping as the list), each written before the next is read.
+   */
+  async *exportCsv(prefectureId: string, query: DashboardQuery): AsyncGenerator<string> {
+    yield CSV_BOM + csvLine(CSV_HEADER);
+    let cursor: string | undefined;
+    do {
+      const page = await this.list(prefectureId, { ...query, cursor, limit: EXPORT_PAGE });
+      yield page.items.map(csvRow).join('');
+      cursor = page.nextCursor ?? undefined;
+    } while (cursor);
   }
 
   async applications(prefectureId: string, query: ApplicationSearchQuery): Promise<ApplicationPage> {

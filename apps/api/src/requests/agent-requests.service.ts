@@ -76,6 +76,11 @@ export class AgentRequestsService {
     return shown;
   }
 
+  /** What the préfecture's agents did on its requests lately (for the team's « Qui a fait quoi »). */
+  agentActions(prefectureId: string, limit: number) {
+    return this.queries.agentActions(prefectureId, limit);
+  }
+
   async audit(prefectureId: string, applicationId: string): Promise<AuditEntryView[]> {
     if (!(await this.queries.applicationOfPrefectureExists(prefectureId, applicationId))) {
       throw ApiException.notFound('Cette demande de carte est introuvable.');

@@ -1,4 +1,4 @@
-import { CSRF_HEADER, type CardType } from '@t3p/contracts';
+import { CSRF_HEADER, searchTextOf, type CardType } from '@t3p/contracts';
 import { randomBytes, randomUUID } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import sharp from 'sharp';
@@ -42,6 +42,7 @@ export async function insertApplication(
     prefectureId: prefecture.id,
     cardType: options.cardType ?? 'VTC',
     cardNumber: `${driverIdentifier}01`,
+    searchText: searchTextOf({ lastName: options.lastName ?? 'Essai', firstName: 'Léa', driverIdentifier, cardNumber: `${driverIdentifier}01`, email }),
     state: 'AWAITING_IMAGES',
     cardValidUntil: null,
   });

@@ -1,9 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { CardType, ImageRequestState } from '@t3p/contracts';
-import { Brackets, DataSource } from 'typeorm';
+import { DataSource, SelectQueryBuilder } from 'typeorm';
 import { AgentEntity, AuditEntryEntity, CardApplicationEntity, ImageRequestEntity } from '../database/entities';
 import type { RequestContext } from './request-transitions.repository';
+import { SearchCondition } from './search-condition';
+
+/** Rows whose identifier, card number or email is the query, put first on a search's first page. */
+const MAX_EXACT = 5;
 
 export interface RequestFilters {
   state?: ImageRequestState;
@@ -57,7 +61,9 @@ export class RequestQueriesRepository {
   /**
    * One page of a préfecture's requests, newest first (or oldest first), keyset-paginated on (created_at, id):
    * the index idx_image_request_backoffice (prefecture_id, state, created_at, id) serves it,
-   * and no page costs more than `limit` rows whatever its depth.
+   * and no page costs more than `limit` rows whatever its depth. With a search, the rows whose
+   * identifier, card number or email is the query come first on the first page (a few at most),
+   * then the other matches in the page's order.
    */
   async list(
     prefectureId: string,
@@ -66,6 +72,25 @@ export class RequestQueriesRepository {
     limit: number,
     direction: 'ASC' | 'DESC' = 'DESC',
   ): Promise<RequestContext[]> {
+    const search = filters.q ? new SearchCondition(filters.q) : null;
+    const exact: ImageRequestEntity[] = [];
+    if (search?.exactToken && !after) {
+      const query = this.filtered(prefectureId, filters, search);
+      search.applyExact(query, true);
+      exact.push(...(await this.page(query, direction, Math.max(0, Math.min(MAX_EXACT, limit - 2)))));
+    }
+    const query = this.filtered(prefectureId, filters, search);
+    if (search) search.applyExact(query, false);
+    if (after) {
+      // A row-value comparison, so that the index seeks to the cursor instead of walking down to it.
+      const op = direction === 'DESC' ? '<' : '>';
+      query.andWhere(`(r.created_at, r.id) ${op} (:afterAt, :afterId)`, { afterAt: after.createdAt, afterId: after.id });
+    }
+    const rest = await this.page(query, direction, limit - exact.length);
+    return [...exact, ...rest].map(split);
+  }
+
+  private filtered(prefectureId: string, filters: RequestFilters, search: SearchCondition | null): SelectQueryBuilder<ImageRequestEntity> {
     const query = this.dataSource
       .getRepository(ImageRequestEntity)
       .createQueryBuilder('r')
@@ -80,30 +105,42 @@ export class RequestQueriesRepository {
     if (filters.hasWarnings === 'true') {
       query.andWhere('EXISTS (SELECT 1 FROM stored_image w WHERE w.request_id = r.id AND w.warning_count > 0)');
     }
-    if (filters.q) {
-      const like = `%${filters.q.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-      query.andWhere(
-        new Brackets((where) =>
-          where
-            .where("LOWER(d.last_name) LIKE :like ESCAPE '\\'", { like })
-            .orWhere("LOWER(d.first_name) LIKE :like ESCAPE '\\'", { like })
-            .orWhere("LOWER(d.driver_identifier) LIKE :like ESCAPE '\\'", { like }),
-        ),
-      );
-    }
-    if (after) {
-      const op = direction === 'DESC' ? '<' : '>';
-      query.andWhere(
-        new Brackets((where) =>
-          where
-            .where(`r.created_at ${op} :afterAt`, { afterAt: after.createdAt })
-            .orWhere(`(r.created_at = :afterAt AND r.id ${op} :afterId)`, { afterAt: after.createdAt, afterId: after.id }),
-        ),
-      );
-    }
+    search?.apply(query, 'r.id');
+    return query;
+  }
+
+  private page(query: SelectQueryBuilder<ImageRequestEntity>, direction: 'ASC' | 'DESC', limit: number): Promise<ImageRequestEntity[]> {
+    if (limit <= 0) return Promise.resolve([]);
     // Every join is many-to-one: LIMIT (not TypeORM's take) keeps it one indexed query.
-    const requests = await query.orderBy('r.created_at', direction).addOrderBy('r.id', direction).limit(limit).getMany();
-    return requests.map(split);
+    return query.orderBy('r.created_at', direction).addOrderBy('r.id', direction).limit(limit).getMany();
+  }
+
+  /** The latest actions of the préfecture's agents on its requests (audit entries), newest first, with the driver's name. */
+  async agentActions(
+    prefectureId: string,
+    limit: number,
+  ): Promise<{ at: Date; action: string; actorId: string | null; applicationId: string; lastName: string; firstName: string }[]> {
+    if (!prefectureId) return [];
+    const rows = await this.dataSource
+      .getRepository(AuditEntryEntity)
+      .createQueryBuilder('e')
+      .innerJoin(CardApplicationEntity, 'a', 'a.id = e.application_id')
+      .innerJoin('a.driver', 'd')
+      .select(['e.at AS at', 'e.action AS action', 'e.actor_id AS actor_id', 'e.application_id AS application_id'])
+      .addSelect(['d.last_name AS last_name', 'd.first_name AS first_name'])
+      .where("a.prefecture_id = :prefectureId AND e.actor_type = 'AGENT'", { prefectureId })
+      .orderBy('e.at', 'DESC')
+      .addOrderBy('e.id', 'DESC')
+      .limit(limit)
+      .getRawMany<{ at: Date | string; action: string; actor_id: string | null; application_id: string; last_name: string; first_name: string }>();
+    return rows.map((row) => ({
+      at: row.at instanceof Date ? row.at : new Date(`${String(row.at).replace(' ', 'T')}Z`),
+      action: row.action,
+      actorId: row.actor_id,
+      applicationId: row.application_id,
+      lastName: row.last_name,
+      firstName: row.first_name,
+    }));
   }
 
   async auditTrail(applicationId: string): Promise<{ entry: AuditEntryEntity; agent: AgentEntity | null }[]> {

@@ -340,6 +340,13 @@ export class TransitionScope {
       .select('a.id', 'id')
       .where('a.driver_id IN (:...driverIds)', { driverIds })
       .getRawMany<{ id: string }>();
+    // The search column held the erased names and email: it goes with them.
+    await this.manager
+      .createQueryBuilder()
+      .update(CardApplicationEntity)
+      .set({ searchText: '' })
+      .where('driver_id IN (:...driverIds)', { driverIds })
+      .execute();
     return { driverIds, applicationIds: applications.map((row) => row.id) };
   }
 

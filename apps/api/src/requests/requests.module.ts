@@ -7,6 +7,8 @@ import { DriverApplicationController } from './driver-application.controller';
 import { DriverRequestController } from './driver-request.controller';
 import { DriverRequestService } from './driver-request.service';
 import { LifecycleService } from './lifecycle.service';
+import { RequestCountsRepository } from './request-counts.repository';
+import { RequestCountsService } from './request-counts.service';
 import { RequestQueriesRepository } from './request-queries.repository';
 import { RequestTransitionsRepository } from './request-transitions.repository';
 import { RequestsRepository } from './requests.repository';
@@ -25,7 +27,9 @@ import { TimedTransitionsService } from './timed-transitions.service';
     TimedTransitionsService,
     AgentRequestsService,
     DriverRequestService,
+    RequestCountsRepository,
+    RequestCountsService,
   ],
-  exports: [RequestsService, TimedTransitionsService, AgentRequestsService],
+  exports: [RequestsService, TimedTransitionsService, AgentRequestsService, RequestCountsService],
 })
 export class RequestsModule {}

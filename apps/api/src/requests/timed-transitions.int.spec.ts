@@ -142,6 +142,9 @@ describe('timed transitions: reminder, cancellation, purge (ManualClock, real SM
     expect(driver.last_name).toBe('—');
     expect(driver.email).not.toContain('@test.t3p.example');
     expect(driver.purged_at).not.toBeNull();
+    // The back-office search column held the same name and email.
+    const [application] = await dataSource.query(`SELECT search_text FROM card_application WHERE id = ${p[0]}`, [expired.applicationId]);
+    expect(application.search_text).toBe('');
     expect((await scheduler.tick()).purged).toBe(0);
   });
 });

@@ -2,6 +2,7 @@ import { Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown, Opti
 import { SchedulerRegistry } from '@nestjs/schedule';
 import { AuthHousekeepingService } from '../auth/auth-housekeeping.service';
 import { Environment } from '../config/environment';
+import { RequestCountsService } from '../requests/request-counts.service';
 import { TimedTransitionsService } from '../requests/timed-transitions.service';
 
 export interface TickReport {
@@ -26,6 +27,7 @@ export class LifecycleScheduler implements OnApplicationBootstrap, OnApplication
   constructor(
     private readonly timed: TimedTransitionsService,
     private readonly authHousekeeping: AuthHousekeepingService,
+    private readonly counts: RequestCountsService,
     private readonly env: Environment,
     @Optional() private readonly registry?: SchedulerRegistry,
   ) {}
@@ -47,7 +49,7 @@ export class LifecycleScheduler implements OnApplicationBootstrap, OnApplication
     }
   }
 
-  /** One tick: reminders, cancellations, the retention purge, then the auth tables' housekeeping. Ticks of one process never overlap. */
+  /** One tick: reminders, cancellations, the retention purge, the auth tables' housekeeping, the counts' upkeep. Ticks of one process never overlap. */
   tick(): Promise<TickReport> {
     this.running ??= this.run().finally(() => (this.running = undefined));
     return this.running;
@@ -76,6 +78,8 @@ export class LifecycleScheduler implements OnApplicationBootstrap, OnApplication
     const purged = await this.purge();
     // Ended sessions, links and rate-limit counts: plain deletes of ended rows, safe on any instance.
     await this.authHousekeeping.purgeExpired();
+    // The maintained counts: folded every tick, compared with a real count now and then.
+    await this.counts.maintain();
     return { reminded, cancelled, purged };
   }
 }

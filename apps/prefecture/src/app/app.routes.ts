@@ -9,5 +9,6 @@ export const appRoutes: Routes = [
   { path: 'tableau-de-bord', loadChildren: () => import('./pages/dashboard/dashboard.routes') },
   { path: 'dossiers', loadChildren: () => import('./pages/application/application.routes') },
   { path: 'demandes', loadChildren: () => import('./pages/review/review.routes') },
+  { path: 'equipe', loadChildren: () => import('./pages/team/team.routes') },
   { path: '**', loadChildren: () => import('./pages/not-found/not-found.routes') },
 ];

@@ -38,6 +38,23 @@ export const REASON_LABELS: Record<RequestReasonCode, string> = {
 };
 export const REASON_CODES = Object.keys(REASON_LABELS) as RequestReasonCode[];
 
+/**
+ * The sentences the driver reads for each reason: the API's catalogue (REQUEST_REASONS of
+ * @t3p/contracts, whose DTO classes the front does not load), kept equal by labels.spec.ts.
+ */
+export const REASON_TEXTS: Record<RequestReasonCode, string> = {
+  IMAGES_MISSING: 'Les images jointes à la demande de carte sont absentes.',
+  PHOTO_BLURRY: 'La photo d’identité est floue.',
+  PHOTO_BACKGROUND: 'Le fond de la photo d’identité n’est pas uni et clair.',
+  PHOTO_LIGHTING: 'Le visage est mal éclairé (trop sombre, reflets ou ombres).',
+  PHOTO_FRAMING: 'Le visage n’est pas cadré de face, entier et centré.',
+  PHOTO_NOT_COMPLIANT: 'La photo d’identité ne respecte pas les normes (lunettes, couvre-chef, expression).',
+  SIGNATURE_ILLEGIBLE: 'La signature est illisible ou trop pâle.',
+  SIGNATURE_CROPPED: 'La signature est coupée ou déborde du cadre.',
+  FORMAT_INVALID: 'Le format, la résolution ou la taille du fichier ne conviennent pas.',
+  OTHER: 'Autre motif',
+};
+
 export const STATE_BADGES: Record<ImageRequestState, string> = {
   PENDING: 'fr-badge--info',
   REMINDED: 'fr-badge--warning',

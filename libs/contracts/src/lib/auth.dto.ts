@@ -1,5 +1,5 @@
 import { IsEmail, IsNotEmpty, IsString, Matches, MaxLength } from 'class-validator';
-import type { CardApplicationState, CardType, Civility, ImageRequestState, SubjectType } from './domain';
+import type { AgentRole, CardApplicationState, CardType, Civility, ImageRequestState, SubjectType } from './domain';
 
 /** "Envoyer" on the driver's sign-in screen: the opaque reference of the request email's link. */
 export class DriverSignInLinkRequest {
@@ -64,6 +64,8 @@ export interface Me {
   cardType?: CardType;
   /** Agents: their préfecture. */
   prefecture?: { name: string; departement: string };
+  /** Agents: AGENT or RESPONSABLE (who manages the préfecture's team). */
+  agentRole?: AgentRole;
 }
 
 export interface ApplicationDetail {

@@ -15,7 +15,7 @@ export class DashboardQuery extends RequestListQuery {
 
 /** Search of the préfecture's card applications (to open one and ask for images). */
 export class ApplicationSearchQuery {
-  /** Part of the driver's last or first name, driver identifier or card number. */
+  /** Words of the driver's names (accents and case ignored), driver identifier, card number or email; or an application id. */
   @IsOptional()
   @MaxLength(100, { message: 'La recherche ne doit pas dépasser 100 caractères.' })
   @IsString({ message: 'La recherche doit être un texte.' })
@@ -27,10 +27,11 @@ export class ApplicationSearchQuery {
   cursor?: string;
 }
 
-/** The counts of the dashboard: the préfecture's image requests per state. */
+/** The counts of the dashboard: the préfecture's image requests per state and per card type. */
 export interface DashboardOverview {
   prefecture: { name: string; departement: string };
   counts: Record<ImageRequestState, number>;
+  countsByCardType: Record<CardType, number>;
   total: number;
 }
 

@@ -57,6 +57,14 @@ export type OutboxState = (typeof OUTBOX_STATES)[number];
 export const SUBJECT_TYPES = ['DRIVER', 'AGENT'] as const;
 export type SubjectType = (typeof SUBJECT_TYPES)[number];
 
+/** An agent's role: RESPONSABLE also invites and deactivates the agents of their préfecture. */
+export const AGENT_ROLES = ['AGENT', 'RESPONSABLE'] as const;
+export type AgentRole = (typeof AGENT_ROLES)[number];
+
+/** Team-management actions, in team_audit_entry. */
+export const TEAM_ACTIONS = ['AGENT_INVITED', 'AGENT_DEACTIVATED'] as const;
+export type TeamAction = (typeof TEAM_ACTIONS)[number];
+
 export const CARD_TYPE_LABELS: Record<CardType, string> = {
   VTC: 'VTC',
   TAXI: 'TAXI',

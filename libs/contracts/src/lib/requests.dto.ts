@@ -116,7 +116,7 @@ export class RequestListQuery {
   @IsISO8601({}, { message: 'La date « to » doit être au format AAAA-MM-JJ.' })
   to?: string;
 
-  /** Part of the driver's last or first name, or of the driver identifier. */
+  /** Words of the driver's names (accents and case ignored), driver identifier, card number or email; or a request id. */
   @IsOptional()
   @MaxLength(100, { message: 'La recherche ne doit pas dépasser 100 caractères.' })
   @IsString({ message: 'La recherche doit être un texte.' })

@@ -1,3 +1,4 @@
+import type { AgentRole } from '@t3p/contracts';
 import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn } from 'typeorm';
 import { PrefectureEntity } from './prefecture.entity';
 
@@ -26,6 +27,10 @@ export class AgentEntity {
 
   @Column({ type: 'boolean', default: true })
   active: boolean;
+
+  /** RESPONSABLE: also invites and deactivates the agents of their préfecture. */
+  @Column({ type: 'varchar', length: 12, default: 'AGENT' })
+  role: AgentRole;
 
   @CreateDateColumn({ name: 'created_at', type: Date })
   createdAt: Date;

@@ -44,6 +44,10 @@ export class CardApplicationEntity {
   @Column({ name: 'card_valid_until', type: Date, nullable: true })
   cardValidUntil: Date | null;
 
+  /** searchTextOf(driver, card number): what the back-office search matches; emptied by the purge. */
+  @Column({ name: 'search_text', type: 'varchar', length: 400, default: '', select: false })
+  searchText?: string;
+
   @CreateDateColumn({ name: 'created_at', type: Date })
   createdAt: Date;
 

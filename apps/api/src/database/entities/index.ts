@@ -9,6 +9,7 @@ import { PrefectureEntity } from './prefecture.entity';
 import { RateLimitEventEntity } from './rate-limit-event.entity';
 import { SignInTokenEntity } from './sign-in-token.entity';
 import { StoredImageEntity } from './stored-image.entity';
+import { TeamAuditEntryEntity } from './team-audit-entry.entity';
 
 export {
   AgentEntity,
@@ -22,6 +23,7 @@ export {
   RateLimitEventEntity,
   SignInTokenEntity,
   StoredImageEntity,
+  TeamAuditEntryEntity,
 };
 
 export const ENTITIES = [
@@ -36,4 +38,5 @@ export const ENTITIES = [
   SignInTokenEntity,
   AuthSessionEntity,
   RateLimitEventEntity,
+  TeamAuditEntryEntity,
 ];

@@ -1,4 +1,4 @@
-import { ChangeDetectionStrategy, Component, OnInit, inject, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, OnInit, computed, inject, signal } from '@angular/core';
 import { Router, RouterLink } from '@angular/router';
 import type {
   ApiErrorBody,
@@ -21,6 +21,9 @@ const PAGE = 20;
   selector: 'app-dashboard-page',
   imports: [RouterLink],
   templateUrl: './dashboard.html',
+  // The screen-reader-only texts of the table's links are absolutely positioned: held inside the
+  // scrolling container, they no longer widen the page (964 px at 360 px before).
+  styles: ['.fr-table__container { position: relative; }'],
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
 export class DashboardPage implements OnInit {
@@ -47,6 +50,14 @@ export class DashboardPage implements OnInit {
   protected readonly loading = signal(false);
   protected readonly error = signal<ApiErrorBody | null>(null);
   protected readonly listStatus = signal('');
+
+  /** The CSV export of the list as filtered (every page, not only the one shown). */
+  protected readonly exportUrl = computed(() => {
+    const params = new URLSearchParams(
+      Object.entries(this.filters()).filter(([name, value]) => value && name !== 'cursor' && name !== 'limit') as [string, string][],
+    );
+    return `/api/agent/dashboard/requests.csv${params.size ? `?${params}` : ''}`;
+  });
 
   protected readonly applications = signal<ApplicationListItem[] | null>(null);
   protected readonly applicationQuery = signal('');

@@ -13,10 +13,19 @@ import {
   viewChild,
 } from '@angular/core';
 import { Router, RouterLink } from '@angular/router';
-import type { ApiErrorBody, Piece, RequestListItem, ReviewableRequest, ReviewOutcome, ReviewResult } from '@t3p/contracts';
+import type {
+  ApiErrorBody,
+  EmailPreview,
+  Piece,
+  RequestListItem,
+  RequestReasonCode,
+  ReviewableRequest,
+  ReviewOutcome,
+  ReviewResult,
+} from '@t3p/contracts';
 import { apiErrorOf } from '@t3p/ui';
 import { DashboardApi, RequestsApi, imageUrl } from '../../api/backoffice-api';
-import { PIECE_LABELS, frDate, frDateTime } from '../../labels';
+import { PIECE_LABELS, REASON_LABELS, REASON_TEXTS, frDate, frDateTime } from '../../labels';
 
 type ImageOfRequest = ReviewableRequest['images'][number];
 
@@ -33,7 +42,18 @@ interface Figures {
 interface Decision {
   outcome: ReviewOutcome | null;
   reason: string;
+  /** The catalogue entry the reason started from, if any. */
+  reasonCode?: RequestReasonCode;
 }
+
+/** The request reasons' catalogue that fits a refused piece (the same entries as when asking for images). */
+export const REJECTION_REASONS: Record<Piece, RequestReasonCode[]> = {
+  PHOTO: ['PHOTO_BLURRY', 'PHOTO_BACKGROUND', 'PHOTO_LIGHTING', 'PHOTO_FRAMING', 'PHOTO_NOT_COMPLIANT', 'FORMAT_INVALID', 'OTHER'],
+  SIGNATURE: ['SIGNATURE_ILLEGIBLE', 'SIGNATURE_CROPPED', 'FORMAT_INVALID', 'OTHER'],
+};
+
+/** The reason the driver will read when choosing `code`: the catalogue's wording (OTHER starts empty). */
+export const reasonTextOf = (code: RequestReasonCode): string => (code === 'OTHER' ? '' : REASON_TEXTS[code]);
 
 const num = (value: unknown): number | null => (typeof value === 'number' && Number.isFinite(value) ? value : null);
 const mm = (value: number) => value.toLocaleString('fr-FR', { maximumFractionDigits: 1 });
@@ -60,10 +80,14 @@ export function figuresOf(image: ImageOfRequest): Figures {
   selector: 'app-review-page',
   imports: [RouterLink],
   templateUrl: './review.html',
+  // The email preview keeps its lines but wraps them: no sideways scroll at 360 px.
+  styles: ['.review-mail { white-space: pre-wrap; overflow-wrap: anywhere; margin: 0; }'],
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
 export class ReviewPage {
   readonly id = input.required<string>();
+  /** Set after a decision sent the agent on to this request: the one decided (the way back). */
+  readonly apres = input<string | undefined>();
   private readonly api = inject(RequestsApi);
   private readonly dashboard = inject(DashboardApi);
   private readonly router = inject(Router);
@@ -76,6 +100,10 @@ export class ReviewPage {
   protected readonly frDateTime = frDateTime;
   protected readonly imageUrl = imageUrl;
   protected readonly figuresOf = figuresOf;
+  protected readonly rejectionReasons = REJECTION_REASONS;
+  protected readonly reasonLabels = REASON_LABELS;
+  /** The new request's email, as the driver would receive it, shown before a refusal is confirmed. */
+  protected readonly emailPreview = signal<EmailPreview | null>(null);
 
   protected readonly request = signal<ReviewableRequest | null>(null);
   protected readonly previous = signal<ReviewableRequest | null>(null);
@@ -106,6 +134,8 @@ export class ReviewPage {
     const index = this.position();
     return index >= 0 ? (this.queue()[index + 1] ?? null) : (queue[0] ?? null);
   });
+  /** After a decision: the next request of the queue, else the first other one still waiting (the queue wraps). */
+  protected readonly nextToReview = computed(() => this.nextInQueue() ?? this.queue().find((item) => item.id !== this.id()) ?? null);
   protected readonly previousInQueue = computed(() => (this.position() > 0 ? this.queue()[this.position() - 1] : null));
 
   /** What the decision will do, stated before it is confirmed. */
@@ -141,6 +171,7 @@ export class ReviewPage {
     this.confirming.set(false);
     this.result.set(null);
     this.submitError.set(null);
+    this.emailPreview.set(null);
     this.active.set(0);
     try {
       const [request, queue] = await Promise.all([
@@ -163,7 +194,23 @@ export class ReviewPage {
   }
 
   protected setReason(piece: Piece, reason: string): void {
-    this.decisions.update((all) => ({ ...all, [piece]: { outcome: all[piece]?.outcome ?? 'REJECTED', reason } }));
+    this.decisions.update((all) => ({ ...all, [piece]: { ...all[piece], outcome: all[piece]?.outcome ?? 'REJECTED', reason } }));
+    this.confirming.set(false);
+  }
+
+  /** A catalogue reason fills the text, which stays editable. */
+  protected chooseReason(piece: Piece, code: string): void {
+    if (!code) return;
+    const reasonCode = code as RequestReasonCode;
+    this.decisions.update((all) => ({ ...all, [piece]: { outcome: 'REJECTED', reason: reasonTextOf(reasonCode), reasonCode } }));
+    this.confirming.set(false);
+    afterNextRender(() => document.getElementById(`reason-${piece}`)?.focus(), { injector: this.injector });
+  }
+
+  /** The refusal's reasons as the API joins them for the new request (lifecycle.service.ts, review). */
+  private rejectedReasons(request: ReviewableRequest): { pieces: Piece[]; text: string } {
+    const rejected = request.pieces.filter((piece) => this.decisions()[piece]?.outcome === 'REJECTED');
+    return { pieces: rejected, text: rejected.map((piece) => (this.decisions()[piece]?.reason ?? '').trim()).join(' ') };
   }
 
   /** Checks the decisions, then shows the consequence and asks for confirmation. */
@@ -185,7 +232,15 @@ export class ReviewPage {
       return;
     }
     this.confirming.set(true);
+    this.emailPreview.set(null);
     afterNextRender(() => this.confirmBox()?.nativeElement.focus(), { injector: this.injector });
+    const rejected = this.rejectedReasons(request);
+    if (rejected.pieces.length > 0) {
+      this.api
+        .preview(request.applicationId, { pieces: rejected.pieces, reasonCode: 'OTHER', reasonText: rejected.text })
+        .then((preview) => this.emailPreview.set(preview))
+        .catch((error: unknown) => this.submitError.set(apiErrorOf(error)));
+    }
   }
 
   protected async confirm(): Promise<void> {
@@ -200,7 +255,14 @@ export class ReviewPage {
           ? { piece, outcome: 'REJECTED' as const, reason: decision.reason.trim() }
           : { piece, outcome: 'VALIDATED' as const };
       });
-      this.result.set(await this.api.review(request.id, { decisions }));
+      const result = await this.api.review(request.id, { decisions });
+      const next = this.nextToReview();
+      if (next) {
+        // Straight on to the next request to review; its page offers the way back to this one.
+        await this.router.navigate(['/demandes', next.id, 'examen'], { queryParams: { apres: request.id } });
+        return;
+      }
+      this.result.set(result);
       this.confirming.set(false);
     } catch (error) {
       this.submitError.set(apiErrorOf(error));
