@@ -32,6 +32,14 @@ describe('ink bounds', () => {
     expect((box?.y ?? 0) + (box?.height ?? 0)).toBeLessThanOrEqual(714);
   });
 
+  it('leaves out the table around the page in a phone photo', () => {
+    const g = page(600, 800, (x, y) => (x < 40 || x > 560 || y < 50 || y > 750 ? 90 : 228));
+    drawStroke(g, 200, 420, 400, 3, 40);
+    const box = inkBounds(levelInk(g));
+    expect(box?.x).toBe(200);
+    expect(box?.width).toBe(221);
+  });
+
   it('is null on a blank page', () => {
     expect(inkBounds(page(50, 50, () => 250))).toBeNull();
   });
@@ -42,7 +50,7 @@ describe('ink bounds', () => {
     const g = page(800, 500, (x) => Math.round(light(x)));
     drawStroke(g, 100, 700, 240, 4, (x) => Math.round(light(x) * 0.35));
     // A plain threshold takes the shadow for ink…
-    const naive = inkBounds(threshold(g, 128));
+    const naive = inkBounds(threshold(g, 128), { ignoreEdges: false });
     expect(naive?.x).toBe(0);
     // …the levels against the local paper do not.
     const levelled = levelInk(g, paperLevel(g));

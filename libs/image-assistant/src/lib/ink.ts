@@ -10,37 +10,82 @@ export interface Box {
 export interface InkOptions {
   /** A pixel darker than this (0–255) is ink. */
   dark?: number;
-  /** A row or column needs at least this many ink pixels to count (specks of dust do not). */
-  minPerLine?: number;
+  /** A stroke (8-connected dark pixels) smaller than this is a speck of dust, not ink. */
+  minPixels?: number;
+  /**
+   * Strokes that touch the picture's edge are left out (the table or the page's edge in a phone
+   * photo), unless nothing else is found.
+   */
+  ignoreEdges?: boolean;
 }
 
-/**
- * Bounding box of the ink: the first and last rows and columns holding at least `minPerLine`
- * pixels darker than `dark`. Null when there is no ink.
- */
-export function inkBounds(gray: GrayImage, options: InkOptions = {}): Box | null {
-  const dark = options.dark ?? 128;
-  const minPerLine = options.minPerLine ?? 2;
+interface Component {
+  x0: number;
+  y0: number;
+  x1: number;
+  y1: number;
+  count: number;
+  edge: boolean;
+}
+
+/** The 8-connected groups of dark pixels, each with its box, size and whether it touches the edge. */
+function darkComponents(gray: GrayImage, dark: number): Component[] {
   const { width, height, data } = gray;
-  const rows = new Uint32Array(height);
-  const cols = new Uint32Array(width);
-  for (let y = 0; y < height; y++) {
-    for (let x = 0; x < width; x++) {
-      if (data[y * width + x] < dark) {
-        rows[y]++;
-        cols[x]++;
+  const label = new Int32Array(width * height);
+  const stack = new Int32Array(width * height);
+  const components: Component[] = [];
+  for (let start = 0; start < data.length; start++) {
+    if (data[start] >= dark || label[start] !== 0) continue;
+    const c: Component = { x0: width, y0: height, x1: -1, y1: -1, count: 0, edge: false };
+    components.push(c);
+    const id = components.length;
+    let top = 0;
+    stack[top++] = start;
+    label[start] = id;
+    while (top > 0) {
+      const i = stack[--top];
+      const x = i % width;
+      const y = (i - x) / width;
+      c.count++;
+      if (x < c.x0) c.x0 = x;
+      if (x > c.x1) c.x1 = x;
+      if (y < c.y0) c.y0 = y;
+      if (y > c.y1) c.y1 = y;
+      if (x === 0 || y === 0 || x === width - 1 || y === height - 1) c.edge = true;
+      for (let dy = -1; dy <= 1; dy++) {
+        const yy = y + dy;
+        if (yy < 0 || yy >= height) continue;
+        for (let dx = -1; dx <= 1; dx++) {
+          const xx = x + dx;
+          if (xx < 0 || xx >= width) continue;
+          const j = yy * width + xx;
+          if (label[j] === 0 && data[j] < dark) {
+            label[j] = id;
+            stack[top++] = j;
+          }
+        }
       }
     }
   }
-  const first = (a: Uint32Array) => a.findIndex((n) => n >= minPerLine);
-  const last = (a: Uint32Array) => {
-    for (let i = a.length - 1; i >= 0; i--) if (a[i] >= minPerLine) return i;
-    return -1;
-  };
-  const x0 = first(cols);
-  const y0 = first(rows);
-  if (x0 < 0 || y0 < 0) return null;
-  return { x: x0, y: y0, width: last(cols) - x0 + 1, height: last(rows) - y0 + 1 };
+  return components;
+}
+
+/**
+ * Bounding box of the ink: the union of the strokes (groups of pixels darker than `dark`) of at
+ * least `minPixels` pixels, those touching the edge left out when others exist. Null when there is no ink.
+ */
+export function inkBounds(gray: GrayImage, options: InkOptions = {}): Box | null {
+  const dark = options.dark ?? 128;
+  const minPixels = options.minPixels ?? 4;
+  const strokes = darkComponents(gray, dark).filter((c) => c.count >= minPixels);
+  const inside = strokes.filter((c) => !c.edge);
+  const kept = (options.ignoreEdges ?? true) && inside.length > 0 ? inside : strokes;
+  if (kept.length === 0) return null;
+  const x0 = Math.min(...kept.map((c) => c.x0));
+  const y0 = Math.min(...kept.map((c) => c.y0));
+  const x1 = Math.max(...kept.map((c) => c.x1));
+  const y1 = Math.max(...kept.map((c) => c.y1));
+  return { x: x0, y: y0, width: x1 - x0 + 1, height: y1 - y0 + 1 };
 }
 
 /**

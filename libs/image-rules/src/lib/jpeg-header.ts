@@ -5,6 +5,9 @@
  * Pure (no Node or DOM API): the api measures uploads with it, the driver portal reads a file's
  * header before sending it, and the photo assistant writes its JFIF density with its segment walk.
  */
+import { displayMm, pxToMm, roundDpi } from './nominal';
+import type { Measured } from './types';
+
 export interface JpegHeader {
   /** Stored (not displayed) size, from the SOF segment. */
   width: number;
@@ -169,4 +172,33 @@ export function declaredResolution(h: JpegHeader): JpegResolution | null {
     }
   }
   return null;
+}
+
+/**
+ * The figures a JPEG's header gives, written into `m` (displayed size with the EXIF orientation
+ * applied, announced pixels, rounded resolution and physical size). Returns false, leaving `m`
+ * untouched, when the header cannot be read. The server then decodes the image; the browser
+ * stops here (its verdict is a preview, the server's is the authority).
+ */
+export function measureJpegHeader(bytes: Uint8Array, m: Measured): boolean {
+  const parsed = parseJpegHeader(bytes);
+  if (!parsed.ok) return false;
+  const h = parsed.header;
+  const orientation = h.exif?.orientation ?? null;
+  m.orientation = orientation;
+  const swap = orientation !== null && orientation >= 5 && orientation <= 8;
+  m.widthPx = swap ? h.height : h.width;
+  m.heightPx = swap ? h.width : h.height;
+  m.announcedPixels = h.width * h.height;
+  const res = declaredResolution(h);
+  if (res !== null) {
+    m.dpiX = roundDpi(swap ? res.dpiY : res.dpiX);
+    m.dpiY = roundDpi(swap ? res.dpiX : res.dpiY);
+    m.dpiSource = res.source;
+    if (m.dpiX > 0 && m.dpiY > 0) {
+      m.widthMm = displayMm(pxToMm(m.widthPx, m.dpiX));
+      m.heightMm = displayMm(pxToMm(m.heightPx, m.dpiY));
+    }
+  }
+  return true;
 }
