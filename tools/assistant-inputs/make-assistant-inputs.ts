@@ -7,7 +7,7 @@
  *
  *   npm run assistant-inputs -- [folder]     (default tmp/assistant-inputs, writes manifest.json)
  */
-import { mkdir, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import sharp, { type Sharp } from 'sharp';
 import type { ImageKind } from '@t3p/image-rules';
@@ -185,13 +185,36 @@ export async function assistantInputs(): Promise<AssistantInput[]> {
   return inputs;
 }
 
+/** Bump when the inputs change: a folder written by another version is made again. */
+const GENERATOR_VERSION = 1;
+
+async function writeInputs(folder: string, inputs: AssistantInput[]): Promise<void> {
+  await mkdir(folder, { recursive: true });
+  for (const input of inputs) await writeFile(join(folder, input.file), input.bytes);
+  const files = inputs.map(({ bytes, ...rest }) => ({ ...rest, bytes: bytes.length }));
+  await writeFile(join(folder, 'manifest.json'), JSON.stringify({ version: GENERATOR_VERSION, files }, null, 2) + '\n');
+}
+
+/** The inputs from `folder` when this version wrote them there (the generation takes minutes on a busy machine), else made and written. */
+export async function assistantInputsIn(folder: string): Promise<AssistantInput[]> {
+  try {
+    const manifest = JSON.parse(await readFile(join(folder, 'manifest.json'), 'utf8')) as { version: number; files: (Omit<AssistantInput, 'bytes'> & { bytes: number })[] };
+    if (manifest.version === GENERATOR_VERSION) {
+      const inputs = await Promise.all(manifest.files.map(async (f) => ({ ...f, bytes: await readFile(join(folder, f.file)) })));
+      if (inputs.every((input, i) => input.bytes.length === manifest.files[i].bytes)) return inputs;
+    }
+  } catch {
+    // No usable folder: make the inputs.
+  }
+  const inputs = await assistantInputs();
+  await writeInputs(folder, inputs);
+  return inputs;
+}
+
 async function main(): Promise<void> {
   const folder = resolve(process.env['INIT_CWD'] ?? process.cwd(), process.argv[2] ?? 'tmp/assistant-inputs');
-  await mkdir(folder, { recursive: true });
   const inputs = await assistantInputs();
-  for (const input of inputs) await writeFile(join(folder, input.file), input.bytes);
-  const manifest = inputs.map(({ bytes, ...rest }) => ({ ...rest, bytes: bytes.length }));
-  await writeFile(join(folder, 'manifest.json'), JSON.stringify(manifest, null, 2) + '\n');
+  await writeInputs(folder, inputs);
   console.log(`${inputs.length} inputs in ${folder}`);
 }
 

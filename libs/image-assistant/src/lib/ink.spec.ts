@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import type { GrayImage } from './gray';
 import { grayFromRgba, rgbaFromGray } from './gray';
 import { cropAroundInk, inkBounds, strokesBounds } from './ink';
-import { levelInk, paperLevel, threshold } from './levels';
+import { levelInk, paperLevel, stretchInk, threshold } from './levels';
 
 function page(width: number, height: number, paper: (x: number, y: number) => number): GrayImage {
   const data = new Uint8Array(width * height);
@@ -38,6 +38,17 @@ describe('ink bounds', () => {
     const box = inkBounds(levelInk(g));
     expect(box?.x).toBe(200);
     expect(box?.width).toBe(221);
+  });
+
+  it('on a form, the signature and not the printed line above it', () => {
+    const g = page(1240, 1754, () => 250);
+    for (let i = 0; i < 20; i++) drawStroke(g, 100 + i * 16, 110 + i * 16, 200, 30, 30); // "Signature du titulaire :"
+    drawStroke(g, 650, 1000, 1150, 4, 20);
+    drawStroke(g, 680, 980, 1200, 3, 20); // the underline, part of the signature
+    const box = inkBounds(levelInk(g));
+    expect(box?.x).toBe(650);
+    expect(box?.y).toBeGreaterThan(1100);
+    expect((box?.y ?? 0) + (box?.height ?? 0)).toBeGreaterThan(1200);
   });
 
   it('is null on a blank page', () => {
@@ -104,6 +115,16 @@ describe('ink bounds', () => {
   it('strokes of a signature pad: bounds widened by the pen', () => {
     expect(strokesBounds([], 3)).toBeNull();
     expect(strokesBounds([[{ x: 10, y: 20 }, { x: 110, y: 40 }], [{ x: 50, y: 5 }]], 4)).toEqual({ x: 8, y: 3, width: 104, height: 39 });
+  });
+
+  it('stretchInk makes a thin resampled stroke black again, and leaves a blank page alone', () => {
+    const g = page(300, 150, () => 255);
+    drawStroke(g, 20, 280, 70, 1, 150);
+    const out = stretchInk(g);
+    expect(Math.min(...out.data)).toBe(0);
+    expect(out.data[5]).toBe(255);
+    const blank = page(30, 30, () => 240);
+    expect(stretchInk(blank)).toBe(blank);
   });
 
   it('gray and back: luma of RGBA, transparency read as white paper', () => {

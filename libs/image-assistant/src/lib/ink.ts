@@ -70,22 +70,63 @@ function darkComponents(gray: GrayImage, dark: number): Component[] {
   return components;
 }
 
+type Cluster = Component;
+
 /**
- * Bounding box of the ink: the union of the strokes (groups of pixels darker than `dark`) of at
- * least `minPixels` pixels, those touching the edge left out when others exist. Null when there is no ink.
+ * Groups strokes closer than `gap` pixels (a signature's letters, its underline, a dot) and
+ * returns each group's box and ink count.
+ */
+function clusters(strokes: Component[], gap: number): Cluster[] {
+  const parent = strokes.map((_, i) => i);
+  const find = (i: number): number => (parent[i] === i ? i : (parent[i] = find(parent[i])));
+  for (let i = 0; i < strokes.length; i++) {
+    for (let j = i + 1; j < strokes.length; j++) {
+      const a = strokes[i];
+      const b = strokes[j];
+      const near = a.x0 - gap <= b.x1 && b.x0 - gap <= a.x1 && a.y0 - gap <= b.y1 && b.y0 - gap <= a.y1;
+      if (near) parent[find(i)] = find(j);
+    }
+  }
+  const groups = new Map<number, Cluster>();
+  strokes.forEach((c, i) => {
+    const root = find(i);
+    const g = groups.get(root);
+    if (!g) groups.set(root, { ...c });
+    else {
+      g.x0 = Math.min(g.x0, c.x0);
+      g.y0 = Math.min(g.y0, c.y0);
+      g.x1 = Math.max(g.x1, c.x1);
+      g.y1 = Math.max(g.y1, c.y1);
+      g.count += c.count;
+      g.edge ||= c.edge;
+    }
+  });
+  return [...groups.values()];
+}
+
+/** At most this many strokes are grouped (the largest): beyond, it is noise, not handwriting. */
+const MAX_STROKES = 1500;
+
+/**
+ * Bounding box of the signature: strokes (groups of pixels darker than `dark`) of at least
+ * `minPixels` pixels, those touching the edge left out when others exist, grouped when closer
+ * than 5 % of the picture's longer side; the group with the largest box wins (a signature is
+ * taller and wider than a line of printed text on the same page). Null when there is no ink.
  */
 export function inkBounds(gray: GrayImage, options: InkOptions = {}): Box | null {
   const dark = options.dark ?? 128;
   const minPixels = options.minPixels ?? 4;
-  const strokes = darkComponents(gray, dark).filter((c) => c.count >= minPixels);
+  const strokes = darkComponents(gray, dark)
+    .filter((c) => c.count >= minPixels)
+    .sort((a, b) => b.count - a.count)
+    .slice(0, MAX_STROKES);
   const inside = strokes.filter((c) => !c.edge);
   const kept = (options.ignoreEdges ?? true) && inside.length > 0 ? inside : strokes;
   if (kept.length === 0) return null;
-  const x0 = Math.min(...kept.map((c) => c.x0));
-  const y0 = Math.min(...kept.map((c) => c.y0));
-  const x1 = Math.max(...kept.map((c) => c.x1));
-  const y1 = Math.max(...kept.map((c) => c.y1));
-  return { x: x0, y: y0, width: x1 - x0 + 1, height: y1 - y0 + 1 };
+  const gap = Math.max(4, 0.05 * Math.max(gray.width, gray.height));
+  const area = (c: Cluster) => (c.x1 - c.x0 + 1) * (c.y1 - c.y0 + 1);
+  const best = clusters(kept, gap).reduce((a, b) => (area(b) > area(a) ? b : a));
+  return { x: best.x0, y: best.y0, width: best.x1 - best.x0 + 1, height: best.y1 - best.y0 + 1 };
 }
 
 /**

@@ -94,3 +94,24 @@ export function threshold(gray: GrayImage, cut = 128): GrayImage {
   for (let i = 0; i < out.length; i++) out[i] = gray.data[i] < cut ? 0 : 255;
   return { width: gray.width, height: gray.height, data: out };
 }
+
+/**
+ * After a thin stroke is resampled down it turns grey: the darkest `share` of the pixels are taken
+ * as the ink and the curve stretched so that they are black again (paper at `paper` and over stays
+ * white). A page with no ink (the darkest pixels are paper) is left as it is.
+ */
+export function stretchInk(gray: GrayImage, share = 0.005, paper = 235): GrayImage {
+  const histogram = new Uint32Array(256);
+  for (const v of gray.data) histogram[v]++;
+  let target = Math.max(1, Math.floor(gray.data.length * share));
+  let low = 0;
+  while (low < 255 && target > histogram[low]) target -= histogram[low++];
+  if (low >= paper - 20) return gray;
+  const out = new Uint8Array(gray.data.length);
+  const span = paper - low;
+  for (let i = 0; i < out.length; i++) {
+    const t = (gray.data[i] - low) / span;
+    out[i] = t <= 0 ? 0 : t >= 1 ? 255 : Math.round(t * 255);
+  }
+  return { width: gray.width, height: gray.height, data: out };
+}

@@ -9,6 +9,7 @@ import {
   OUTPUT,
   paperLevel,
   rgbaFromGray,
+  stretchInk,
   strokesBounds,
 } from '@t3p/image-assistant';
 
@@ -35,7 +36,8 @@ export function findInk(bitmap: ImageBitmap): Box | null {
   const { ctx } = canvasOf(width, height);
   ctx.drawImage(bitmap, 0, 0, width, height);
   const gray = grayFromRgba(ctx.getImageData(0, 0, width, height).data, width, height);
-  const box = inkBounds(levelInk(gray, paperLevel(gray)));
+  // On the levelled copy the paper is 255: anything under 200 is ink (a thin stroke at 72 DPI stays grey).
+  const box = inkBounds(levelInk(gray, paperLevel(gray)), { dark: 200 });
   return box && { x: box.x / k, y: box.y / k, width: box.width / k, height: box.height / k };
 }
 
@@ -65,11 +67,14 @@ export function renderSignature(bitmap: ImageBitmap, crop: Box, black = DEFAULT_
   return downscale(work.canvas);
 }
 
+/** To the output size; thin strokes that the resampling turned grey are made dark again. */
 function downscale(source: HTMLCanvasElement): HTMLCanvasElement {
   const out = OUTPUT.signature;
   const { canvas, ctx } = canvasOf(out.width, out.height);
   ctx.imageSmoothingQuality = 'high';
   ctx.drawImage(source, 0, 0, out.width, out.height);
+  const gray = grayFromRgba(ctx.getImageData(0, 0, out.width, out.height).data, out.width, out.height);
+  ctx.putImageData(new ImageData(rgbaFromGray(stretchInk(gray)) as Uint8ClampedArray<ArrayBuffer>, out.width, out.height), 0, 0);
   return canvas;
 }
 
