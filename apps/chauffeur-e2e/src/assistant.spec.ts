@@ -109,10 +109,25 @@ test.describe('the assistant on the corpus', () => {
         await confirm.click();
         return answer;
       };
-      let response = await attempt();
-      const firstTry = response?.status() === 201;
+      /** Valid on the server and, for a signature, white paper with dark ink in the file that was sent. */
+      const good = async (response: Response | null): Promise<Buffer | null> => {
+        if (response?.status() !== 201) return null;
+        const jpeg = await lastSentFile(page);
+        if (piece === 'signature') {
+          const stats = await sharp(jpeg).stats();
+          if (!(stats.channels[0].mean > 200 && stats.channels[0].min < 90)) return null;
+        }
+        return jpeg;
+      };
+      let jpeg = await good(await attempt());
+      const firstTry = jpeg !== null;
       if (!firstTry) {
         // The driver's adjustments: zoom in on the photo; a wider margin and darker ink for a signature.
+        // Kept by the server but not right: the driver chooses the same picture again.
+        if (!(await confirm.isVisible())) {
+          await pickFile(page, input.file, input.mimeType, input.bytes);
+          await expect(confirm).toBeVisible({ timeout: 30_000 });
+        }
         const retry = uploadOf(page, piece);
         if (piece === 'photo') await page.getByRole('button', { name: 'Agrandir' }).click();
         else {
@@ -120,26 +135,20 @@ test.describe('the assistant on the corpus', () => {
           await page.getByRole('button', { name: 'Encre plus foncée' }).click();
         }
         await confirm.click();
-        response = await retry;
+        jpeg = await good(await retry);
       }
-      expect(response, input.file).not.toBeNull();
-      const jpeg = await lastSentFile(page);
+      expect(jpeg, input.file).not.toBeNull();
+      if (jpeg === null) return;
       // Kept for a look (and the docs): what the assistant made of each input.
       mkdirSync(join(WORKSPACE_ROOT, 'tmp/assistant-outputs'), { recursive: true });
       writeFileSync(join(WORKSPACE_ROOT, 'tmp/assistant-outputs', input.file.replace(/\.\w+$/, '.jpg')), jpeg);
-      // Only the result was sent: a baseline JPEG at the output size, never the input.
+      // Only the result was sent: a baseline JPEG under the limit, without EXIF, never the input.
       expect(jpeg.length).toBeGreaterThan(1000);
       expect(jpeg.length).toBeLessThanOrEqual(piece === 'photo' ? 81920 : 51200);
       expect(isBaselineJpeg(new Uint8Array(jpeg)), input.file).toBe(true);
       const header = parseJpegHeader(new Uint8Array(jpeg));
       expect(header.ok && header.header.exif).toBe(null);
-      if (piece === 'signature') {
-        // White paper, dark ink.
-        const stats = await sharp(jpeg).stats();
-        expect(stats.channels[0].mean, input.file).toBeGreaterThan(200);
-        expect(stats.channels[0].min, input.file).toBeLessThan(90);
-      }
-      tally.push({ file: input.file, firstTry, afterAdjustments: (response as Response).status() === 201, bytes: jpeg.length, quality: 'assistant' });
+      tally.push({ file: input.file, firstTry, afterAdjustments: true, bytes: jpeg.length, quality: 'assistant' });
       await expect(page.locator('#resultat-depot')).toContainText('Fichier accepté');
     };
 
@@ -218,7 +227,7 @@ test('the signature pad: draw, undo, clear, confirm; axe finds nothing on it', a
   await page.getByRole('button', { name: 'Signer sur l’écran' }).click();
   const pad = page.getByTestId('signature-pad');
   await expect(pad).toBeVisible();
-  await expect(page.getByText('signature manuscrite habituelle')).toBeVisible();
+  await expect(page.locator('#pad-aide')).toContainText('signature manuscrite habituelle');
   await expectAccessible(page);
   const stroke = async (points: [number, number][]) => {
     // Where the pad is now (a click elsewhere may have scrolled the page).

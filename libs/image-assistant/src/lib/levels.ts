@@ -98,7 +98,7 @@ export function threshold(gray: GrayImage, cut = 128): GrayImage {
 /**
  * After a thin stroke is resampled down it turns grey: the darkest `share` of the pixels are taken
  * as the ink and the curve stretched so that they are black again (paper at `paper` and over stays
- * white). A page with no ink (the darkest pixels are paper) is left as it is.
+ * white). A page with no ink (its darkest pixels are within 5 of the paper) is left as it is.
  */
 export function stretchInk(gray: GrayImage, share = 0.005, paper = 235): GrayImage {
   const histogram = new Uint32Array(256);
@@ -106,7 +106,7 @@ export function stretchInk(gray: GrayImage, share = 0.005, paper = 235): GrayIma
   let target = Math.max(1, Math.floor(gray.data.length * share));
   let low = 0;
   while (low < 255 && target > histogram[low]) target -= histogram[low++];
-  if (low >= paper - 20) return gray;
+  if (low >= paper - 5) return gray;
   const out = new Uint8Array(gray.data.length);
   const span = paper - low;
   for (let i = 0; i < out.length; i++) {

@@ -32,7 +32,19 @@ import { VerdictView, measuredLines } from './verdict-view';
 type Outcome =
   | { kind: 'refused'; source: 'browser' | 'server' | 'assistant'; fileName: string; errors: readonly RuleError[]; measured: Partial<Measured> | null }
   | { kind: 'accepted'; fileName: string }
-  | { kind: 'failed'; message: string };
+  | { kind: 'failed'; title: string; message: string };
+
+/** "Too heavy" and "network failure" are different problems with different fixes: different titles. */
+function failureOf(error: unknown, message: string): { title: string; message: string } {
+  if (error instanceof HttpErrorResponse && error.status === 413) return { title: 'Fichier trop lourd', message };
+  if (error instanceof HttpErrorResponse && error.status === 0) {
+    return {
+      title: 'Connexion interrompue',
+      message: 'Le fichier n’a pas pu être envoyé : la connexion au réseau a été coupée. Vérifiez votre réseau (Wi-Fi ou données mobiles), puis choisissez de nouveau le fichier.',
+    };
+  }
+  return { title: 'L’envoi n’a pas abouti', message };
+}
 
 const STEP_OF: Record<Piece, StepId> = { PHOTO: 'photo', SIGNATURE: 'signature' };
 const KIND_OF: Record<Piece, ImageKind> = { PHOTO: 'photo', SIGNATURE: 'signature' };
@@ -109,6 +121,10 @@ export class UploadStep {
         this.padOpen.set(false);
       });
     });
+  }
+
+  protected assistantName(): string {
+    return this.piece() === 'PHOTO' ? '« Corriger ma photo »' : '« Corriger ma signature »';
   }
 
   protected label(): string {
@@ -192,7 +208,7 @@ export class UploadStep {
         this.show({ kind: 'refused', source: 'server', fileName, errors: body.verdict.errors, measured: body.verdict.measured });
       } else {
         const message = this.store.actionError(error);
-        if (message) this.show({ kind: 'failed', message });
+        if (message) this.show({ kind: 'failed', ...failureOf(error, message) });
       }
     } finally {
       this.instant.set(null);
