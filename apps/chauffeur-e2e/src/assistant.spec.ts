@@ -5,9 +5,9 @@ import { createHash } from 'node:crypto';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import sharp from 'sharp';
-import { assistantInputsIn, samplePhonePhoto, type AssistantInput } from '../../../tools/assistant-inputs/make-assistant-inputs';
+import { assistantInputsIn, samplePhonePhoto, WORKSPACE_ROOT, type AssistantInput } from '@t3p/e2e-kit';
 import { agentSession, baseUrlOf, expectAccessible, pickFile, press, screenshot, signInFromRequestEmail, validPhoto } from './support';
-import { WORKSPACE_ROOT } from '@t3p/e2e-kit';
+
 
 /**
  * The photo and signature assistant in the real portal: each realistic input goes through it
