@@ -52,9 +52,9 @@ async function watchSentFiles(page: Page): Promise<void> {
     const append = FormData.prototype.append;
     const sent: Blob[] = [];
     (globalThis as unknown as { sentFiles: Blob[] }).sentFiles = sent;
-    FormData.prototype.append = function (this: FormData, name: string, value: string | Blob, fileName?: string) {
-      if (value instanceof Blob) sent.push(value);
-      return fileName === undefined ? append.call(this, name, value as string) : append.call(this, name, value as Blob, fileName);
+    FormData.prototype.append = function (this: FormData, ...args: [string, string | Blob, string?]) {
+      if (args[1] instanceof Blob) sent.push(args[1]);
+      return (append as (...a: unknown[]) => void).apply(this, args);
     };
   });
 }
