@@ -6,9 +6,11 @@ export const MAX_INPUT_BYTES = 60 * 1024 * 1024;
 export const MAX_INPUT_PIXELS = 100_000_000;
 /**
  * The picture is decoded at most this long on its longer side: enough for the 413 × 531 output
- * even when the driver zooms in threefold on the face, and a 12 Mpx photo costs 4 times less memory.
+ * when the driver zooms in 2.5-fold, and a phone's 4032 px is then halved, which a JPEG decoder
+ * can do while decoding (DCT scaling); a 12 Mpx photo takes 4 times less memory. (2560 was
+ * measured too: no difference within this machine's noise, docs/benchmarks.md.)
  */
-export const WORKING_LONG_SIDE = 2560;
+export const WORKING_LONG_SIDE = 2000;
 
 export type Decoded =
   | { ok: true; bitmap: ImageBitmap; width: number; height: number; sourceWidth: number | null; sourceHeight: number | null }
