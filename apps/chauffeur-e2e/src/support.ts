@@ -6,7 +6,9 @@ import sharp from 'sharp';
 export const SCREENSHOTS = join(WORKSPACE_ROOT, 'docs/screenshots');
 
 export function baseUrlOf(page: Page): string {
-  return new URL(page.url() === 'about:blank' ? 'http://127.0.0.1:4310/' : page.url()).origin;
+  // Before any navigation: the suite's server, moved by T3P_E2E_PORT_OFFSET like the config's.
+  const fallback = `http://127.0.0.1:${4310 + Number(process.env['T3P_E2E_PORT_OFFSET'] ?? 0)}/`;
+  return new URL(page.url() === 'about:blank' ? fallback : page.url()).origin;
 }
 
 /** A JPEG as a scanner would write it: pixels, a declared resolution, plain grey content. */
