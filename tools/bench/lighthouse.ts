@@ -19,7 +19,7 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { startBuiltApi } from '../../apps/api/src/testing/built-api';
-import { linkIn, waitForEmail } from '../../libs/e2e-kit/src/lib/mailbox';
+import { driverSession } from './driver-session';
 
 const ROOT = resolve(__dirname, '../..');
 const CHROMIUM = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
@@ -61,26 +61,6 @@ const READING = `Reading:
 
 const runsIndex = process.argv.indexOf('--runs');
 const RUNS = runsIndex > 0 ? Number(process.argv[runsIndex + 1]) : 3;
-
-/** Signs the demo driver in through the API, accepts the terms: the session cookie for Lighthouse. */
-async function driverSession(base: string): Promise<{ signInPath: string; cookie: string }> {
-  const signInPath = new URL(linkIn(await waitForEmail(base, { to: DRIVER, kind: 'IMAGE_REQUEST' }), '/connexion/')).pathname;
-  const reference = signInPath.split('/').pop() as string;
-  const since = new Date(Date.now() - 1000);
-  await fetch(`${base}/api/auth/driver/sign-in-links`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ reference }) });
-  const token = new URL(linkIn(await waitForEmail(base, { to: DRIVER, kind: 'SIGN_IN_LINK', since }), '/connexion/lien/')).pathname.split('/').pop();
-  const signIn = await fetch(`${base}/api/auth/sign-in`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ token }) });
-  const cookie = (signIn.headers.get('set-cookie') ?? '').split(';')[0];
-  const { csrfToken } = (await signIn.json()) as { csrfToken: string };
-  const view = (await (await fetch(`${base}/api/driver/request`, { headers: { cookie } })).json()) as { currentTermsVersion: string };
-  const terms = await fetch(`${base}/api/driver/request/terms`, {
-    method: 'POST',
-    headers: { cookie, 'content-type': 'application/json', 'x-csrf-token': csrfToken },
-    body: JSON.stringify({ termsVersion: view.currentTermsVersion }),
-  });
-  if (!cookie || terms.status !== 204) throw new Error(`driver sign-in failed (${signIn.status}, terms ${terms.status})`);
-  return { signInPath, cookie };
-}
 
 interface Row {
   page: string;
@@ -124,7 +104,7 @@ async function main(): Promise<void> {
   const chrome = await chromeLauncher.launch({ chromePath: CHROMIUM, chromeFlags: FLAGS });
   const rows: Row[] = [];
   try {
-    const { signInPath, cookie } = await driverSession(base);
+    const { signInPath, cookie } = await driverSession(base, DRIVER);
     const pages = [
       { name: 'Connexion (sign-in screen)', path: signInPath, headers: {} as Record<string, string> },
       { name: 'Étape 1 — Détail', path: '/demande/detail', headers: { Cookie: cookie } },

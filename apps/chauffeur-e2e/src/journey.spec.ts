@@ -68,9 +68,11 @@ test('from the request email to the récapitulatif: refusal, pre-check, expired 
   await expectAccessible(page);
   await screenshot(page, info, '3-photo');
 
+  // Seen on the device before anything is sent; the assistant opens below to make a file that passes.
   await pickFile(page, 'photo-72dpi.jpg', 'image/jpeg', await jpeg(413, 531, 72));
   const result = page.locator('#resultat-depot');
-  await expect(result).toContainText('Fichier refusé');
+  await expect(result).toContainText('Fichier à corriger');
+  await expect(result).toContainText('pixels sont les bons');
   await expect(result).toContainText('Résolution mesurée : 72 DPI');
   await expect(result).toContainText('Attendue : entre 300 et 400 DPI');
   await expect(result).toContainText('Dimensions');

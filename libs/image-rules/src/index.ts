@@ -3,3 +3,4 @@ export * from './lib/nominal';
 export * from './lib/format-fr';
 export * from './lib/criteria';
 export * from './lib/evaluate';
+export * from './lib/jpeg-header';

@@ -62,6 +62,13 @@ describe('Images through HTTP and the real database', () => {
     expect(body.message).toMatch(/[a-zé]/);
   });
 
+  it('answers an over-cap body by naming the assistant, never the cap', async () => {
+    const body = await (await check(form([{ field: 'file', bytes: Buffer.alloc(3_000_000, 1) }]))).json();
+    expect(body.code).toBe('FILE_TOO_LARGE');
+    expect(body.message).toContain('« Corriger ma photo »');
+    expect(body.message).not.toMatch(/2 Mo|Mio|2 MB/);
+  });
+
   it('answers a body that is not multipart with a 415', async () => {
     const response = await check(await validPhoto(), 'photo', { 'content-type': 'image/jpeg' });
     expect(response.status).toBe(415);

@@ -51,7 +51,8 @@ function translateMultipartError(error: unknown): unknown {
     return new ApiException(
       HttpStatus.PAYLOAD_TOO_LARGE,
       'FILE_TOO_LARGE',
-      'Le fichier dépasse 2 Mo : il n’a pas été analysé. Une photo doit peser au plus 80 Ko et une signature au plus 50 Ko.',
+      // The cap itself is not named: a driver only needs to know the limits of the rule and where the help is.
+      'Ce fichier est beaucoup trop lourd pour être analysé : une photo d’identité pèse au plus 80 Ko, une signature au plus 50 Ko. Choisissez-le sur la page de dépôt du portail : l’assistant « Corriger ma photo » (ou « Corriger ma signature ») en fait sur votre appareil un fichier conforme, et seul ce fichier est envoyé.',
     );
   }
   if (code === 'FST_FILES_LIMIT' || code === 'FST_PARTS_LIMIT' || code === 'FST_FIELDS_LIMIT') {

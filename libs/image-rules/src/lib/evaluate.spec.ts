@@ -415,3 +415,30 @@ describe('French formatting and criteria', () => {
     expect(sigText).toContain('295 × 142 pixels');
   });
 });
+
+describe('hints for phone users', () => {
+  const jpegOf = (width: number, height: number, dpi: number, bytes: number) => {
+    const m = emptyMeasured(bytes);
+    Object.assign(m, { format: 'jpeg', detectedFormat: 'jpeg', analysed: true, widthPx: width, heightPx: height, announcedPixels: width * height, dpiX: dpi, dpiY: dpi, dpiSource: 'jfif' });
+    return m;
+  };
+
+  it('point to the assistant, never to a scanner or a JPEG quality', () => {
+    const verdict = evaluate(jpegOf(3024, 4032, 72, 3_000_000), 'photo');
+    expect(verdict.errors.map((e) => e.code)).toEqual(['TOO_LARGE', 'DPI_OUT_OF_RANGE', 'DIMENSIONS']);
+    for (const error of verdict.errors) {
+      expect(error.hint).toContain('« Corriger ma photo »');
+      expect(error.hint).not.toMatch(/scanner|numérisez|qualité|80 %/i);
+    }
+    expect(evaluate(jpegOf(3024, 4032, 72, 3_000_000), 'signature').errors[0].hint).toContain('« Corriger ma signature »');
+  });
+
+  it('never advise resizing to the size the file already has (413 × 531 at 72 DPI)', () => {
+    const verdict = evaluate(jpegOf(413, 531, 72, 40_000), 'photo');
+    expect(verdict.errors.map((e) => e.code)).toEqual(['DPI_OUT_OF_RANGE', 'DIMENSIONS']);
+    for (const error of verdict.errors) {
+      expect(error.hint).not.toMatch(/redimensionn|réduisez|agrandissez/i);
+      expect(error.hint).toContain('pixels sont');
+    }
+  });
+});

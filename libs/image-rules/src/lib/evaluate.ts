@@ -26,6 +26,15 @@ const EPSILON = 1e-9;
 
 const KIND_NAME: Record<ImageKind, string> = { photo: 'la photo', signature: 'la signature' };
 
+/**
+ * The driver portal's assistant for each kind: most drivers have a phone, not a scanner or a
+ * photo editor, so the hints point to what the portal does for them.
+ */
+const ASSISTANT: Record<ImageKind, string> = {
+  photo: 'Choisissez simplement votre photo sur la page de dépôt : l’assistant « Corriger ma photo » s’ouvre',
+  signature: 'Choisissez simplement une photo de votre signature sur la page de dépôt, ou signez sur l’écran : l’assistant « Corriger ma signature » s’ouvre',
+};
+
 const FORMAT_NAMES: Record<string, string> = {
   png: 'PNG',
   gif: 'GIF',
@@ -140,7 +149,7 @@ export function evaluate(measured: Measured, kind: ImageKind): Verdict {
       err(
         ErrorCode.TOO_LARGE,
         `Poids mesuré : ${formatBytesFr(measured.bytes)}. Attendu : au plus ${formatBytesFr(n.maxBytes)}.`,
-        `Enregistrez ${KIND_NAME[kind]} en JPEG avec une qualité plus basse (par exemple 80 %), ou à la taille attendue (${nominalPixels(kind, DPI_MIN).width} × ${nominalPixels(kind, DPI_MIN).height} pixels à ${DPI_MIN} DPI).`,
+        `${ASSISTANT[kind]} et en fait un fichier de moins de ${formatBytesFr(n.maxBytes)}, sans rien changer d’autre que le cadrage, la taille et la compression.`,
       ),
     );
   }
@@ -209,7 +218,7 @@ export function evaluate(measured: Measured, kind: ImageKind): Verdict {
       err(
         ErrorCode.DPI_MISSING,
         `Résolution mesurée : aucune (le fichier n'indique pas de résolution). Attendue : entre ${DPI_MIN} et ${DPI_MAX} DPI.`,
-        `Numérisez ${KIND_NAME[kind]} avec un scanner réglé sur ${DPI_MIN} DPI, ou indiquez la résolution dans un logiciel de retouche (« Taille de l'image », résolution ${DPI_MIN} pixels/pouce).`,
+        `${ASSISTANT[kind]} et écrit la résolution dans le fichier.`,
       ),
     );
   }
@@ -224,7 +233,7 @@ export function evaluate(measured: Measured, kind: ImageKind): Verdict {
         err(
           ErrorCode.DPI_OUT_OF_RANGE,
           `Résolution mesurée : ${dpiText(dx, dy)}. Attendue : entre ${DPI_MIN} et ${DPI_MAX} DPI.`,
-          `Numérisez de nouveau ${KIND_NAME[kind]} en réglant le scanner sur ${DPI_MIN} DPI ; à ${DPI_MIN} DPI, ${KIND_NAME[kind]} mesure ${px.width} × ${px.height} pixels.`,
+          `${ASSISTANT[kind]} et écrit ${DPI_MIN} DPI dans le fichier${measured.widthPx === px.width && measured.heightPx === px.height ? ' (vos pixels sont déjà les bons : seule la résolution indiquée change)' : ''}.`,
         ),
       );
     }
@@ -247,7 +256,7 @@ export function evaluate(measured: Measured, kind: ImageKind): Verdict {
         err(
           ErrorCode.RATIO,
           `Proportions mesurées (largeur ÷ hauteur${ratioFromPixels ? ', en pixels' : ''}) : ${formatFr(ratio, 3)}. Attendues : ${formatFr(n.ratio, 3)} (${sizeMm(n)}), à ${formatFr(TOLERANCE * 100)} % près, soit entre ${formatFr(n.ratio * (1 - TOLERANCE), 3)} et ${formatFr(n.ratio * (1 + TOLERANCE), 3)}.`,
-          `Recadrez ${KIND_NAME[kind]} aux proportions ${sizeMm(n)} sans l'étirer ni la déformer.`,
+          `${ASSISTANT[kind]} et recadre ${KIND_NAME[kind]} aux proportions ${sizeMm(n)}, sans l’étirer ni la déformer.`,
         ),
       );
     }
@@ -267,7 +276,9 @@ export function evaluate(measured: Measured, kind: ImageKind): Verdict {
           `Dimensions mesurées : ${mm(size.width)} × ${mm(size.height)} mm. Attendues : ${sizeMm(n)}, à ${formatFr(TOLERANCE * 100)} % près (largeur de ${mm(n.widthMm * lo)} à ${mm(n.widthMm * hi)} mm, hauteur de ${mm(n.heightMm * lo)} à ${mm(n.heightMm * hi)} mm).`,
           measured.format === 'pdf'
             ? `Numérisez ${KIND_NAME[kind]} seule, à sa taille réelle (${sizeMm(n)}), sans l'agrandir ni la placer sur une page entière.`
-            : `Redimensionnez ${KIND_NAME[kind]} à ${px.width} × ${px.height} pixels pour ${DPI_MIN} DPI, ou numérisez-la à sa taille réelle (${sizeMm(n)}).`,
+            : measured.widthPx === px.width && measured.heightPx === px.height
+              ? `Vos ${px.width} × ${px.height} pixels sont les bons : c’est la résolution indiquée dans le fichier qui donne cette taille. ${ASSISTANT[kind]} et écrit ${DPI_MIN} DPI dans le fichier.`
+              : `${ASSISTANT[kind]} et met ${KIND_NAME[kind]} à sa taille réelle (${sizeMm(n)}).`,
         ),
       );
     }
@@ -282,7 +293,7 @@ export function evaluate(measured: Measured, kind: ImageKind): Verdict {
       err(
         ErrorCode.TOO_MANY_PIXELS,
         `Taille annoncée : ${dims}${formatFr(measured.announcedPixels / 1e6, 1, true)} millions de pixels. Attendue : au plus ${formatFr(MAX_PIXELS / 1e6)} millions de pixels.`,
-        `Réduisez l'image : à ${DPI_MIN} DPI, ${KIND_NAME[kind]} ne fait que ${nominalPixels(kind, DPI_MIN).width} × ${nominalPixels(kind, DPI_MIN).height} pixels.`,
+        `${ASSISTANT[kind]} et réduit l’image à ${nominalPixels(kind, DPI_MIN).width} × ${nominalPixels(kind, DPI_MIN).height} pixels, sur votre appareil.`,
       ),
     );
   }

@@ -1,15 +1,5 @@
-import {
-  displayMm,
-  emptyMeasured,
-  evaluate,
-  type ImageKind,
-  type Measured,
-  pxToMm,
-  roundDpi,
-  type Verdict,
-} from '@t3p/image-rules';
+import { emptyMeasured, evaluate, type ImageKind, type Measured, measureJpegHeader, type Verdict } from '@t3p/image-rules';
 import { detectFormat } from './format';
-import { declaredResolution, parseJpegHeader } from './jpeg';
 import { measurePdf } from './pdf';
 import { qualityWarnings } from './quality';
 import { decodeJpegFully } from './sharp-guard';
@@ -54,31 +44,19 @@ export async function checkImage(bytes: Uint8Array, kind: ImageKind): Promise<Ve
 
 async function measureJpeg(bytes: Uint8Array, m: Measured): Promise<void> {
   m.analysed = true;
-  const parsed = parseJpegHeader(bytes);
-  if (!parsed.ok) {
+  if (!measureJpegHeader(bytes, m)) {
     m.corrupt = 'jpeg-header';
     return;
   }
-  const h = parsed.header;
-  const orientation = h.exif?.orientation ?? null;
-  m.orientation = orientation;
-  const swap = orientation !== null && orientation >= 5 && orientation <= 8;
-  m.widthPx = swap ? h.height : h.width;
-  m.heightPx = swap ? h.width : h.height;
-  m.announcedPixels = h.width * h.height;
-  const res = declaredResolution(h);
-  if (res !== null) {
-    m.dpiX = roundDpi(swap ? res.dpiY : res.dpiX);
-    m.dpiY = roundDpi(swap ? res.dpiX : res.dpiY);
-    m.dpiSource = res.source;
-    if (m.dpiX > 0 && m.dpiY > 0) {
-      m.widthMm = displayMm(pxToMm(m.widthPx, m.dpiX));
-      m.heightMm = displayMm(pxToMm(m.heightPx, m.dpiY));
-    }
-  }
-  if (m.announcedPixels > MAX_PIXELS) return; // TOO_MANY_PIXELS: refused before decoding
+  if ((m.announcedPixels ?? 0) > MAX_PIXELS) return; // TOO_MANY_PIXELS: refused before decoding
   const decoded = await decodeJpegFully(bytes);
-  if (!decoded.ok || decoded.width !== h.width || decoded.height !== h.height) {
+  const storedWidth = m.widthPx !== null && m.heightPx !== null && isSwapped(m.orientation) ? m.heightPx : m.widthPx;
+  const storedHeight = m.widthPx !== null && m.heightPx !== null && isSwapped(m.orientation) ? m.widthPx : m.heightPx;
+  if (!decoded.ok || decoded.width !== storedWidth || decoded.height !== storedHeight) {
     m.corrupt = 'jpeg-data';
   }
+}
+
+function isSwapped(orientation: number | null): boolean {
+  return orientation !== null && orientation >= 5 && orientation <= 8;
 }

@@ -1,4 +1,4 @@
-import { emptyMeasured, ErrorCode, evaluate, type ImageFormat, type ImageKind, type Verdict } from '@t3p/image-rules';
+import { emptyMeasured, ErrorCode, evaluate, type ImageFormat, type ImageKind, measureJpegHeader, type Verdict } from '@t3p/image-rules';
 
 /** Past this size the server reads nothing (its hard cap): no use sending the file. */
 export const HARD_CAP_BYTES = 10 * 1024 * 1024;
@@ -53,6 +53,43 @@ export function preCheck(head: Uint8Array, size: number, kind: ImageKind): PreCh
 }
 
 /** Reads the leading bytes of a file picked or dropped by the driver. */
-export async function readHead(file: Blob): Promise<Uint8Array> {
-  return new Uint8Array(await file.slice(0, HEAD_BYTES).arrayBuffer());
+export async function readHead(file: Blob, bytes = HEAD_BYTES): Promise<Uint8Array> {
+  return new Uint8Array(await file.slice(0, bytes).arrayBuffer());
+}
+
+/** Enough for a phone JPEG's header (EXIF with its thumbnail, MPF…) up to the first scan. */
+export const HEADER_BYTES = 256 * 1024;
+
+/** Pictures the assistant can open (when the browser decodes them: HEIC only on some). */
+const PICTURE_FORMATS = new Set(['png', 'webp', 'heic', 'avif', 'gif', 'bmp']);
+
+/**
+ * Where a picked file goes:
+ * - `send`: a PDF, or a JPEG whose header already passes every rule it can show (weight,
+ *   resolution, proportions, dimensions, pixels): sent as it is, byte for byte, the server decides;
+ * - `assistant`: a picture the assistant can turn into a file that passes (a phone photo, a scan
+ *   at 72 DPI, a PNG screenshot…); nothing is sent, `verdict` says what is wrong with it as it is;
+ * - `refuse`: empty, or not a picture at all (the engine's message says why).
+ */
+export type FileRoute =
+  | { to: 'send'; verdict: Verdict }
+  | { to: 'assistant'; verdict: Verdict | null }
+  | { to: 'refuse'; verdict: Verdict };
+
+export function routeFile(head: Uint8Array, size: number, kind: ImageKind): FileRoute {
+  const check = preCheck(head, size, kind);
+  const sniffed = sniffFormat(head);
+  if (size === 0) return { to: 'refuse', verdict: check.verdict };
+  if (sniffed.format === 'pdf') return check.final ? { to: 'refuse', verdict: check.verdict } : { to: 'send', verdict: check.verdict };
+  if (sniffed.format === null) {
+    return PICTURE_FORMATS.has(sniffed.detected) ? { to: 'assistant', verdict: check.verdict } : { to: 'refuse', verdict: check.verdict };
+  }
+  const measured = emptyMeasured(size);
+  measured.format = 'jpeg';
+  measured.detectedFormat = 'jpeg';
+  measured.analysed = true;
+  // A header cut by the read or unreadable: the browser's own decoder will say whether it opens.
+  if (!measureJpegHeader(head, measured)) return { to: 'assistant', verdict: null };
+  const verdict = evaluate(measured, kind);
+  return verdict.valid && size <= HARD_CAP_BYTES ? { to: 'send', verdict } : { to: 'assistant', verdict };
 }

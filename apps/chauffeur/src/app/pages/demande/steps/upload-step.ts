@@ -18,7 +18,11 @@ import type { Piece, StoredImageSummary } from '@t3p/contracts';
 import { CRITERIA, NOMINAL, type ImageKind, type Measured, type RuleError } from '@t3p/image-rules';
 import { DriverRequestApi, imageUrlOf, isImageRefusal } from '../../../api/request-api';
 import { dateTimeFr, integerFr } from '../format';
-import { preCheck, readHead } from '../pre-check';
+import { HEADER_BYTES, readHead, routeFile } from '../pre-check';
+import type { ExportedJpeg } from '../assistant/export-jpeg';
+import { PhotoEditor } from '../assistant/photo-editor';
+import { SignatureAssistant } from '../assistant/signature-assistant';
+import { SignaturePad } from '../assistant/signature-pad';
 import { WizardStepper } from '../wizard-stepper';
 import { WizardStore } from '../wizard-store';
 import { neighbours, pieceOfStep, readyToSubmit, uploadSteps, type StepId } from '../wizard-steps';
@@ -26,9 +30,21 @@ import { ConfirmDialog } from './confirm-dialog';
 import { VerdictView, measuredLines } from './verdict-view';
 
 type Outcome =
-  | { kind: 'refused'; source: 'browser' | 'server'; fileName: string; errors: readonly RuleError[]; measured: Partial<Measured> | null }
+  | { kind: 'refused'; source: 'browser' | 'server' | 'assistant'; fileName: string; errors: readonly RuleError[]; measured: Partial<Measured> | null }
   | { kind: 'accepted'; fileName: string }
-  | { kind: 'failed'; message: string };
+  | { kind: 'failed'; title: string; message: string };
+
+/** "Too heavy" and "network failure" are different problems with different fixes: different titles. */
+function failureOf(error: unknown, message: string): { title: string; message: string } {
+  if (error instanceof HttpErrorResponse && error.status === 413) return { title: 'Fichier trop lourd', message };
+  if (error instanceof HttpErrorResponse && error.status === 0) {
+    return {
+      title: 'Connexion interrompue',
+      message: 'Le fichier n’a pas pu être envoyé : la connexion au réseau a été coupée. Vérifiez votre réseau (Wi-Fi ou données mobiles), puis choisissez de nouveau le fichier.',
+    };
+  }
+  return { title: 'L’envoi n’a pas abouti', message };
+}
 
 const STEP_OF: Record<Piece, StepId> = { PHOTO: 'photo', SIGNATURE: 'signature' };
 const KIND_OF: Record<Piece, ImageKind> = { PHOTO: 'photo', SIGNATURE: 'signature' };
@@ -36,7 +52,7 @@ const KIND_OF: Record<Piece, ImageKind> = { PHOTO: 'photo', SIGNATURE: 'signatur
 /** Steps 3 and 4: the criteria, then the file (picker, drop or camera), checked at once. */
 @Component({
   selector: 'app-upload-step',
-  imports: [WizardStepper, VerdictView, ConfirmDialog],
+  imports: [WizardStepper, VerdictView, ConfirmDialog, PhotoEditor, SignatureAssistant, SignaturePad],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './upload-step.html',
   styles: `
@@ -96,6 +112,10 @@ export class UploadStep {
   protected readonly previewFailed = signal(false);
   protected readonly submitting = signal(false);
   protected readonly dialogError = signal<string | null>(null);
+  /** The picture open in the assistant, and what is wrong with it as it is (null: not a JPEG). */
+  protected readonly assistantFile = signal<File | null>(null);
+  /** The signature pad is open. */
+  protected readonly padOpen = signal(false);
 
   constructor() {
     // A new piece (photo → signature reuses this component): start clean.
@@ -105,8 +125,14 @@ export class UploadStep {
         this.outcome.set(null);
         this.instant.set(null);
         this.missing.set(false);
+        this.assistantFile.set(null);
+        this.padOpen.set(false);
       });
     });
+  }
+
+  protected assistantName(): string {
+    return this.piece() === 'PHOTO' ? '« Corriger ma photo »' : '« Corriger ma signature »';
   }
 
   protected label(): string {
@@ -138,26 +164,59 @@ export class UploadStep {
     this.outcome.set(null);
     this.missing.set(false);
     this.store.restartNotice.set(false);
-    const check = preCheck(await readHead(file), file.size, this.kind());
-    if (check.final) {
+    this.assistantFile.set(null);
+    this.padOpen.set(false);
+    const route = routeFile(await readHead(file, HEADER_BYTES), file.size, this.kind());
+    if (route.to === 'refuse') {
       this.instant.set(null);
-      this.show({ kind: 'refused', source: 'browser', fileName: file.name, errors: check.verdict.errors, measured: null });
+      this.show({ kind: 'refused', source: 'browser', fileName: file.name, errors: route.verdict.errors, measured: null });
       return;
     }
-    this.instant.set(check.verdict.errors.length ? check.verdict.errors : null);
+    if (route.to === 'assistant') {
+      this.instant.set(null);
+      this.assistantFile.set(file);
+      if (route.verdict?.errors.length) {
+        this.show({ kind: 'refused', source: 'assistant', fileName: file.name, errors: route.verdict.errors, measured: route.verdict.measured });
+      }
+      return;
+    }
+    await this.send(file, file.name);
+  }
+
+  /** The assistant's result: the only thing sent (never the picture it was made from). */
+  protected async sendCorrected(result: ExportedJpeg): Promise<void> {
+    const name = this.piece() === 'PHOTO' ? 'photo-corrigee.jpg' : 'signature-corrigee.jpg';
+    this.assistantFile.set(null);
+    this.padOpen.set(false);
+    await this.send(result.blob, name);
+  }
+
+  protected openPad(): void {
+    this.assistantFile.set(null);
+    this.outcome.set(null);
+    this.padOpen.set(true);
+  }
+
+  /** Beside the pad, a keyboard user is offered the file route: the pad closes, the picker takes the focus. */
+  protected useFileRoute(): void {
+    this.padOpen.set(false);
+    afterNextRender(() => this.picker().nativeElement.focus(), { injector: this.injector });
+  }
+
+  private async send(file: Blob, fileName: string): Promise<void> {
     this.busy.set(true);
     try {
-      await this.api.upload(this.piece(), file, file.name);
+      await this.api.upload(this.piece(), file, fileName);
       await this.store.refreshRequest();
       this.previewFailed.set(false);
-      this.show({ kind: 'accepted', fileName: file.name });
+      this.show({ kind: 'accepted', fileName });
     } catch (error) {
       const body = error instanceof HttpErrorResponse ? error.error : null;
       if (isImageRefusal(body)) {
-        this.show({ kind: 'refused', source: 'server', fileName: file.name, errors: body.verdict.errors, measured: body.verdict.measured });
+        this.show({ kind: 'refused', source: 'server', fileName, errors: body.verdict.errors, measured: body.verdict.measured });
       } else {
         const message = this.store.actionError(error);
-        if (message) this.show({ kind: 'failed', message });
+        if (message) this.show({ kind: 'failed', ...failureOf(error, message) });
       }
     } finally {
       this.instant.set(null);

@@ -63,19 +63,27 @@ export class VerdictView {
   readonly errors = input.required<readonly RuleError[]>();
   readonly measured = input<Partial<Measured> | null>(null);
   readonly fileName = input('');
-  /** 'browser': instant pre-check; 'server': the full verdict. */
-  readonly source = input<'browser' | 'server'>('server');
+  /**
+   * 'browser': instant pre-check, nothing sent; 'assistant': the same, and the assistant opened below
+   * to make a file that passes; 'server': the full verdict.
+   */
+  readonly source = input<'browser' | 'server' | 'assistant'>('server');
 
   protected readonly title = computed(() => {
     const count = this.errors().length;
+    if (this.source() === 'assistant') {
+      return count > 1 ? `Fichier à corriger : ${count} règles ne sont pas respectées` : 'Fichier à corriger : une règle n’est pas respectée';
+    }
     return count > 1 ? `Fichier refusé : ${count} règles ne sont pas respectées` : 'Fichier refusé : une règle n’est pas respectée';
   });
   protected readonly intro = computed(() =>
-    this.source() === 'browser'
+    this.source() === 'assistant'
+      ? `« ${this.fileName()} » n’a pas été envoyé : tel quel, il ne respecte pas les règles ci-dessous. L’assistant juste en dessous en fait un fichier conforme, sans rien envoyer d’autre que le résultat.`
+      : this.source() === 'browser'
       ? `« ${this.fileName()} » n’a pas été envoyé : la vérification faite sur votre appareil a trouvé le problème ci-dessous. Corrigez-le puis choisissez de nouveau le fichier.`
       : `« ${this.fileName()} » n’a pas été gardé. Corrigez chaque point ci-dessous, puis déposez le nouveau fichier.`,
   );
-  protected readonly lines = computed(() => (this.source() === 'server' ? measuredLines(this.measured()) : []));
+  protected readonly lines = computed(() => (this.source() !== 'browser' ? measuredLines(this.measured()) : []));
 
   protected ruleName(error: RuleError): string {
     return RULE_NAMES[error.code] ?? error.code;
