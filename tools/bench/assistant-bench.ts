@@ -15,8 +15,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium } from 'playwright-core';
 import { startBuiltApi } from '../../apps/api/src/testing/built-api';
-import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../../libs/e2e-kit/src/lib/chromium';
-import { samplePhonePhoto } from '../../libs/e2e-kit/src/lib/assistant-inputs';
+import { CHROMIUM_ARGS, CHROMIUM_PATH, samplePhonePhoto } from '@t3p/e2e-kit';
 import { driverSession } from './driver-session';
 
 const ROOT = resolve(__dirname, '../..');

@@ -12,6 +12,7 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { resolve } from 'node:path';
+import { linkIn, waitForEmail } from '@t3p/e2e-kit';
 
 const argument = (name: string, fallback: number) => {
   const index = process.argv.indexOf(`--${name}`);
@@ -43,7 +44,6 @@ async function main(): Promise<void> {
   // The real API as it ships: the production build (npx nx build api), on a database of its own.
   const { Client } = await import('pg');
   const { startBuiltApi } = await import('../../apps/api/src/testing/built-api');
-  const { waitForEmail, linkIn } = await import('../../libs/e2e-kit/src/lib/mailbox');
   const server = new URL(process.env['PG_TEST_URL'] ?? 'postgres://postgres@127.0.0.1:5432/postgres');
   const name = `t3p_bench_backoffice_${process.pid}`;
   const admin = new Client({ connectionString: server.toString() });

@@ -1,4 +1,4 @@
-import { linkIn, waitForEmail } from '../../libs/e2e-kit/src/lib/mailbox';
+import { linkIn, waitForEmail } from '@t3p/e2e-kit';
 
 /** Signs a demo driver in through the API (request email, sign-in link) and accepts the terms: the session cookie. */
 export async function driverSession(base: string, driver: string): Promise<{ signInPath: string; cookie: string }> {

@@ -24,7 +24,7 @@ import { cpus, loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { Client } from 'pg';
 import sharp from 'sharp';
-import { linkIn, waitForEmail } from '../../libs/e2e-kit/src/lib/mailbox';
+import { linkIn, waitForEmail } from '@t3p/e2e-kit';
 import { startBuiltApi } from '../../apps/api/src/testing/built-api';
 import { freePort } from '../../apps/api/src/testing/free-port';
 import { cpuMsBetween, cpuMsOf, DECODE_AND_INSERT_SERVER, INSERT_ONLY_SERVER, median } from './upload-baselines';

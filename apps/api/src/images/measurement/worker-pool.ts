@@ -89,7 +89,7 @@ export class BudgetedWorkerPool<R> {
 
   /** Resolves when every started worker is ready (benchmarks, tests). */
   async ready(): Promise<void> {
-    await Promise.all(this.slots.map((s) => s?.ready));
+    await Promise.all(this.slots.flatMap((s) => (s ? [s.ready] : [])));
   }
 
   /** Terminates every worker (tests, shutdown). Pending jobs get 'crashed'. */

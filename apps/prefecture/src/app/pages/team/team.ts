@@ -35,8 +35,8 @@ export class TeamPage implements OnInit {
   protected readonly status = signal('');
   protected readonly busy = signal(false);
 
-  async ngOnInit(): Promise<void> {
-    await this.reload();
+  ngOnInit(): void {
+    void this.reload();
   }
 
   protected actionLabel(action: string): string {

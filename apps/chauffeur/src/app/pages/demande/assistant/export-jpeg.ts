@@ -9,7 +9,10 @@ export interface ExportedJpeg {
 function canvasJpeg(canvas: HTMLCanvasElement, quality: number): Promise<Uint8Array> {
   return new Promise((resolve, reject) =>
     canvas.toBlob(
-      (blob) => (blob ? blob.arrayBuffer().then((b) => resolve(new Uint8Array(b)), reject) : reject(new Error('toBlob gave nothing'))),
+      (blob) => {
+        if (!blob) return reject(new Error('toBlob gave nothing'));
+        blob.arrayBuffer().then((b) => resolve(new Uint8Array(b)), reject);
+      },
       'image/jpeg',
       quality / 100,
     ),
