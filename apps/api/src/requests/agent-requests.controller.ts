@@ -4,6 +4,7 @@ import {
   CreateImageRequestBody,
   RequestListQuery,
   ReviewRequestBody,
+  type EmailPreview,
   type AuditEntryView,
   type ImageRequestView,
   type RequestPage,
@@ -84,5 +85,17 @@ export class AgentRequestsController {
     @Body() body: ReviewRequestBody,
   ): Promise<ReviewResult> {
     return this.lifecycle.review(agentOf(principal), requestId, body);
+  }
+
+  @Post('requests/:id/review-email-preview')
+  @AgentOnly()
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Aperçu du courriel de refus (avec la nouvelle demande) que ces décisions enverraient au chauffeur (rien n’est enregistré ni envoyé)' })
+  reviewEmailPreview(
+    @CurrentPrincipal() principal: Principal,
+    @Param('id', uuid()) requestId: string,
+    @Body() body: ReviewRequestBody,
+  ): Promise<EmailPreview> {
+    return this.lifecycle.reviewEmailPreview(agentOf(principal), requestId, body);
   }
 }

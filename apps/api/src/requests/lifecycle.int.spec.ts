@@ -206,6 +206,19 @@ describe('image-request lifecycle through HTTP (agent and driver)', () => {
       { piece: 'PHOTO', outcome: 'VALIDATED' },
       { piece: 'SIGNATURE', outcome: 'REJECTED', reason: 'La signature est coupée à droite.' },
     ];
+    // Before saving, the agent reads the email these decisions send: the rejection, nothing recorded.
+    const previewAnswer = await as(test, nord)(`/api/agent/requests/${requestId}/review-email-preview`, { json: { decisions } });
+    expect(previewAnswer.status).toBe(200);
+    const preview = await previewAnswer.json();
+    expect(preview).toMatchObject({ to: application.email, subject: 'Signature refusée : demande d’images pour votre carte VTC' });
+    expect(preview.text).toContain('Signature : La signature est coupée à droite.');
+    expect((await as(test, pdc)(`/api/agent/requests/${requestId}/review-email-preview`, { json: { decisions } })).status).toBe(404);
+    const allValidated = decisions.map(({ piece }) => ({ piece, outcome: 'VALIDATED' }));
+    expect(await (await as(test, nord)(`/api/agent/requests/${requestId}/review-email-preview`, { json: { decisions: allValidated } })).json()).toMatchObject({
+      code: 'NOTHING_REJECTED',
+    });
+    expect((await (await as(test, nord)(`/api/agent/requests/${requestId}`)).json()).state).toBe('SUBMITTED');
+
     const [first, second] = await Promise.all(
       [0, 1].map(() => as(test, nord)(`/api/agent/requests/${requestId}/review`, { json: { decisions } })),
     );
@@ -219,6 +232,7 @@ describe('image-request lifecycle through HTTP (agent and driver)', () => {
     expect(requestsMails).toHaveLength(1);
     // The rejection is its own email: what was refused, why, what to do, and the new request's link.
     const rejection = await lastMail(application.email, /^Signature refusée : demande d’images pour votre carte VTC$/);
+    expect(rejection.subject).toBe(preview.subject);
     for (const part of [rejection.text ?? '', rejection.html || '']) {
       expect(part).toContain('n’a pas accepté votre signature');
       expect(part).toContain('Signature : La signature est coupée à droite.');

@@ -3,6 +3,8 @@ import {
   CURRENT_TERMS_VERSION,
   REQUEST_REASONS,
   type CreateImageRequestBody,
+  type EmailPreview,
+  type ImageDecision,
   type ImageRequestView,
   type Piece,
   type ReviewRequestBody,
@@ -16,9 +18,11 @@ import { Environment, publicUrlOf } from '../config/environment';
 import { ImageRequestEntity } from '../database/entities';
 import { ImagesService } from '../images/images.service';
 import { LifecycleEmailsService } from '../notifications/lifecycle-emails.service';
-import type { LifecycleEmailFacts, RejectedPiece } from '../notifications/templates/lifecycle-emails.template';
+import { renderRejectionEmail, type LifecycleEmailFacts, type RejectedPiece } from '../notifications/templates/lifecycle-emails.template';
 import { RequestQueriesRepository } from './request-queries.repository';
 import { deadlineOf, Delays, piecesOf, toRequestView } from './request.mapper';
+
+const DAY = 86_400_000;
 import {
   isUniqueViolation,
   RequestContext,
@@ -177,7 +181,8 @@ export class LifecycleService {
   }
 
   /** The agent's review: every requested image validated → VALIDATED; any rejected → REJECTED + a new request. */
-  async review(agent: { agentId: string; prefectureId: string }, requestId: string, body: ReviewRequestBody): Promise<ReviewResult> {
+  /** The request of the agent's préfecture and its decisions, one per requested image (else 404 / 422). */
+  private async decisionsOn(agent: { prefectureId: string }, requestId: string, body: ReviewRequestBody) {
     const found = await this.queries.findOfPrefecture(agent.prefectureId, requestId);
     if (!found) throw ApiException.notFound('Cette demande d’images est introuvable.');
     const requested = piecesOf(found.request);
@@ -190,6 +195,35 @@ export class LifecycleService {
       );
     }
     const rejected = body.decisions.filter((decision) => decision.outcome === 'REJECTED');
+    return { found, rejected, reasonOf: (decision: ImageDecision): RejectedPiece => ({ piece: decision.piece, reason: decision.reason?.trim() ?? '' }) };
+  }
+
+  /**
+   * The email these decisions would send the driver — the rejection with its new request — as
+   * it would be written now (the new request's personal link is drawn only when it is created);
+   * nothing is recorded or sent. 422 when no image is refused (the driver then gets « demande validée »).
+   */
+  async reviewEmailPreview(agent: { prefectureId: string }, requestId: string, body: ReviewRequestBody): Promise<EmailPreview> {
+    const { found, rejected, reasonOf } = await this.decisionsOn(agent, requestId, body);
+    if (rejected.length === 0) {
+      throw new ApiException(HttpStatus.UNPROCESSABLE_ENTITY, 'NOTHING_REJECTED', 'Aucune image n’est refusée : le chauffeur recevra le courriel « demande validée ».');
+    }
+    const now = this.clock.now();
+    const { reminderDays, cancellationDays } = this.delays();
+    const rendered = renderRejectionEmail({
+      ...this.emailFacts(found),
+      pieces: rejected.map((decision) => decision.piece),
+      reason: rejected.map((decision) => decision.reason?.trim()).join(' '),
+      requestedAt: now,
+      portalLink: `${publicUrlOf(this.env)}/connexion/…`,
+      deadline: new Date(now.getTime() + (reminderDays + cancellationDays) * DAY),
+      rejected: rejected.map(reasonOf),
+    });
+    return { to: found.application.driver.email, ...rendered };
+  }
+
+  async review(agent: { agentId: string; prefectureId: string }, requestId: string, body: ReviewRequestBody): Promise<ReviewResult> {
+    const { found, rejected, reasonOf } = await this.decisionsOn(agent, requestId, body);
     const validated = body.decisions.filter((decision) => decision.outcome === 'VALIDATED');
     const to = rejected.length > 0 ? 'REJECTED' : 'VALIDATED';
     return this.transitions.run(async (scope) => {
@@ -249,7 +283,7 @@ export class LifecycleService {
         agentId: agent.agentId,
         previousRequestId: requestId,
         now,
-        rejected: rejected.map((decision) => ({ piece: decision.piece, reason: decision.reason?.trim() ?? '' })),
+        rejected: rejected.map(reasonOf),
       });
       return { request: toRequestView(request, this.delays()), followUp };
     });

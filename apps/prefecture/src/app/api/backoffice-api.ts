@@ -94,6 +94,12 @@ export class RequestsApi {
     return firstValueFrom(this.http.get<ReviewableRequest>(`/api/agent/requests/${encodeURIComponent(id)}`));
   }
 
+  /** The rejection email these decisions would send (nothing is recorded). */
+  async reviewEmailPreview(id: string, body: ReviewRequestBody): Promise<EmailPreview> {
+    const headers = await this.auth.csrfHeaders();
+    return firstValueFrom(this.http.post<EmailPreview>(`/api/agent/requests/${encodeURIComponent(id)}/review-email-preview`, body, { headers }));
+  }
+
   async review(id: string, body: ReviewRequestBody): Promise<ReviewResult> {
     const headers = await this.auth.csrfHeaders();
     return firstValueFrom(this.http.post<ReviewResult>(`/api/agent/requests/${encodeURIComponent(id)}/review`, body, { headers }));

@@ -20,6 +20,7 @@ import type {
   RequestListItem,
   RequestReasonCode,
   ReviewableRequest,
+  ReviewRequestBody,
   ReviewOutcome,
   ReviewResult,
 } from '@t3p/contracts';
@@ -207,10 +208,15 @@ export class ReviewPage {
     afterNextRender(() => document.getElementById(`reason-${piece}`)?.focus(), { injector: this.injector });
   }
 
-  /** The refusal's reasons as the API joins them for the new request (lifecycle.service.ts, review). */
-  private rejectedReasons(request: ReviewableRequest): { pieces: Piece[]; text: string } {
-    const rejected = request.pieces.filter((piece) => this.decisions()[piece]?.outcome === 'REJECTED');
-    return { pieces: rejected, text: rejected.map((piece) => (this.decisions()[piece]?.reason ?? '').trim()).join(' ') };
+  /** The decisions as « Confirmer la décision » sends them (and as the email preview takes them). */
+  private reviewBody(request: ReviewableRequest): ReviewRequestBody {
+    const decisions = request.pieces.map((piece) => {
+      const decision = this.decisions()[piece] as Decision;
+      return decision.outcome === 'REJECTED'
+        ? { piece, outcome: 'REJECTED' as const, reason: decision.reason.trim() }
+        : { piece, outcome: 'VALIDATED' as const };
+    });
+    return { decisions };
   }
 
   /** Checks the decisions, then shows the consequence and asks for confirmation. */
@@ -234,10 +240,9 @@ export class ReviewPage {
     this.confirming.set(true);
     this.emailPreview.set(null);
     afterNextRender(() => this.confirmBox()?.nativeElement.focus(), { injector: this.injector });
-    const rejected = this.rejectedReasons(request);
-    if (rejected.pieces.length > 0) {
+    if (request.pieces.some((piece) => this.decisions()[piece]?.outcome === 'REJECTED')) {
       this.api
-        .preview(request.applicationId, { pieces: rejected.pieces, reasonCode: 'OTHER', reasonText: rejected.text })
+        .reviewEmailPreview(request.id, this.reviewBody(request))
         .then((preview) => this.emailPreview.set(preview))
         .catch((error: unknown) => this.submitError.set(apiErrorOf(error)));
     }
@@ -249,13 +254,7 @@ export class ReviewPage {
     this.busy.set(true);
     this.submitError.set(null);
     try {
-      const decisions = request.pieces.map((piece) => {
-        const decision = this.decisions()[piece] as Decision;
-        return decision.outcome === 'REJECTED'
-          ? { piece, outcome: 'REJECTED' as const, reason: decision.reason.trim() }
-          : { piece, outcome: 'VALIDATED' as const };
-      });
-      const result = await this.api.review(request.id, { decisions });
+      const result = await this.api.review(request.id, this.reviewBody(request));
       const next = this.nextToReview();
       if (next) {
         // Straight on to the next request to review; its page offers the way back to this one.
