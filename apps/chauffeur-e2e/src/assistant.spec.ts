@@ -100,6 +100,8 @@ test.describe('the assistant on the corpus', () => {
         // Sent as it is: the same bytes, the same SHA-256.
         expect(((await response.json()) as { sha256: string }).sha256).toBe(createHash('sha256').update(input.bytes).digest('hex'));
         tally.push({ file: input.file, firstTry: true, afterAdjustments: true, bytes: input.bytes.length, quality: 'unchanged' });
+        // The step is done with this file (and takes the next one) once it says so; the answer alone comes earlier.
+        await expect(page.locator('#resultat-depot')).toContainText(`« ${input.file} »`);
         return;
       }
       const attempt = async (): Promise<Response | null> => {
