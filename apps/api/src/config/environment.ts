@@ -69,8 +69,11 @@ export class Environment {
   @IsBoolean()
   DEMO_DATA = false;
 
-  /** Outgoing email. Required in production: without it no email, sign-in links included, would leave. */
-  @ValidateIf((env: Environment) => env.NODE_ENV === 'production' || env.SMTP_URL !== undefined)
+  /**
+   * Outgoing email. In production without it the service starts and warns, and every email waits
+   * in the outbox, unsent, until it is set (outside production emails are only captured).
+   */
+  @IsOptional()
   @Matches(/^smtps?:\/\/.+/, { message: 'must be an smtp:// or smtps:// URL' })
   SMTP_URL?: string;
 

@@ -125,7 +125,6 @@ describeWithPostgres('the built API in production mode, two processes on one Pos
     expect(result.status).toBe(1);
     expect(result.stderr).toMatch(/^Configuration invalide/);
     expect(result.stderr).toContain('PUBLIC_URL=');
-    expect(result.stderr).toContain('SMTP_URL=');
     expect(result.stderr).not.toContain('AUTH_SECRET');
     expect(result.stderr).not.toContain(secret);
   }, 60_000);
@@ -159,5 +158,32 @@ describeWithPostgres('the built API in production mode, two processes on one Pos
     const after = await start(false);
     const cookie = await signIn(after, issued.token);
     expect((await fetch(`${after.url}/api/me`, { headers: { cookie } })).status).toBe(200);
+  }, 120_000);
+
+  it('starts without SMTP_URL, warns, and keeps every email in the outbox, unsent', async () => {
+    await Promise.all(running.splice(0).map((api) => api.stop()));
+    const logged: string[] = [];
+    const noSmtp = { ...environment, SMTP_URL: '', MIGRATIONS_RUN: 'false', SIGN_IN_LINK_SPACING_MINUTES: '0' };
+    const api = await startBuiltApi(noSmtp, { onLogLine: (line) => logged.push(line) });
+    running.push(api);
+    expect((await fetch(`${api.url}/api/health`)).status).toBe(200);
+    const received = smtp.messages.length;
+    const asked = await fetch(`${api.url}/api/auth/driver/sign-in-links`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ reference: REFERENCE }),
+    });
+    expect(asked.status).toBe(202);
+    await new Promise((done) => setTimeout(done, 3500)); // three and a half outbox periods
+    expect(smtp.messages.length).toBe(received);
+    const client = new Client({ connectionString: database.url });
+    await client.connect();
+    try {
+      const { rows } = await client.query<{ n: number }>(`SELECT count(*)::int AS n FROM outbox_email WHERE state = 'PENDING' AND to_address = $1`, [DRIVER_EMAIL]);
+      expect(rows[0].n).toBeGreaterThanOrEqual(1);
+    } finally {
+      await client.end();
+    }
+    expect(logged.join('\n')).toContain('SMTP_URL is not set');
   }, 120_000);
 });

@@ -45,6 +45,11 @@ export class OutboxDeliveryService implements OnModuleInit, OnApplicationShutdow
 
   onModuleInit(): void {
     if (!runsBackgroundJobs(this.env)) return;
+    if (this.env.NODE_ENV === 'production' && !this.env.SMTP_URL) {
+      // Nothing is marked sent without a server to send it to: the emails wait in the outbox.
+      this.logger.warn('SMTP_URL is not set: no email (sign-in links included) is sent; they wait in the outbox until SMTP_URL is set');
+      return;
+    }
     this.timer = setInterval(() => {
       void this.deliverDue().catch((error: unknown) => this.logger.error({ err: describe(error) }, 'Outbox tick failed'));
     }, this.env.OUTBOX_POLL_SECONDS * 1000);
