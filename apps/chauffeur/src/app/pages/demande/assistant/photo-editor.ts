@@ -28,6 +28,7 @@ import {
   zoomFrame,
 } from '@t3p/image-assistant';
 import { decodePicture } from './decode-picture';
+import { fitCanvasToDisplay } from './display-canvas';
 import { exportJpeg, type ExportedJpeg } from './export-jpeg';
 
 /** The view shows the frame and this share of its height around it, dimmed. */
@@ -126,16 +127,9 @@ export class PhotoEditor {
     const picture = this.picture();
     const frame = this.frame();
     if (!canvas || !picture || !frame) return;
-    const ratio = globalThis.devicePixelRatio || 1;
-    const width = Math.max(1, Math.round(canvas.clientWidth * ratio));
-    const height = Math.max(1, Math.round(canvas.clientHeight * ratio));
-    if (canvas.width !== width || canvas.height !== height) {
-      canvas.width = width;
-      canvas.height = height;
-    }
-    const ctx = canvas.getContext('2d');
-    if (!ctx) return;
-    ctx.setTransform(1, 0, 0, 1, 0, 0);
+    const fitted = fitCanvasToDisplay(canvas);
+    if (!fitted) return;
+    const { ctx, width, height } = fitted;
     ctx.fillStyle = '#666';
     ctx.fillRect(0, 0, width, height);
     ctx.imageSmoothingQuality = 'high';

@@ -1,5 +1,6 @@
 import { ChangeDetectionStrategy, Component, ElementRef, afterRenderEffect, output, signal, viewChild } from '@angular/core';
 import { OUTPUT, type Point } from '@t3p/image-assistant';
+import { fitCanvasToDisplay } from './display-canvas';
 import { exportJpeg, type ExportedJpeg } from './export-jpeg';
 import { drawStrokes, renderStrokes } from './signature-render';
 
@@ -98,16 +99,9 @@ export class SignaturePad {
 
   private redraw(strokes: readonly (readonly Point[])[]): void {
     const canvas = this.pad().nativeElement;
-    const ratio = globalThis.devicePixelRatio || 1;
-    const width = Math.round(canvas.clientWidth * ratio);
-    const height = Math.round(canvas.clientHeight * ratio);
-    if (canvas.width !== width || canvas.height !== height) {
-      canvas.width = width;
-      canvas.height = height;
-    }
-    const ctx = canvas.getContext('2d');
-    if (!ctx) return;
-    ctx.setTransform(1, 0, 0, 1, 0, 0);
+    const fitted = fitCanvasToDisplay(canvas);
+    if (!fitted) return;
+    const { ctx, width, height, ratio } = fitted;
     ctx.fillStyle = '#fff';
     ctx.fillRect(0, 0, width, height);
     ctx.setTransform(ratio, 0, 0, ratio, 0, 0);
