@@ -2,7 +2,8 @@ import { DataSource, QueryRunner } from 'typeorm';
 import { dataSourceOptions } from './data-source-options';
 import { MIGRATIONS } from './migrations';
 import { SEARCH_TRIGRAM_INDEX } from './migrations/1764720000000-backoffice-search-and-counts';
-import { createPostgresDatabase, postgresAvailable } from '../testing/postgres';
+import { describeWithPostgres } from '../testing/describe-with-postgres';
+import { createPostgresDatabase } from '../testing/postgres';
 import { createSqliteDatabase } from '../testing/test-database';
 
 interface SchemaShape {
@@ -62,8 +63,10 @@ describe('migrations', () => {
     await database.drop();
   });
 
+});
+
+describeWithPostgres('migrations on PostgreSQL', () => {
   it('go up and down on PostgreSQL and give the same schema as on SQLite', async () => {
-    if (!(await postgresAvailable())) return;
     const postgres = await createPostgresDatabase('t3p_migrations');
     const sqlite = createSqliteDatabase();
     const onPostgres = await migrate({ DATABASE_URL: postgres.url, SQLITE_PATH: ':unused:' });
