@@ -538,3 +538,37 @@ test('the camera button (capture) opens the camera’s photo in the same editor'
   expect((await answer).status()).toBe(201);
   await expect(page.locator('#resultat-depot')).toContainText('Fichier accepté');
 });
+
+test('“too heavy” and “network failure” have different titles; the over-cap answer names the assistant', async ({
+  page,
+}, info) => {
+  test.skip(info.project.name !== 'desktop-1280', 'the upload answers do not depend on the width');
+  test.setTimeout(120_000);
+  await signInFromRequestEmail(page, PHOTO_ONLY[info.project.name]);
+  await toPhotoStep(page);
+  const result = page.locator('#resultat-depot');
+  // The network drops during the upload.
+  await page.route('**/api/driver/request/images/photo', (route) =>
+    route.request().method() === 'PUT' ? route.abort('internetdisconnected') : route.fallback(),
+  );
+  await pickFile(page, 'photo.jpg', 'image/jpeg', await validPhoto());
+  await expect(result.getByRole('heading', { name: 'Connexion interrompue' })).toBeVisible();
+  await expect(result).toContainText('Vérifiez votre réseau');
+  await page.unrouteAll({ behavior: 'wait' });
+  // The server's answer to a body over its cap (its own text, tested in images-http.int.spec.ts).
+  const overCap =
+    'Ce fichier est beaucoup trop lourd pour être analysé : une photo d’identité pèse au plus 80 Ko, une signature au plus 50 Ko. Choisissez-le sur la page de dépôt du portail : l’assistant « Corriger ma photo » (ou « Corriger ma signature ») en fait sur votre appareil un fichier conforme, et seul ce fichier est envoyé.';
+  await page.route('**/api/driver/request/images/photo', (route) =>
+    route.request().method() === 'PUT'
+      ? route.fulfill({
+          status: 413,
+          json: { statusCode: 413, code: 'FILE_TOO_LARGE', message: overCap },
+        })
+      : route.fallback(),
+  );
+  await pickFile(page, 'photo.jpg', 'image/jpeg', await validPhoto());
+  await expect(result.getByRole('heading', { name: 'Fichier trop lourd' })).toBeVisible();
+  await expect(result).toContainText('« Corriger ma photo »');
+  await expect(result).not.toContainText('2 Mo');
+  await page.unrouteAll({ behavior: 'wait' });
+});
