@@ -21,6 +21,7 @@ import { join, resolve } from 'node:path';
 import { chromium } from 'playwright-core';
 import { startBuiltApi } from '../../apps/api/src/testing/built-api';
 import { CHROMIUM_ARGS, CHROMIUM_PATH, samplePhonePhoto } from '@t3p/e2e-kit';
+import { ASSISTANT_MARKS } from '@t3p/image-assistant/marks';
 import { driverSession } from './driver-session';
 
 const ROOT = resolve(__dirname, '../..');
@@ -30,15 +31,8 @@ const runsIndex = process.argv.indexOf('--runs');
 const RUNS = runsIndex > 0 ? Number(process.argv[runsIndex + 1]) : 5;
 const median = (values: number[]) =>
   [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
-/** The portal's marks (apps/chauffeur/src/app/pages/demande/assistant/marks.ts). */
-const MARKS = {
-  chosen: 't3p-assistant:photo-choisie',
-  editorStarted: 't3p-assistant:editeur-cree',
-  headerRead: 't3p-assistant:entete-lue',
-  displayDecoded: 't3p-assistant:apercu-decode',
-  firstDraw: 't3p-assistant:premier-dessin',
-  workingDecoded: 't3p-assistant:photo-de-travail-decodee',
-};
+/** The portal's User Timing marks. */
+const MARKS = ASSISTANT_MARKS;
 /** The breakdown's phases, each from the mark before it. */
 const PHASES = [
   [
@@ -239,7 +233,7 @@ async function main(): Promise<void> {
       '',
       "- The time starts at the file input's change event. The first version of this benchmark (2.47 s at 4×) timed from Node around `setInputFiles` given the bytes of the photo, which Playwright copies into the page through the DevTools protocol and the page's JavaScript: a cost of the measurement, not of choosing a photo, which hands the page a File backed by the disk. Here the file is given by its path.",
       "- Chromium decodes `createImageBitmap` on its image decoder threads, off the page's main thread: the DevTools CPU throttling (main thread) slows the decode alone far less than 4×, and a worker with an OffscreenCanvas would move nothing more off the main thread. What throttling slows is the main thread's part: routing, the editor's lazy chunk and Angular, the first draw.",
-      '- Asking for a resampled bitmap does not make Chromium decode less (the full size is decoded, then resampled; the \"full size\" columns are a lower bound, Chromium may leave such a bitmap to be decoded at its first draw): a display-size bitmap first (~770 px) saves the difference between resampling to 770 and to 2000 px and a cheaper first draw, not the decode. The working picture (2000 px, for the export) is decoded next, off the main thread; « Valider le cadrage » right after the editor appears (as here) waits for it, which is in the « JPEG ready » figure.',
+      '- Asking for a resampled bitmap does not make Chromium decode less (the full size is decoded, then resampled; the “full size” columns are a lower bound, Chromium may leave such a bitmap to be decoded at its first draw): a display-size bitmap first (~770 px) saves the difference between resampling to 770 and to 2000 px and a cheaper first draw, not the decode. The working picture (2000 px, for the export) is decoded next, off the main thread; « Valider le cadrage » right after the editor appears (as here) waits for it, which is in the « JPEG ready » figure.',
       "- On this shared 2-core machine the load average was far above 2 (other developers' builds and browser suites): spreads are wide and medians move by hundreds of milliseconds between runs.",
       '',
     ].join('\n');

@@ -4,6 +4,7 @@ import {
   type Page,
   type PlaywrightWorkerArgs,
   type Response,
+  type TestInfo,
 } from '@playwright/test';
 import { isBaselineJpeg } from '@t3p/image-assistant';
 import { parseJpegHeader } from '@t3p/image-rules';
@@ -294,16 +295,25 @@ async function sarahAtSignature(
   await expect(page).toHaveURL(/\/demande\/signature$/);
 }
 
-test('the signature pad: draw, undo, clear, confirm; axe finds nothing on it', async ({
-  page,
-  playwright,
-}, info) => {
+/** The signature tests: one demo driver (Sarah Petit), so the 1280 px project only (360 px screenshots are taken in them). */
+async function sarahAtSignatureOnDesktop(
+  page: Page,
+  playwright: PlaywrightWorkerArgs['playwright'],
+  info: TestInfo,
+): Promise<void> {
   test.skip(
     info.project.name !== 'desktop-1280',
     'one demo driver (Sarah Petit) for the signature tests: the 1280 px project only; 360 px screenshots are taken here',
   );
   test.setTimeout(180_000);
   await sarahAtSignature(page, playwright);
+}
+
+test('the signature pad: draw, undo, clear, confirm; axe finds nothing on it', async ({
+  page,
+  playwright,
+}, info) => {
+  await sarahAtSignatureOnDesktop(page, playwright, info);
   await page.getByRole('button', { name: 'Signer sur l’écran' }).click();
   const pad = page.getByTestId('signature-pad');
   await expect(pad).toBeVisible();
@@ -369,12 +379,7 @@ test('beside the pad, a keyboard user is offered the file route, and follows it 
   page,
   playwright,
 }, info) => {
-  test.skip(
-    info.project.name !== 'desktop-1280',
-    'one demo driver (Sarah Petit) for the signature tests: the 1280 px project only; 360 px screenshots are taken here',
-  );
-  test.setTimeout(180_000);
-  await sarahAtSignature(page, playwright);
+  await sarahAtSignatureOnDesktop(page, playwright, info);
   await press(page.getByRole('button', { name: 'Signer sur l’écran' }));
   const fileRoute = page.getByRole('button', {
     name: 'Envoyez plutôt une photo ou un scan de votre signature',

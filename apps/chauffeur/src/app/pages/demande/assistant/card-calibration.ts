@@ -1,16 +1,15 @@
 import {
   ChangeDetectionStrategy,
   Component,
-  DestroyRef,
   ElementRef,
   afterNextRender,
   computed,
-  inject,
   input,
   output,
   signal,
   viewChild,
 } from '@angular/core';
+import { observedWidth } from './display-canvas';
 import { CSS_PX_PER_MM, ID1_CARD_MM, MAX_PX_PER_MM, MIN_PX_PER_MM } from './true-size';
 
 /** Finer than a pixel of a card's width: the driver can match the card's edge exactly. */
@@ -72,19 +71,25 @@ const round = (value: number) => Math.round(value * 100) / 100;
           (input)="set(+$any($event.target).value)"
         />
       </div>
-      <ul class="fr-btns-group fr-btns-group--inline fr-btns-group--sm">
+      <ul class="fr-btns-group fr-btns-group--inline-md">
         <li>
-          <button type="button" class="fr-btn fr-btn--tertiary" (click)="set(value() - coarseStep)">
+          <button
+            type="button"
+            class="fr-btn fr-btn--tertiary fr-btn--sm"
+            (click)="set(value() - coarseStep)"
+          >
             Rectangle plus étroit
           </button>
         </li>
         <li>
-          <button type="button" class="fr-btn fr-btn--tertiary" (click)="set(value() + coarseStep)">
+          <button
+            type="button"
+            class="fr-btn fr-btn--tertiary fr-btn--sm"
+            (click)="set(value() + coarseStep)"
+          >
             Rectangle plus large
           </button>
         </li>
-      </ul>
-      <ul class="fr-btns-group fr-btns-group--inline-md">
         <li>
           <button type="button" class="fr-btn" (click)="saved.emit(value())">
             Enregistrer ce réglage
@@ -155,7 +160,7 @@ export class CardCalibration {
   protected readonly fineStep = FINE_STEP;
   protected readonly coarseStep = COARSE_STEP;
   /** The widest the rectangle can be in this layout: the room's width. */
-  private readonly roomWidth = signal(0);
+  private readonly roomWidth = observedWidth(() => this.room());
   protected readonly max = computed(() =>
     round(Math.min(MAX_PX_PER_MM, Math.max(this.roomWidth(), 1) / ID1_CARD_MM.height)),
   );
@@ -165,15 +170,8 @@ export class CardCalibration {
   private dragFrom: { x: number; value: number } | null = null;
 
   constructor() {
-    const destroyRef = inject(DestroyRef);
-    afterNextRender(() => {
-      const room = this.room().nativeElement;
-      const observer = new ResizeObserver(() => this.roomWidth.set(room.clientWidth));
-      observer.observe(room);
-      destroyRef.onDestroy(() => observer.disconnect());
-      this.roomWidth.set(room.clientWidth);
-      this.value.set(round(Math.min(this.start(), this.max())));
-    });
+    // After the room's first measure (observedWidth's own afterNextRender runs first).
+    afterNextRender(() => this.value.set(round(Math.min(this.start(), this.max()))));
   }
 
   protected set(value: number): void {

@@ -1,17 +1,15 @@
 import {
   ChangeDetectionStrategy,
   Component,
-  DestroyRef,
   ElementRef,
-  afterNextRender,
   computed,
-  inject,
   input,
   signal,
   viewChild,
 } from '@angular/core';
 import type { CardType } from '@t3p/contracts';
 import { CardCalibration } from './card-calibration';
+import { observedWidth } from './display-canvas';
 import {
   CSS_PX_PER_MM,
   ID1_CARD_MM,
@@ -73,13 +71,6 @@ const LAYOUT = {
             >
             <span class="card__specimen">Maquette</span>
           </div>
-          <div class="card__photo">
-            @if (photoUrl(); as src) {
-              <img [src]="src" alt="" />
-            } @else {
-              <span>Photo</span>
-            }
-          </div>
           <div class="card__fields">
             <span class="card__label">Nom</span>
             <span class="card__value">{{ lastName() }}</span>
@@ -90,13 +81,15 @@ const LAYOUT = {
               <span class="card__value">{{ cardNumber() }}</span>
             }
           </div>
-          <div class="card__signature">
-            @if (signatureUrl(); as src) {
-              <img [src]="src" alt="" />
-            } @else {
-              <span>Signature</span>
-            }
-          </div>
+          @for (box of boxes(); track box.key) {
+            <div [class]="'card__' + box.key">
+              @if (box.src) {
+                <img [src]="box.src" alt="" />
+              } @else {
+                <span>{{ box.label }}</span>
+              }
+            </div>
+          }
         </div>
       </div>
       <button
@@ -236,7 +229,7 @@ export class CardPreview {
   protected readonly draft = signal<number | null>(null);
   protected readonly calibrating = signal(false);
   protected readonly notKept = signal(false);
-  private readonly roomWidth = signal(0);
+  private readonly roomWidth = observedWidth(() => this.room());
   protected readonly calibrated = computed(() => this.stored() !== null);
   protected readonly pxPerMm = computed(() => this.draft() ?? this.stored() ?? CSS_PX_PER_MM);
   /** Pixels per millimetre drawn: the true value, or less when the card does not fit. */
@@ -245,6 +238,11 @@ export class CardPreview {
       this.roomWidth() > 0 ? this.roomWidth() / ID1_CARD_MM.width : Number.POSITIVE_INFINITY;
     return Math.min(this.pxPerMm(), fit);
   });
+  /** The two image boxes of the card, in millimetres placed by the styles. */
+  protected readonly boxes = computed(() => [
+    { key: 'photo', label: 'Photo', src: this.photoUrl() },
+    { key: 'signature', label: 'Signature', src: this.signatureUrl() },
+  ]);
   protected readonly contents = computed(() => {
     const shown = [
       this.photoUrl() && 'votre photo',
@@ -266,17 +264,6 @@ export class CardPreview {
       ? `${how} L’écran est trop étroit pour la carte entière : elle est montrée à ${percent} %. Tournez le téléphone ou élargissez la fenêtre pour la voir en vraie grandeur.`
       : how;
   });
-
-  constructor() {
-    const destroyRef = inject(DestroyRef);
-    afterNextRender(() => {
-      const room = this.room().nativeElement;
-      const observer = new ResizeObserver(() => this.roomWidth.set(room.clientWidth));
-      observer.observe(room);
-      destroyRef.onDestroy(() => observer.disconnect());
-      this.roomWidth.set(room.clientWidth);
-    });
-  }
 
   protected save(pxPerMm: number): void {
     const kept = saveCalibration(pxPerMm);

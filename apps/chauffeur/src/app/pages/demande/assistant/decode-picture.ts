@@ -1,6 +1,6 @@
 import { emptyMeasured, measureJpegHeader } from '@t3p/image-rules';
 import { HEADER_BYTES, readHead, sniffFormat } from '../pre-check';
-import { ASSISTANT_MARKS } from './marks';
+import { ASSISTANT_MARKS } from '@t3p/image-assistant/marks';
 
 /** Largest picture the assistant opens: well past what phones and scanners produce. */
 export const MAX_INPUT_BYTES = 60 * 1024 * 1024;

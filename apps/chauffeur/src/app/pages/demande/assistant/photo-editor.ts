@@ -28,7 +28,7 @@ import {
   zoomFrame,
 } from '@t3p/image-assistant';
 import { openPicture } from './decode-picture';
-import { ASSISTANT_MARKS } from './marks';
+import { ASSISTANT_MARKS } from '@t3p/image-assistant/marks';
 import { fitCanvasToDisplay } from './display-canvas';
 import { exportJpeg, type ExportedJpeg } from './export-jpeg';
 

@@ -20,7 +20,7 @@ import { DriverRequestApi, imageUrlOf, isImageRefusal } from '../../../api/reque
 import { dateTimeFr, integerFr } from '../format';
 import { HEADER_BYTES, readHead, routeFile } from '../pre-check';
 import type { ExportedJpeg } from '../assistant/export-jpeg';
-import { ASSISTANT_MARKS } from '../assistant/marks';
+import { ASSISTANT_MARKS } from '@t3p/image-assistant/marks';
 import { PhotoEditor } from '../assistant/photo-editor';
 import { SignatureAssistant } from '../assistant/signature-assistant';
 import { SignaturePad } from '../assistant/signature-pad';
