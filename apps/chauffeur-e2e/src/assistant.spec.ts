@@ -373,6 +373,18 @@ test('the signature pad: draw, undo, clear, confirm; axe finds nothing on it', a
   ).measured;
   expect(measured).toMatchObject({ widthPx: 295, heightPx: 142, dpiX: 300 });
   await expect(page.locator('#resultat-depot')).toContainText('Fichier accepté');
+  // The true-size preview now holds both images of the pass, on Sarah Petit's TAXI card.
+  const card = page.getByTestId('card-preview');
+  await expect(card).toHaveAttribute('data-card-type', 'TAXI');
+  await expect(card).toHaveAccessibleName(
+    'Maquette de votre carte TAXI avec votre photo et votre signature à leur taille d’impression',
+  );
+  await expect(card.locator('.card__signature img')).toHaveJSProperty('complete', true);
+  await card.scrollIntoViewIfNeeded();
+  await screenshot(page, info, 'assistant-apercu-signature');
+  await page.setViewportSize({ width: 360, height: 780 });
+  await card.scrollIntoViewIfNeeded();
+  await screenshot(page, info, 'assistant-apercu-signature');
 });
 
 test('beside the pad, a keyboard user is offered the file route, and follows it to the signature assistant', async ({
