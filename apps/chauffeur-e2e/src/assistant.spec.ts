@@ -1,13 +1,33 @@
-import { expect, test, type Page, type PlaywrightWorkerArgs, type Response } from '@playwright/test';
+import {
+  expect,
+  test,
+  type Page,
+  type PlaywrightWorkerArgs,
+  type Response,
+  type TestInfo,
+} from '@playwright/test';
 import { isBaselineJpeg } from '@t3p/image-assistant';
 import { parseJpegHeader } from '@t3p/image-rules';
 import { createHash } from 'node:crypto';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import sharp from 'sharp';
-import { assistantInputsIn, samplePhonePhoto, WORKSPACE_ROOT, type AssistantInput } from '@t3p/e2e-kit';
-import { agentSession, baseUrlOf, expectAccessible, pickFile, press, screenshot, signInFromRequestEmail, validPhoto } from './support';
-
+import {
+  assistantInputsIn,
+  samplePhonePhoto,
+  WORKSPACE_ROOT,
+  type AssistantInput,
+} from '@t3p/e2e-kit';
+import {
+  agentSession,
+  baseUrlOf,
+  expectAccessible,
+  pickFile,
+  press,
+  screenshot,
+  signInFromRequestEmail,
+  validPhoto,
+} from './support';
 
 /**
  * The photo and signature assistant in the real portal: each realistic input goes through it
@@ -15,17 +35,25 @@ import { agentSession, baseUrlOf, expectAccessible, pickFile, press, screenshot,
  */
 
 const SARAH = 'sarah.petit@demo.t3p.example';
-const PHOTO_ONLY: Record<string, string> = { 'mobile-360': 'julien.moreau@demo.t3p.example', 'desktop-1280': 'thomas.caron@demo.t3p.example' };
+const PHOTO_ONLY: Record<string, string> = {
+  'mobile-360': 'julien.moreau@demo.t3p.example',
+  'desktop-1280': 'thomas.caron@demo.t3p.example',
+};
 
 /**
  * Sarah Petit's application has no image request: an agent of Nord asks for both images. Returns
  * when the request email was sent, or undefined when an earlier test of this run already asked.
  */
-async function askSarahForImages(page: Page, playwright: PlaywrightWorkerArgs['playwright']): Promise<Date | undefined> {
+async function askSarahForImages(
+  page: Page,
+  playwright: PlaywrightWorkerArgs['playwright'],
+): Promise<Date | undefined> {
   const baseUrl = baseUrlOf(page);
   const api = await playwright.request.newContext({ baseURL: baseUrl });
   const { csrf } = await agentSession(api, baseUrl, 'agent.nord@demo.t3p.example');
-  const list = (await (await api.get('/api/agent/dashboard/applications?q=Petit')).json()) as { items: { id: string; driver: { lastName: string } }[] };
+  const list = (await (await api.get('/api/agent/dashboard/applications?q=Petit')).json()) as {
+    items: { id: string; driver: { lastName: string } }[];
+  };
   const application = list.items.find((item) => item.driver.lastName === 'Petit');
   const since = new Date(Date.now() - 1000);
   const created = await api.post(`/api/agent/applications/${application?.id}/requests`, {
@@ -44,7 +72,11 @@ async function throughDetailAndTerms(page: Page): Promise<void> {
 }
 
 const uploadOf = (page: Page, piece: 'photo' | 'signature') =>
-  page.waitForResponse((r) => r.url().includes(`/api/driver/request/images/${piece}`) && r.request().method() === 'PUT', { timeout: 30_000 });
+  page.waitForResponse(
+    (r) =>
+      r.url().includes(`/api/driver/request/images/${piece}`) && r.request().method() === 'PUT',
+    { timeout: 30_000 },
+  );
 
 /** Keeps every file the page puts in a FormData (Playwright does not expose a multipart body holding a Blob). */
 async function watchSentFiles(page: Page): Promise<void> {
@@ -52,7 +84,10 @@ async function watchSentFiles(page: Page): Promise<void> {
     const append = FormData.prototype.append;
     const sent: Blob[] = [];
     (globalThis as unknown as { sentFiles: Blob[] }).sentFiles = sent;
-    FormData.prototype.append = function (this: FormData, ...args: [string, string | Blob, string?]) {
+    FormData.prototype.append = function (
+      this: FormData,
+      ...args: [string, string | Blob, string?]
+    ) {
       if (args[1] instanceof Blob) sent.push(args[1]);
       return (append as (...a: unknown[]) => void).apply(this, args);
     };
@@ -77,8 +112,14 @@ interface Tally {
 }
 
 test.describe('the assistant on the corpus', () => {
-  test('≥ 95 % valid at the first try, 100 % after adjustments; a compliant file is sent unchanged', async ({ page, playwright }, info) => {
-    test.skip(info.project.name !== 'desktop-1280', 'the corpus runs once, in the 1280 px project (one demo driver for it)');
+  test('≥ 95 % valid at the first try, 100 % after adjustments; a compliant file is sent unchanged', async ({
+    page,
+    playwright,
+  }, info) => {
+    test.skip(
+      info.project.name !== 'desktop-1280',
+      'the corpus runs once, in the 1280 px project (one demo driver for it)',
+    );
     test.setTimeout(900_000);
     const inputs = await assistantInputsIn(join(WORKSPACE_ROOT, 'tmp/assistant-inputs'));
     expect(inputs.length).toBeGreaterThanOrEqual(40);
@@ -91,15 +132,25 @@ test.describe('the assistant on the corpus', () => {
 
     const tally: Tally[] = [];
     const run = async (input: AssistantInput, piece: 'photo' | 'signature') => {
-      const confirm = page.getByRole('button', { name: piece === 'photo' ? 'Valider le cadrage' : 'Valider la signature' });
+      const confirm = page.getByRole('button', {
+        name: piece === 'photo' ? 'Valider le cadrage' : 'Valider la signature',
+      });
       const answer = uploadOf(page, piece);
       await pickFile(page, input.file, input.mimeType, input.bytes);
       if (input.passesAsIs) {
         const response = await answer;
         expect(response.status()).toBe(201);
         // Sent as it is: the same bytes, the same SHA-256.
-        expect(((await response.json()) as { sha256: string }).sha256).toBe(createHash('sha256').update(input.bytes).digest('hex'));
-        tally.push({ file: input.file, firstTry: true, afterAdjustments: true, bytes: input.bytes.length, quality: 'unchanged' });
+        expect(((await response.json()) as { sha256: string }).sha256).toBe(
+          createHash('sha256').update(input.bytes).digest('hex'),
+        );
+        tally.push({
+          file: input.file,
+          firstTry: true,
+          afterAdjustments: true,
+          bytes: input.bytes.length,
+          quality: 'unchanged',
+        });
         // The step is done with this file (and takes the next one) once it says so; the answer alone comes earlier.
         await expect(page.locator('#resultat-depot')).toContainText(`« ${input.file} »`);
         return;
@@ -143,14 +194,23 @@ test.describe('the assistant on the corpus', () => {
       if (jpeg === null) return;
       // Kept for a look (and the docs): what the assistant made of each input.
       mkdirSync(join(WORKSPACE_ROOT, 'tmp/assistant-outputs'), { recursive: true });
-      writeFileSync(join(WORKSPACE_ROOT, 'tmp/assistant-outputs', input.file.replace(/\.\w+$/, '.jpg')), jpeg);
+      writeFileSync(
+        join(WORKSPACE_ROOT, 'tmp/assistant-outputs', input.file.replace(/\.\w+$/, '.jpg')),
+        jpeg,
+      );
       // Only the result was sent: a baseline JPEG under the limit, without EXIF, never the input.
       expect(jpeg.length).toBeGreaterThan(1000);
       expect(jpeg.length).toBeLessThanOrEqual(piece === 'photo' ? 81920 : 51200);
       expect(isBaselineJpeg(new Uint8Array(jpeg)), input.file).toBe(true);
       const header = parseJpegHeader(new Uint8Array(jpeg));
       expect(header.ok && header.header.exif).toBe(null);
-      tally.push({ file: input.file, firstTry, afterAdjustments: true, bytes: jpeg.length, quality: 'assistant' });
+      tally.push({
+        file: input.file,
+        firstTry,
+        afterAdjustments: true,
+        bytes: jpeg.length,
+        quality: 'assistant',
+      });
       await expect(page.locator('#resultat-depot')).toContainText('Fichier accepté');
     };
 
@@ -168,13 +228,18 @@ test.describe('the assistant on the corpus', () => {
 
     const first = tally.filter((t) => t.firstTry).length;
     const after = tally.filter((t) => t.afterAdjustments).length;
-    writeFileSync(join(WORKSPACE_ROOT, 'tmp/assistant-corpus-result.json'), JSON.stringify({ total: tally.length, first, after, tally }, null, 2));
+    writeFileSync(
+      join(WORKSPACE_ROOT, 'tmp/assistant-corpus-result.json'),
+      JSON.stringify({ total: tally.length, first, after, tally }, null, 2),
+    );
     expect(first / tally.length).toBeGreaterThanOrEqual(0.95);
     expect(after).toBe(tally.length);
   });
 });
 
-test('keyboard only: move, zoom and confirm a photo’s frame; axe finds nothing on the editor', async ({ page }, info) => {
+test('keyboard only: move, zoom and confirm a photo’s frame; axe finds nothing on the editor', async ({
+  page,
+}, info) => {
   test.setTimeout(120_000);
   await signInFromRequestEmail(page, PHOTO_ONLY[info.project.name]);
   await throughDetailAndTerms(page);
@@ -188,7 +253,8 @@ test('keyboard only: move, zoom and confirm a photo’s frame; axe finds nothing
   await screenshot(page, info, 'assistant-photo');
 
   // Tab to the frame, as a keyboard user would.
-  for (let i = 0; i < 40 && !(await frame.evaluate((el) => el === document.activeElement)); i++) await page.keyboard.press('Tab');
+  for (let i = 0; i < 40 && !(await frame.evaluate((el) => el === document.activeElement)); i++)
+    await page.keyboard.press('Tab');
   await expect(frame).toBeFocused();
   const state = page.locator('#editeur-etat');
   await expect(state).toContainText('Zoom : 100 %');
@@ -198,7 +264,8 @@ test('keyboard only: move, zoom and confirm a photo’s frame; axe finds nothing
   await page.keyboard.press('ArrowLeft');
   await page.keyboard.press('Shift+ArrowUp');
   const validate = page.getByRole('button', { name: 'Valider le cadrage' });
-  for (let i = 0; i < 30 && !(await validate.evaluate((el) => el === document.activeElement)); i++) await page.keyboard.press('Tab');
+  for (let i = 0; i < 30 && !(await validate.evaluate((el) => el === document.activeElement)); i++)
+    await page.keyboard.press('Tab');
   await expect(validate).toBeFocused();
   const answer = uploadOf(page, 'photo');
   await page.keyboard.press('Enter');
@@ -207,14 +274,20 @@ test('keyboard only: move, zoom and confirm a photo’s frame; axe finds nothing
 });
 
 /** Sarah Petit at her signature step (asked for images, terms accepted, a photo kept). */
-async function sarahAtSignature(page: Page, playwright: PlaywrightWorkerArgs['playwright']): Promise<void> {
+async function sarahAtSignature(
+  page: Page,
+  playwright: PlaywrightWorkerArgs['playwright'],
+): Promise<void> {
   await page.goto('/');
   const since = await askSarahForImages(page, playwright);
   await signInFromRequestEmail(page, SARAH, { since });
   await page.waitForURL(/\/demande\/(detail|photo|signature)$/);
   if (page.url().endsWith('/demande/detail')) await throughDetailAndTerms(page);
   await page.waitForURL(/\/demande\/(photo|signature)$/);
-  if (page.url().endsWith('/demande/photo') && (await page.getByRole('img', { name: 'Aperçu de votre photo d’identité' }).count()) === 0) {
+  if (
+    page.url().endsWith('/demande/photo') &&
+    (await page.getByRole('img', { name: 'Aperçu de votre photo d’identité' }).count()) === 0
+  ) {
     await pickFile(page, 'photo.jpg', 'image/jpeg', await validPhoto());
     await expect(page.locator('#resultat-depot')).toContainText('Fichier accepté');
   }
@@ -222,10 +295,25 @@ async function sarahAtSignature(page: Page, playwright: PlaywrightWorkerArgs['pl
   await expect(page).toHaveURL(/\/demande\/signature$/);
 }
 
-test('the signature pad: draw, undo, clear, confirm; axe finds nothing on it', async ({ page, playwright }, info) => {
-  test.skip(info.project.name !== 'desktop-1280', 'one demo driver (Sarah Petit) for the signature tests: the 1280 px project only; 360 px screenshots are taken here');
+/** The signature tests: one demo driver (Sarah Petit), so the 1280 px project only (360 px screenshots are taken in them). */
+async function sarahAtSignatureOnDesktop(
+  page: Page,
+  playwright: PlaywrightWorkerArgs['playwright'],
+  info: TestInfo,
+): Promise<void> {
+  test.skip(
+    info.project.name !== 'desktop-1280',
+    'one demo driver (Sarah Petit) for the signature tests: the 1280 px project only; 360 px screenshots are taken here',
+  );
   test.setTimeout(180_000);
   await sarahAtSignature(page, playwright);
+}
+
+test('the signature pad: draw, undo, clear, confirm; axe finds nothing on it', async ({
+  page,
+  playwright,
+}, info) => {
+  await sarahAtSignatureOnDesktop(page, playwright, info);
   await page.getByRole('button', { name: 'Signer sur l’écran' }).click();
   const pad = page.getByTestId('signature-pad');
   await expect(pad).toBeVisible();
@@ -234,15 +322,33 @@ test('the signature pad: draw, undo, clear, confirm; axe finds nothing on it', a
   const stroke = async (points: [number, number][]) => {
     // Where the pad is now (a click elsewhere may have scrolled the page).
     await pad.scrollIntoViewIfNeeded();
-    const box = (await pad.boundingBox()) as { x: number; y: number; width: number; height: number };
+    const box = (await pad.boundingBox()) as {
+      x: number;
+      y: number;
+      width: number;
+      height: number;
+    };
     await page.mouse.move(box.x + points[0][0] * box.width, box.y + points[0][1] * box.height);
     await page.mouse.down();
-    for (const [x, y] of points.slice(1)) await page.mouse.move(box.x + x * box.width, box.y + y * box.height, { steps: 4 });
+    for (const [x, y] of points.slice(1))
+      await page.mouse.move(box.x + x * box.width, box.y + y * box.height, { steps: 4 });
     await page.mouse.up();
   };
-  const wave: [number, number][] = [[0.1, 0.6], [0.2, 0.3], [0.3, 0.7], [0.4, 0.3], [0.5, 0.7], [0.6, 0.35], [0.7, 0.65], [0.85, 0.4]];
+  const wave: [number, number][] = [
+    [0.1, 0.6],
+    [0.2, 0.3],
+    [0.3, 0.7],
+    [0.4, 0.3],
+    [0.5, 0.7],
+    [0.6, 0.35],
+    [0.7, 0.65],
+    [0.85, 0.4],
+  ];
   await stroke(wave);
-  await stroke([[0.15, 0.8], [0.8, 0.75]]);
+  await stroke([
+    [0.15, 0.8],
+    [0.8, 0.75],
+  ]);
   await expect(page.getByText('2 trait(s) tracé(s).')).toBeVisible();
   await page.getByRole('button', { name: 'Annuler le dernier trait' }).click();
   await expect(page.getByText('1 trait(s) tracé(s).')).toBeVisible();
@@ -250,7 +356,10 @@ test('the signature pad: draw, undo, clear, confirm; axe finds nothing on it', a
   await expect(page.getByText('Aucun trait pour l’instant.')).toBeVisible();
   await expect(page.getByRole('button', { name: 'Valider la signature' })).toBeDisabled();
   await stroke(wave);
-  await stroke([[0.15, 0.8], [0.8, 0.75]]);
+  await stroke([
+    [0.15, 0.8],
+    [0.8, 0.75],
+  ]);
   await screenshot(page, info, 'assistant-pad');
   await page.setViewportSize({ width: 360, height: 780 });
   await screenshot(page, info, 'assistant-pad');
@@ -259,18 +368,36 @@ test('the signature pad: draw, undo, clear, confirm; axe finds nothing on it', a
   await page.getByRole('button', { name: 'Valider la signature' }).click();
   const response = await answer;
   expect(response.status()).toBe(201);
-  const measured = ((await response.json()) as { measured: { widthPx: number; heightPx: number; dpiX: number } }).measured;
+  const measured = (
+    (await response.json()) as { measured: { widthPx: number; heightPx: number; dpiX: number } }
+  ).measured;
   expect(measured).toMatchObject({ widthPx: 295, heightPx: 142, dpiX: 300 });
   await expect(page.locator('#resultat-depot')).toContainText('Fichier accepté');
+  // The true-size preview now holds both images of the pass, on Sarah Petit's TAXI card.
+  const card = page.getByTestId('card-preview');
+  await expect(card).toHaveAttribute('data-card-type', 'TAXI');
+  await expect(card).toHaveAccessibleName(
+    'Maquette de votre carte TAXI avec votre photo et votre signature à leur taille d’impression',
+  );
+  await expect(card.locator('.card__signature img')).toHaveJSProperty('complete', true);
+  await card.scrollIntoViewIfNeeded();
+  await screenshot(page, info, 'assistant-apercu-signature');
+  await page.setViewportSize({ width: 360, height: 780 });
+  await card.scrollIntoViewIfNeeded();
+  await screenshot(page, info, 'assistant-apercu-signature');
 });
 
-test('beside the pad, a keyboard user is offered the file route, and follows it to the signature assistant', async ({ page, playwright }, info) => {
-  test.skip(info.project.name !== 'desktop-1280', 'one demo driver (Sarah Petit) for the signature tests: the 1280 px project only; 360 px screenshots are taken here');
-  test.setTimeout(180_000);
-  await sarahAtSignature(page, playwright);
+test('beside the pad, a keyboard user is offered the file route, and follows it to the signature assistant', async ({
+  page,
+  playwright,
+}, info) => {
+  await sarahAtSignatureOnDesktop(page, playwright, info);
   await press(page.getByRole('button', { name: 'Signer sur l’écran' }));
-  const fileRoute = page.getByRole('button', { name: 'Envoyez plutôt une photo ou un scan de votre signature' });
-  for (let i = 0; i < 10 && !(await fileRoute.evaluate((el) => el === document.activeElement)); i++) await page.keyboard.press('Tab');
+  const fileRoute = page.getByRole('button', {
+    name: 'Envoyez plutôt une photo ou un scan de votre signature',
+  });
+  for (let i = 0; i < 10 && !(await fileRoute.evaluate((el) => el === document.activeElement)); i++)
+    await page.keyboard.press('Tab');
   await expect(fileRoute).toBeFocused();
   await page.keyboard.press('Enter');
   const picker = page.locator('#fichier-signature');
@@ -278,7 +405,9 @@ test('beside the pad, a keyboard user is offered the file route, and follows it 
   await expect(page.getByTestId('signature-pad')).toHaveCount(0);
   // The file dialog itself is the system's: Playwright hands it the file a keyboard user would pick there.
   const inputs = await assistantInputsIn(join(WORKSPACE_ROOT, 'tmp/assistant-inputs'));
-  const shot = inputs.find((i) => i.file === 'signature-telephone-ombre-moyenne.jpg') as AssistantInput;
+  const shot = inputs.find(
+    (i) => i.file === 'signature-telephone-ombre-moyenne.jpg',
+  ) as AssistantInput;
   await picker.setInputFiles({ name: shot.file, mimeType: shot.mimeType, buffer: shot.bytes });
   await expect(page.getByTestId('signature-preview')).toBeVisible({ timeout: 30_000 });
   await expectAccessible(page);
@@ -287,10 +416,176 @@ test('beside the pad, a keyboard user is offered the file route, and follows it 
   await screenshot(page, info, 'assistant-signature');
   await page.setViewportSize({ width: 1280, height: 900 });
   const validate = page.getByRole('button', { name: 'Valider la signature' });
-  for (let i = 0; i < 30 && !(await validate.evaluate((el) => el === document.activeElement)); i++) await page.keyboard.press('Tab');
+  for (let i = 0; i < 30 && !(await validate.evaluate((el) => el === document.activeElement)); i++)
+    await page.keyboard.press('Tab');
   await expect(validate).toBeFocused();
   const answer = uploadOf(page, 'signature');
   await page.keyboard.press('Enter');
   expect((await answer).status()).toBe(201);
   await expect(page.locator('#resultat-depot')).toContainText('Fichier accepté');
+});
+
+/** To the photo step, whether an earlier test of this run already accepted the terms or not. */
+async function toPhotoStep(page: Page): Promise<void> {
+  await page.waitForURL(/\/demande\/(detail|engagement|photo)$/);
+  if (page.url().endsWith('/demande/detail'))
+    await press(page.getByRole('button', { name: 'Suivant' }));
+  await page.waitForURL(/\/demande\/(engagement|photo)$/);
+  if (page.url().endsWith('/demande/engagement')) {
+    await press(page.getByRole('checkbox', { name: /J’ai lu et j’accepte/ }), 'Space');
+    await press(page.getByRole('button', { name: 'Suivant' }));
+  }
+  await expect(page).toHaveURL(/\/demande\/photo$/);
+}
+
+const CARD_TYPE_OF: Record<string, string> = {
+  'julien.moreau@demo.t3p.example': 'TAXI',
+  'thomas.caron@demo.t3p.example': 'VMDTR',
+};
+
+test('the true-size preview: the request’s card type, calibrated against a bank card, the calibration kept on the device', async ({
+  page,
+}, info) => {
+  test.setTimeout(120_000);
+  const driver = PHOTO_ONLY[info.project.name];
+  await signInFromRequestEmail(page, driver);
+  await toPhotoStep(page);
+  if ((await page.getByRole('img', { name: 'Aperçu de votre photo d’identité' }).count()) === 0) {
+    await pickFile(page, 'photo.jpg', 'image/jpeg', await validPhoto());
+    await expect(page.locator('#resultat-depot')).toContainText('Fichier accepté');
+  }
+  const card = page.getByTestId('card-preview');
+  const note = page.getByTestId('card-size-note');
+  await expect(card).toHaveAttribute('data-card-type', CARD_TYPE_OF[driver]);
+  await expect(
+    page.getByRole('heading', {
+      name: `Aperçu à taille réelle sur votre carte ${CARD_TYPE_OF[driver]}`,
+    }),
+  ).toBeVisible();
+  await expect(card).toHaveAccessibleName(
+    `Maquette de votre carte ${CARD_TYPE_OF[driver]} avec votre photo à leur taille d’impression`,
+  );
+  // The photo shown on the card is the accepted one.
+  await expect(card.locator('.card__photo img')).toHaveJSProperty('complete', true);
+  expect(
+    await card.locator('.card__photo img').evaluate((img: HTMLImageElement) => img.naturalWidth),
+  ).toBe(413);
+  // Not calibrated: the browser's millimetre, said to be approximate.
+  await expect(note).toContainText('Taille approximative');
+  const noHorizontalScroll = () =>
+    page.evaluate(
+      () => document.documentElement.scrollWidth <= document.documentElement.clientWidth,
+    );
+  expect(await noHorizontalScroll()).toBe(true);
+  await expectAccessible(page);
+  await card.scrollIntoViewIfNeeded();
+  await screenshot(page, info, 'assistant-apercu');
+
+  // Calibration: keyboard on the slider, then a drag of the rectangle's edge, then saved.
+  await press(
+    page.getByRole('button', { name: 'Régler la taille réelle avec une carte bancaire' }),
+  );
+  const rectangle = page.getByTestId('calibration-card');
+  await expect(rectangle).toBeVisible();
+  await expectAccessible(page);
+  expect(await noHorizontalScroll()).toBe(true);
+  const slider = page.getByRole('slider', { name: /Largeur du rectangle/ });
+  const before = Number(await slider.inputValue());
+  await slider.focus();
+  for (let i = 0; i < 10; i++) await page.keyboard.press('ArrowLeft');
+  await expect.poll(async () => Number(await slider.inputValue())).toBeCloseTo(before - 0.1, 2);
+  await expect(note).toContainText('en cours de réglage');
+  const box = (await rectangle.boundingBox()) as {
+    x: number;
+    y: number;
+    width: number;
+    height: number;
+  };
+  await page.mouse.move(box.x + box.width - 4, box.y + box.height / 2);
+  await page.mouse.down();
+  await page.mouse.move(box.x + box.width - 4 - 27, box.y + box.height / 2, { steps: 5 });
+  await page.mouse.up();
+  await expect
+    .poll(async () => Number(await slider.inputValue()))
+    .toBeCloseTo(before - 0.1 - 27 / 53.98, 1);
+  const chosen = Number(await slider.inputValue());
+  await rectangle.scrollIntoViewIfNeeded();
+  await screenshot(page, info, 'assistant-etalonnage');
+  await press(page.getByRole('button', { name: 'Enregistrer ce réglage' }));
+  await expect(note).toContainText('Taille réelle, d’après le réglage fait sur cet appareil');
+  expect(
+    Number(await page.evaluate(() => localStorage.getItem('t3p.chauffeur.px-par-mm'))),
+  ).toBeCloseTo(chosen, 3);
+  const widthOf = async () => ((await card.boundingBox()) as { width: number }).width;
+  const roomWidth = await card.evaluate((el) => (el.parentElement as HTMLElement).clientWidth);
+  expect(await widthOf()).toBeCloseTo(Math.min(85.6 * chosen, roomWidth), 0);
+
+  // Kept on the device: after a reload, the same size, said to be real.
+  await page.reload();
+  await expect(note).toContainText('Taille réelle, d’après le réglage fait sur cet appareil');
+  expect(await widthOf()).toBeCloseTo(Math.min(85.6 * chosen, roomWidth), 0);
+  expect(await noHorizontalScroll()).toBe(true);
+  await press(page.getByRole('button', { name: 'Refaire le réglage avec une carte bancaire' }));
+  await press(page.getByRole('button', { name: 'Revenir à la taille approximative' }));
+  await expect(note).toContainText('Taille approximative');
+  expect(await page.evaluate(() => localStorage.getItem('t3p.chauffeur.px-par-mm'))).toBeNull();
+});
+
+test('the camera button (capture) opens the camera’s photo in the same editor', async ({
+  page,
+}, info) => {
+  test.skip(
+    info.project.name !== 'mobile-360',
+    'the camera button is shown on phones only (fr-hidden-md)',
+  );
+  test.setTimeout(120_000);
+  await signInFromRequestEmail(page, PHOTO_ONLY[info.project.name]);
+  await toPhotoStep(page);
+  const camera = page.getByLabel(/Ou prendre une photo avec le téléphone/);
+  await expect(camera).toBeVisible();
+  await expect(camera).toHaveAttribute('capture', 'user');
+  await expect(camera).toHaveAttribute('accept', 'image/*');
+  // The camera itself is the phone's: Playwright hands the input the photo the camera would give.
+  const phone = await samplePhonePhoto();
+  await camera.setInputFiles({ name: phone.file, mimeType: phone.mimeType, buffer: phone.bytes });
+  await expect(page.getByTestId('photo-frame')).toBeVisible({ timeout: 30_000 });
+  await expect(page.getByRole('heading', { name: 'Corriger ma photo' })).toBeVisible();
+  const answer = uploadOf(page, 'photo');
+  await page.getByRole('button', { name: 'Valider le cadrage' }).click();
+  expect((await answer).status()).toBe(201);
+  await expect(page.locator('#resultat-depot')).toContainText('Fichier accepté');
+});
+
+test('“too heavy” and “network failure” have different titles; the over-cap answer names the assistant', async ({
+  page,
+}, info) => {
+  test.skip(info.project.name !== 'desktop-1280', 'the upload answers do not depend on the width');
+  test.setTimeout(120_000);
+  await signInFromRequestEmail(page, PHOTO_ONLY[info.project.name]);
+  await toPhotoStep(page);
+  const result = page.locator('#resultat-depot');
+  // The network drops during the upload.
+  await page.route('**/api/driver/request/images/photo', (route) =>
+    route.request().method() === 'PUT' ? route.abort('internetdisconnected') : route.fallback(),
+  );
+  await pickFile(page, 'photo.jpg', 'image/jpeg', await validPhoto());
+  await expect(result.getByRole('heading', { name: 'Connexion interrompue' })).toBeVisible();
+  await expect(result).toContainText('Vérifiez votre réseau');
+  await page.unrouteAll({ behavior: 'wait' });
+  // The server's answer to a body over its cap (its own text, tested in images-http.int.spec.ts).
+  const overCap =
+    'Ce fichier est beaucoup trop lourd pour être analysé : une photo d’identité pèse au plus 80 Ko, une signature au plus 50 Ko. Choisissez-le sur la page de dépôt du portail : l’assistant « Corriger ma photo » (ou « Corriger ma signature ») en fait sur votre appareil un fichier conforme, et seul ce fichier est envoyé.';
+  await page.route('**/api/driver/request/images/photo', (route) =>
+    route.request().method() === 'PUT'
+      ? route.fulfill({
+          status: 413,
+          json: { statusCode: 413, code: 'FILE_TOO_LARGE', message: overCap },
+        })
+      : route.fallback(),
+  );
+  await pickFile(page, 'photo.jpg', 'image/jpeg', await validPhoto());
+  await expect(result.getByRole('heading', { name: 'Fichier trop lourd' })).toBeVisible();
+  await expect(result).toContainText('« Corriger ma photo »');
+  await expect(result).not.toContainText('2 Mo');
+  await page.unrouteAll({ behavior: 'wait' });
 });

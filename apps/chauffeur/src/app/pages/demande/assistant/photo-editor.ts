@@ -27,7 +27,8 @@ import {
   turnFrame,
   zoomFrame,
 } from '@t3p/image-assistant';
-import { decodePicture } from './decode-picture';
+import { openPicture } from './decode-picture';
+import { ASSISTANT_MARKS } from '@t3p/image-assistant/marks';
 import { fitCanvasToDisplay } from './display-canvas';
 import { exportJpeg, type ExportedJpeg } from './export-jpeg';
 
@@ -35,6 +36,15 @@ import { exportJpeg, type ExportedJpeg } from './export-jpeg';
 const VIEW_MARGIN = 0.15;
 const KEY_STEP = 8;
 const ZOOM_STEP = 1.1;
+/** The view's largest CSS height (20rem wide at 35:45, with its margins): the first decode's size. */
+const VIEW_MAX_CSS_PX = 440;
+
+/** The picture: its working size (the frame's pixels) and the best bitmap decoded so far, drawn at that size. */
+interface Picture {
+  bitmap: ImageBitmap;
+  width: number;
+  height: number;
+}
 
 /**
  * « Corriger ma photo »: the picture under a 35:45 frame with the head guide; the driver moves,
@@ -46,10 +56,29 @@ const ZOOM_STEP = 1.1;
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './photo-editor.html',
   styles: `
-    .editor-view { position: relative; width: min(100%, 20rem); aspect-ratio: 35 / 45; margin-inline: auto; touch-action: none; cursor: grab; outline-offset: 4px; }
-    .editor-view canvas, .editor-view svg { position: absolute; inset: 0; width: 100%; height: 100%; display: block; }
-    .editor-view:focus-visible { outline: 3px solid var(--border-action-high-blue-france); }
-    .straighten { width: 100%; }
+    .editor-view {
+      position: relative;
+      width: min(100%, 20rem);
+      aspect-ratio: 35 / 45;
+      margin-inline: auto;
+      touch-action: none;
+      cursor: grab;
+      outline-offset: 4px;
+    }
+    .editor-view canvas,
+    .editor-view svg {
+      position: absolute;
+      inset: 0;
+      width: 100%;
+      height: 100%;
+      display: block;
+    }
+    .editor-view:focus-visible {
+      outline: 3px solid var(--border-action-high-blue-france);
+    }
+    .straighten {
+      width: 100%;
+    }
   `,
 })
 export class PhotoEditor {
@@ -62,7 +91,10 @@ export class PhotoEditor {
   private readonly canvas = viewChild<ElementRef<HTMLCanvasElement>>('view');
   private readonly destroyRef = inject(DestroyRef);
 
-  protected readonly picture = signal<{ bitmap: ImageBitmap; width: number; height: number } | null>(null);
+  protected readonly picture = signal<Picture | null>(null);
+  /** The working picture, for the export: decoded after the first display. */
+  private working: Promise<ImageBitmap> | null = null;
+  private firstDrawn = false;
   protected readonly error = signal<string | null>(null);
   protected readonly frame = signal<Frame | null>(null);
   protected readonly exporting = signal(false);
@@ -100,19 +132,46 @@ export class PhotoEditor {
       const file = this.file();
       untracked(() => void this.open(file));
     });
-    this.destroyRef.onDestroy(() => this.picture()?.bitmap.close());
+    this.destroyRef.onDestroy(() => {
+      this.picture()?.bitmap.close();
+      void this.working?.then(
+        (bitmap) => bitmap.close(),
+        () => undefined,
+      );
+    });
     afterRenderEffect(() => this.draw());
   }
 
+  /**
+   * A first decode at the screen's size is shown at once; the working picture (for the export and
+   * deep zooms) replaces it when decoded, in the same coordinates, so the frame does not move.
+   */
   private async open(file: File): Promise<void> {
-    const decoded = await decodePicture(file);
-    if (!decoded.ok) {
-      this.error.set(decoded.message);
+    performance.mark(ASSISTANT_MARKS.editorStarted);
+    this.firstDrawn = false;
+    const opened = await openPicture(
+      file,
+      Math.ceil(VIEW_MAX_CSS_PX * (globalThis.devicePixelRatio || 1)),
+    );
+    if (!opened.ok) {
+      this.error.set(opened.message);
       return;
     }
-    const picture = { bitmap: decoded.bitmap, width: decoded.width, height: decoded.height };
+    const picture = { bitmap: opened.display, width: opened.width, height: opened.height };
+    this.working = opened.working;
     this.picture.set(picture);
     this.frame.set(frameForFace(this.face(), picture));
+    opened.working.then(
+      (bitmap) => {
+        if (bitmap === opened.display) return;
+        opened.display.close();
+        this.picture.set({ ...picture, bitmap });
+      },
+      () =>
+        this.error.set(
+          'Cette image n’a pas pu être ouverte en entier sur cet appareil. Essayez avec une autre photo.',
+        ),
+    );
   }
 
   private viewSize(): { width: number; height: number } | null {
@@ -135,7 +194,7 @@ export class PhotoEditor {
     ctx.imageSmoothingQuality = 'high';
     const view = { ...frame, height: frame.height * (1 + 2 * VIEW_MARGIN) };
     ctx.setTransform(...outputTransform(view, { width, height }));
-    ctx.drawImage(picture.bitmap, 0, 0);
+    ctx.drawImage(picture.bitmap, 0, 0, picture.width, picture.height);
     ctx.setTransform(1, 0, 0, 1, 0, 0);
     const m = (VIEW_MARGIN / (1 + 2 * VIEW_MARGIN)) * height;
     const mx = (VIEW_MARGIN / (1 + 2 * VIEW_MARGIN)) * width;
@@ -144,9 +203,15 @@ export class PhotoEditor {
     ctx.fillRect(0, height - m, width, m);
     ctx.fillRect(0, m, mx, height - 2 * m);
     ctx.fillRect(width - mx, m, mx, height - 2 * m);
+    if (!this.firstDrawn) {
+      this.firstDrawn = true;
+      performance.mark(ASSISTANT_MARKS.firstDraw);
+    }
   }
 
-  private update(change: (frame: Frame, picture: { width: number; height: number }) => Frame): void {
+  private update(
+    change: (frame: Frame, picture: { width: number; height: number }) => Frame,
+  ): void {
     const frame = this.frame();
     const picture = this.picture();
     if (frame && picture) this.frame.set(change(frame, picture));
@@ -212,7 +277,8 @@ export class PhotoEditor {
     } else if (this.pinch) {
       const distance = this.pinchDistance();
       const picture = this.picture();
-      if (picture && distance > 0) this.frame.set(zoomFrame(this.pinch.frame, distance / this.pinch.distance, picture));
+      if (picture && distance > 0)
+        this.frame.set(zoomFrame(this.pinch.frame, distance / this.pinch.distance, picture));
     }
   }
 
@@ -228,7 +294,8 @@ export class PhotoEditor {
 
   private startPinch(): void {
     const frame = this.frame();
-    this.pinch = this.pointers.size === 2 && frame ? { distance: this.pinchDistance(), frame } : null;
+    this.pinch =
+      this.pointers.size === 2 && frame ? { distance: this.pinchDistance(), frame } : null;
   }
 
   private pinchDistance(): number {
@@ -240,10 +307,11 @@ export class PhotoEditor {
   protected async confirm(): Promise<void> {
     const picture = this.picture();
     const frame = this.frame();
-    if (!picture || !frame || this.exporting()) return;
+    if (!picture || !frame || !this.working || this.exporting()) return;
     this.exporting.set(true);
     this.exportError.set(null);
     try {
+      const working = await this.working;
       const canvas = document.createElement('canvas');
       canvas.width = this.output.width;
       canvas.height = this.output.height;
@@ -253,10 +321,12 @@ export class PhotoEditor {
       ctx.fillRect(0, 0, canvas.width, canvas.height);
       ctx.imageSmoothingQuality = 'high';
       ctx.setTransform(...outputTransform(frame, this.output));
-      ctx.drawImage(picture.bitmap, 0, 0);
+      ctx.drawImage(working, 0, 0, picture.width, picture.height);
       this.confirmed.emit(await exportJpeg(canvas, this.output));
     } catch {
-      this.exportError.set('La photo n’a pas pu être préparée sur cet appareil. Réessayez, ou choisissez une autre photo.');
+      this.exportError.set(
+        'La photo n’a pas pu être préparée sur cet appareil. Réessayez, ou choisissez une autre photo.',
+      );
     } finally {
       this.exporting.set(false);
     }

@@ -20,9 +20,11 @@ import { DriverRequestApi, imageUrlOf, isImageRefusal } from '../../../api/reque
 import { dateTimeFr, integerFr } from '../format';
 import { HEADER_BYTES, readHead, routeFile } from '../pre-check';
 import type { ExportedJpeg } from '../assistant/export-jpeg';
+import { ASSISTANT_MARKS } from '@t3p/image-assistant/marks';
 import { PhotoEditor } from '../assistant/photo-editor';
 import { SignatureAssistant } from '../assistant/signature-assistant';
 import { SignaturePad } from '../assistant/signature-pad';
+import { CardPreview } from '../assistant/card-preview';
 import { WizardStepper } from '../wizard-stepper';
 import { WizardStore } from '../wizard-store';
 import { neighbours, pieceOfStep, readyToSubmit, uploadSteps, type StepId } from '../wizard-steps';
@@ -30,17 +32,25 @@ import { ConfirmDialog } from './confirm-dialog';
 import { VerdictView, measuredLines } from './verdict-view';
 
 type Outcome =
-  | { kind: 'refused'; source: 'browser' | 'server' | 'assistant'; fileName: string; errors: readonly RuleError[]; measured: Partial<Measured> | null }
+  | {
+      kind: 'refused';
+      source: 'browser' | 'server' | 'assistant';
+      fileName: string;
+      errors: readonly RuleError[];
+      measured: Partial<Measured> | null;
+    }
   | { kind: 'accepted'; fileName: string }
   | { kind: 'failed'; title: string; message: string };
 
 /** "Too heavy" and "network failure" are different problems with different fixes: different titles. */
 function failureOf(error: unknown, message: string): { title: string; message: string } {
-  if (error instanceof HttpErrorResponse && error.status === 413) return { title: 'Fichier trop lourd', message };
+  if (error instanceof HttpErrorResponse && error.status === 413)
+    return { title: 'Fichier trop lourd', message };
   if (error instanceof HttpErrorResponse && error.status === 0) {
     return {
       title: 'Connexion interrompue',
-      message: 'Le fichier n’a pas pu être envoyé : la connexion au réseau a été coupée. Vérifiez votre réseau (Wi-Fi ou données mobiles), puis choisissez de nouveau le fichier.',
+      message:
+        'Le fichier n’a pas pu être envoyé : la connexion au réseau a été coupée. Vérifiez votre réseau (Wi-Fi ou données mobiles), puis choisissez de nouveau le fichier.',
     };
   }
   return { title: 'L’envoi n’a pas abouti', message };
@@ -52,15 +62,37 @@ const KIND_OF: Record<Piece, ImageKind> = { PHOTO: 'photo', SIGNATURE: 'signatur
 /** Steps 3 and 4: the criteria, then the file (picker, drop or camera), checked at once. */
 @Component({
   selector: 'app-upload-step',
-  imports: [WizardStepper, VerdictView, ConfirmDialog, PhotoEditor, SignatureAssistant, SignaturePad],
+  imports: [
+    WizardStepper,
+    VerdictView,
+    ConfirmDialog,
+    PhotoEditor,
+    SignatureAssistant,
+    SignaturePad,
+    CardPreview,
+  ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './upload-step.html',
   styles: `
-    .drop-zone { border: 2px dashed var(--border-default-grey); border-radius: 0.25rem; }
-    .drop-zone--over { border-color: var(--border-active-blue-france); background: var(--background-alt-blue-france); }
-    .preview { max-width: 100%; height: auto; border: 1px solid var(--border-default-grey); }
-    .preview--signature { max-width: 16rem; }
-    .preview--photo { max-width: 10rem; }
+    .drop-zone {
+      border: 2px dashed var(--border-default-grey);
+      border-radius: 0.25rem;
+    }
+    .drop-zone--over {
+      border-color: var(--border-active-blue-france);
+      background: var(--background-alt-blue-france);
+    }
+    .preview {
+      max-width: 100%;
+      height: auto;
+      border: 1px solid var(--border-default-grey);
+    }
+    .preview--signature {
+      max-width: 16rem;
+    }
+    .preview--photo {
+      max-width: 10rem;
+    }
   `,
 })
 export class UploadStep {
@@ -91,11 +123,22 @@ export class UploadStep {
     }),
   );
 
+  /** The accepted photo and signature of this pass, for the true-size preview on the card. */
+  protected readonly cardImages = computed(() => {
+    this.store.request();
+    const urlOf = (piece: Piece) => {
+      const image = this.store.imageOf(piece);
+      return image && image.format !== 'pdf' ? imageUrlOf(piece, image.sha256) : null;
+    };
+    return { photo: urlOf('PHOTO'), signature: urlOf('SIGNATURE') };
+  });
   protected readonly imageUrl = computed(() => {
     const image = this.image();
     return image ? imageUrlOf(image.piece, image.sha256) : null;
   });
-  protected readonly imageLines = computed(() => measuredLines(this.image()?.measured as Partial<Measured> | undefined));
+  protected readonly imageLines = computed(() =>
+    measuredLines(this.image()?.measured as Partial<Measured> | undefined),
+  );
   protected readonly uploadedAt = computed(() => dateTimeFr(this.image()?.uploadedAt));
   protected readonly pieces = computed(() => this.store.request()?.pieces ?? []);
   protected readonly nav = computed(() => neighbours(this.step(), this.pieces()));
@@ -142,6 +185,8 @@ export class UploadStep {
   protected picked(event: Event): void {
     const input = event.target as HTMLInputElement;
     const file = input.files?.[0];
+    // User Timing, read by tools/bench/assistant-bench.ts: the start of « photo chosen → editor shown ».
+    performance.mark(ASSISTANT_MARKS.chosen);
     input.value = '';
     if (file) void this.handle(file);
   }
@@ -169,14 +214,26 @@ export class UploadStep {
     const route = routeFile(await readHead(file, HEADER_BYTES), file.size, this.kind());
     if (route.to === 'refuse') {
       this.instant.set(null);
-      this.show({ kind: 'refused', source: 'browser', fileName: file.name, errors: route.verdict.errors, measured: null });
+      this.show({
+        kind: 'refused',
+        source: 'browser',
+        fileName: file.name,
+        errors: route.verdict.errors,
+        measured: null,
+      });
       return;
     }
     if (route.to === 'assistant') {
       this.instant.set(null);
       this.assistantFile.set(file);
       if (route.verdict?.errors.length) {
-        this.show({ kind: 'refused', source: 'assistant', fileName: file.name, errors: route.verdict.errors, measured: route.verdict.measured });
+        this.show({
+          kind: 'refused',
+          source: 'assistant',
+          fileName: file.name,
+          errors: route.verdict.errors,
+          measured: route.verdict.measured,
+        });
       }
       return;
     }
@@ -213,7 +270,13 @@ export class UploadStep {
     } catch (error) {
       const body = error instanceof HttpErrorResponse ? error.error : null;
       if (isImageRefusal(body)) {
-        this.show({ kind: 'refused', source: 'server', fileName, errors: body.verdict.errors, measured: body.verdict.measured });
+        this.show({
+          kind: 'refused',
+          source: 'server',
+          fileName,
+          errors: body.verdict.errors,
+          measured: body.verdict.measured,
+        });
       } else {
         const message = this.store.actionError(error);
         if (message) this.show({ kind: 'failed', ...failureOf(error, message) });
@@ -250,7 +313,9 @@ export class UploadStep {
         this.dialogError.set(null);
         this.dialog().open();
       } else {
-        const first = uploadSteps(this.pieces()).find((step) => !this.store.imageOf(pieceOfStep(step) as Piece));
+        const first = uploadSteps(this.pieces()).find(
+          (step) => !this.store.imageOf(pieceOfStep(step) as Piece),
+        );
         if (first) void this.router.navigate(['/demande', first]);
       }
       return;
