@@ -30,6 +30,7 @@ import {
 import { decodePicture } from './decode-picture';
 import { fitCanvasToDisplay } from './display-canvas';
 import { exportJpeg, type ExportedJpeg } from './export-jpeg';
+import { headIn } from '../warnings/quality-warnings';
 
 /** The view shows the frame and this share of its height around it, dimmed. */
 const VIEW_MARGIN = 0.15;
@@ -91,6 +92,8 @@ export class PhotoEditor {
     return Math.round((start.height / f.height) * 100);
   });
 
+  /** The head the detector found in the picture (the start and « reset » frame), if any. */
+  private head: FaceBox | null = null;
   private readonly pointers = new Map<number, { x: number; y: number }>();
   private pinch: { distance: number; frame: Frame } | null = null;
 
@@ -113,6 +116,16 @@ export class PhotoEditor {
     const picture = { bitmap: decoded.bitmap, width: decoded.width, height: decoded.height };
     this.picture.set(picture);
     this.frame.set(frameForFace(this.face(), picture));
+    if (!this.face()) void this.placeOnHead(picture);
+  }
+
+  /** The detector (lazy chunk) finds the head: the frame moves onto it, unless the driver has already moved it. */
+  private async placeOnHead(picture: { bitmap: ImageBitmap; width: number; height: number }): Promise<void> {
+    const start = this.frame();
+    const head = await headIn(picture.bitmap);
+    if (this.picture() !== picture) return;
+    this.head = head;
+    if (head && this.frame() === start) this.frame.set(frameForFace(head, picture));
   }
 
   private viewSize(): { width: number; height: number } | null {
@@ -175,7 +188,7 @@ export class PhotoEditor {
 
   protected reset(): void {
     const picture = this.picture();
-    if (picture) this.frame.set(frameForFace(this.face(), picture));
+    if (picture) this.frame.set(frameForFace(this.face() ?? this.head, picture));
   }
 
   protected keydown(event: KeyboardEvent): void {
