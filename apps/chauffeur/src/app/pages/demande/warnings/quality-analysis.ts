@@ -59,14 +59,32 @@ async function detectFaces(img: Rgba): Promise<DetectedFace[] | null> {
     return null;
   }
   const input = detectorInput(img);
-  const tensor = faceapi.tf.tensor3d(rgbOf(input.image), [input.image.height, input.image.width, 3], 'int32');
+  const tensor = faceapi.tf.tensor3d(
+    rgbOf(input.image),
+    [input.image.height, input.image.width, 3],
+    'int32',
+  );
   try {
     const results = await faceapi
-      .detectAllFaces(tensor, new faceapi.TinyFaceDetectorOptions({ inputSize: DETECTOR.inputSize, scoreThreshold: DETECTOR.scoreThreshold }))
+      .detectAllFaces(
+        tensor,
+        new faceapi.TinyFaceDetectorOptions({
+          inputSize: DETECTOR.inputSize,
+          scoreThreshold: DETECTOR.scoreThreshold,
+        }),
+      )
       .withFaceLandmarks(true);
     return toDetectedFaces(
       results.map((r) => ({
-        detection: { score: r.detection.score, box: { x: r.detection.box.x, y: r.detection.box.y, width: r.detection.box.width, height: r.detection.box.height } },
+        detection: {
+          score: r.detection.score,
+          box: {
+            x: r.detection.box.x,
+            y: r.detection.box.y,
+            width: r.detection.box.width,
+            height: r.detection.box.height,
+          },
+        },
         landmarks: { positions: r.landmarks.positions.map((p) => ({ x: p.x, y: p.y })) },
       })),
       input,
@@ -95,7 +113,10 @@ function pixelsOf(bitmap: ImageBitmap): Rgba {
  * The quality warnings of a file the driver is sending (a JPEG that passes the rules, hence
  * small), the same as the server's; null when this browser cannot decode it.
  */
-export async function browserQualityWarnings(file: Blob, kind: 'photo' | 'signature'): Promise<QualityWarning[] | null> {
+export async function browserQualityWarnings(
+  file: Blob,
+  kind: 'photo' | 'signature',
+): Promise<QualityWarning[] | null> {
   const start = performance.now();
   let bitmap: ImageBitmap;
   try {
@@ -109,7 +130,10 @@ export async function browserQualityWarnings(file: Blob, kind: 'photo' | 'signat
   } finally {
     bitmap.close();
   }
-  const warnings = kind === 'signature' ? analyseSignature(img).warnings : analysePhoto(img, await detectFaces(img)).warnings;
+  const warnings =
+    kind === 'signature'
+      ? analyseSignature(img).warnings
+      : analysePhoto(img, await detectFaces(img)).warnings;
   performance.measure(ANALYSIS_MEASURE, { start, detail: { kind } });
   return warnings;
 }

@@ -6,7 +6,10 @@ import type { QualityWarning } from '@t3p/image-warnings';
  * The quality warnings of a file, computed in this browser. The detector and TensorFlow.js are
  * in a lazy chunk, fetched the first time a photo is checked or opened in the assistant.
  */
-export async function qualityWarningsOf(file: Blob, kind: 'photo' | 'signature'): Promise<QualityWarning[] | null> {
+export async function qualityWarningsOf(
+  file: Blob,
+  kind: 'photo' | 'signature',
+): Promise<QualityWarning[] | null> {
   try {
     const analysis = await import('./quality-analysis');
     return await analysis.browserQualityWarnings(file, kind);
@@ -37,24 +40,31 @@ export async function headIn(bitmap: ImageBitmap): Promise<FaceBox | null> {
       @if (list.length) {
         <div class="fr-alert fr-alert--warning fr-mt-2w" data-testid="quality-warnings">
           <h3 class="fr-alert__title">
-            {{ list.length > 1 ? list.length + ' points à vérifier' : 'Un point à vérifier' }} avant de valider
+            {{ list.length > 1 ? list.length + ' points à vérifier' : 'Un point à vérifier' }} avant
+            de valider
           </h3>
           <p>
-            Votre fichier respecte les règles, mais la préfecture pourrait le refuser pour {{ list.length > 1 ? 'les raisons' : 'la raison' }}
-            ci-dessous (vérification faite sur votre appareil). Ce n’est pas bloquant : vous pouvez continuer avec « Suivant ».
+            Votre fichier respecte les règles, mais la préfecture pourrait le refuser pour
+            {{ list.length > 1 ? 'les raisons' : 'la raison' }}
+            ci-dessous (vérification faite sur votre appareil). Ce n’est pas bloquant : vous pouvez
+            continuer avec « Suivant ».
           </p>
         </div>
         <ul class="fr-mt-2w">
           @for (warning of list; track warning.code) {
             <li class="fr-mb-2w" [attr.data-warning-code]="warning.code">
               <p class="fr-mb-1v">{{ warning.message }}</p>
-              <p class="fr-text--sm fr-mb-0"><span class="fr-text--bold">Comment faire :</span> {{ warning.hint }}</p>
+              <p class="fr-text--sm fr-mb-0">
+                <span class="fr-text--bold">Comment faire :</span> {{ warning.hint }}
+              </p>
             </li>
           }
         </ul>
         @if (canCorrect()) {
           <p>
-            <button type="button" class="fr-btn fr-btn--secondary" (click)="correct.emit()">{{ correctLabel() }}</button>
+            <button type="button" class="fr-btn fr-btn--secondary" (click)="correct.emit()">
+              {{ correctLabel() }}
+            </button>
           </p>
         }
       } @else {
@@ -63,7 +73,9 @@ export async function headIn(bitmap: ImageBitmap): Promise<FaceBox | null> {
         </p>
       }
     } @else if (checking()) {
-      <p class="fr-text--sm fr-mt-1w" role="status">Vérification de la qualité sur votre appareil…</p>
+      <p class="fr-text--sm fr-mt-1w" role="status">
+        Vérification de la qualité sur votre appareil…
+      </p>
     }
   `,
 })
