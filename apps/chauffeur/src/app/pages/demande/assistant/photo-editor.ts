@@ -44,6 +44,8 @@ const ZOOM_STEP = 1.1;
  */
 @Component({
   selector: 'app-photo-editor',
+  // Where the first frame was placed, once the detector has answered (tests wait for it).
+  host: { '[attr.data-frame-start]': 'frameStart()' },
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './photo-editor.html',
   styles: `
@@ -94,6 +96,7 @@ export class PhotoEditor {
 
   /** The head the detector found in the picture (the start and « reset » frame), if any. */
   private head: FaceBox | null = null;
+  protected readonly frameStart = signal<'face' | 'centre' | null>(null);
   private readonly pointers = new Map<number, { x: number; y: number }>();
   private pinch: { distance: number; frame: Frame } | null = null;
 
@@ -126,6 +129,7 @@ export class PhotoEditor {
     if (this.picture() !== picture) return;
     this.head = head;
     if (head && this.frame() === start) this.frame.set(frameForFace(head, picture));
+    this.frameStart.set(head ? 'face' : 'centre');
   }
 
   private viewSize(): { width: number; height: number } | null {
