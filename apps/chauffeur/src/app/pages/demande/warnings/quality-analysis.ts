@@ -30,9 +30,6 @@ import {
 /** Where the build puts the weights and the WASM files (project.json, assets). */
 const MODELS_PATH = 'assets/face-api/';
 const WASM_PATH = 'assets/tfjs-wasm/';
-/** The User Timing measure of one analysis (read by tools/bench/warnings-bench.ts). */
-export const ANALYSIS_MEASURE = 't3p-quality-warnings';
-
 let loading: Promise<void> | null = null;
 
 /** Loads the backend and the two nets once (a failed load is retried on the next photo). */
@@ -117,7 +114,6 @@ export async function browserQualityWarnings(
   file: Blob,
   kind: 'photo' | 'signature',
 ): Promise<QualityWarning[] | null> {
-  const start = performance.now();
   let bitmap: ImageBitmap;
   try {
     bitmap = await createImageBitmap(file, { imageOrientation: 'from-image' });
@@ -134,7 +130,6 @@ export async function browserQualityWarnings(
     kind === 'signature'
       ? analyseSignature(img).warnings
       : analysePhoto(img, await detectFaces(img)).warnings;
-  performance.measure(ANALYSIS_MEASURE, { start, detail: { kind } });
   return warnings;
 }
 

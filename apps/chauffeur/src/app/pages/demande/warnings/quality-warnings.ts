@@ -2,6 +2,9 @@ import { ChangeDetectionStrategy, Component, input, output } from '@angular/core
 import type { FaceBox } from '@t3p/image-assistant';
 import type { QualityWarning } from '@t3p/image-warnings';
 
+/** The User Timing measure of one analysis, lazy chunk included on the first (read by tools/bench/warnings-browser-bench.ts). */
+export const ANALYSIS_MEASURE = 't3p-quality-warnings';
+
 /**
  * The quality warnings of a file, computed in this browser. The detector and TensorFlow.js are
  * in a lazy chunk, fetched the first time a photo is checked or opened in the assistant.
@@ -10,11 +13,14 @@ export async function qualityWarningsOf(
   file: Blob,
   kind: 'photo' | 'signature',
 ): Promise<QualityWarning[] | null> {
+  const start = performance.now();
   try {
     const analysis = await import('./quality-analysis');
     return await analysis.browserQualityWarnings(file, kind);
   } catch {
     return null;
+  } finally {
+    performance.measure(ANALYSIS_MEASURE, { start, detail: { kind } });
   }
 }
 
