@@ -131,9 +131,16 @@ function expectSameWarnings(
 
 async function atPhotoStep(page: Page, driver: string): Promise<void> {
   await signInFromRequestEmail(page, driver);
-  await page.getByRole('button', { name: 'Suivant' }).click();
-  await page.getByRole('checkbox', { name: /J’ai lu et j’accepte/ }).check({ force: true });
-  await page.getByRole('button', { name: 'Suivant' }).click();
+  // A request already started (terms accepted, a photo kept) resumes further on: go on from where the wizard opens.
+  await page.waitForURL(/\/demande\/(detail|engagement|photo)$/);
+  if (page.url().endsWith('/detail')) {
+    await page.getByRole('button', { name: 'Suivant' }).click();
+    await page.waitForURL(/\/demande\/(engagement|photo)$/);
+  }
+  if (page.url().endsWith('/engagement')) {
+    await page.getByRole('checkbox', { name: /J’ai lu et j’accepte/ }).check({ force: true });
+    await page.getByRole('button', { name: 'Suivant' }).click();
+  }
   await expect(page).toHaveURL(/\/demande\/photo$/);
 }
 
