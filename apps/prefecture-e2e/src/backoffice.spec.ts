@@ -1,6 +1,10 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type APIRequestContext, type Page, type PlaywrightWorkerArgs } from '@playwright/test';
 import { accessibilityViolations, horizontalOverflow, linkIn, waitForEmail } from '@t3p/e2e-kit';
+import { execFile } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import sharp from 'sharp';
 
 const NORD_AGENT = 'agent.nord@demo.t3p.example';
@@ -61,12 +65,29 @@ const signature = () =>
     .withMetadata({ density: 300 })
     .toBuffer();
 
+/** A real photo with quality warnings: the labelled set's (tools/warnings-set) first face on a white background. */
+function whiteBackgroundPhoto(): Promise<Buffer> {
+  const dir = mkdtempSync(join(tmpdir(), 't3p-review-photo-'));
+  const root = join(__dirname, '../../..');
+  const args = ['--tsconfig', 'tsconfig.base.json', 'tools/warnings-set/make-warnings-set.ts', dir, '--people', '1'];
+  return new Promise<Buffer>((done, fail) =>
+    execFile(join(root, 'node_modules/.bin/tsx'), args, { cwd: root, timeout: 300_000 }, (error, _out, stderr) => {
+      if (error) fail(new Error(stderr));
+      else {
+        const { files } = JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8')) as { files: { file: string; expected: string[] }[] };
+        done(readFileSync(join(dir, (files.find((f) => f.expected.includes('BACKGROUND_WHITE')) as { file: string }).file)));
+      }
+    }),
+  ).finally(() => rmSync(dir, { recursive: true, force: true }));
+}
+
 /** The driver's side through the API: sign in from the request email, accept the terms, upload, "Valider". */
 async function driverUploads(
   playwright: PlaywrightWorkerArgs['playwright'],
   baseURL: string | undefined,
   since: Date,
   pieces: ('photo' | 'signature')[],
+  photoFile?: Buffer,
 ): Promise<void> {
   const requestMail = await waitForEmail(origin(baseURL), { to: DRIVER, kind: 'IMAGE_REQUEST', since });
   const reference = decodeURIComponent(new URL(linkIn(requestMail, '/connexion/')).pathname.split('/').pop() ?? '');
@@ -77,7 +98,7 @@ async function driverUploads(
     const { currentTermsVersion } = (await (await api.get('/api/driver/request')).json()) as { currentTermsVersion: string };
     expect((await api.post('/api/driver/request/terms', { headers, data: { termsVersion: currentTermsVersion } })).status()).toBe(204);
     for (const piece of pieces) {
-      const buffer = piece === 'photo' ? await photo() : await signature();
+      const buffer = piece === 'photo' ? (photoFile ?? (await photo())) : await signature();
       const uploaded = await api.put(`/api/driver/request/images/${piece}`, {
         headers,
         multipart: { file: { name: `${piece}.jpg`, mimeType: 'image/jpeg', buffer } },
@@ -189,7 +210,8 @@ test.describe('the préfecture back-office', () => {
     const followUp = await waitForEmail(origin(baseURL), { to: DRIVER, kind: 'IMAGE_REQUEST', since: rejected });
     expect(followUp.text).toContain('Faites la photo face à une fenêtre.');
 
-    await driverUploads(playwright, baseURL, rejected, ['photo']);
+    // The new photo is a real one with quality warnings (white background): the review shows them beside it.
+    await driverUploads(playwright, baseURL, rejected, ['photo'], await whiteBackgroundPhoto());
 
     // Second review, by keyboard: the refused photo is shown beside the new one.
     await page.goto('tableau-de-bord');
@@ -200,6 +222,8 @@ test.describe('the préfecture back-office', () => {
     await page.keyboard.press('v');
     await expect(page.getByLabel('Valider la photo d’identité')).toBeChecked();
     await expect(page.getByText(/recevra le courriel « demande de paiement »/)).toBeVisible();
+    await expect(page.getByRole('heading', { name: 'Avertissements de qualité' })).toBeVisible();
+    await expect(page.getByText(/Le fond est blanc \(luminosité \d+\/255\)/)).toBeVisible();
     await expectNoViolation(page);
     await shot(page, 'review');
     await page.getByRole('button', { name: 'Enregistrer la décision' }).click();

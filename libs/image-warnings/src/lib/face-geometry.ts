@@ -1,5 +1,5 @@
 import { THRESHOLDS } from './thresholds';
-import type { DetectedFace, FaceGeometry, Point } from './types';
+import type { Box, DetectedFace, FaceGeometry, Point } from './types';
 
 function mean(points: Point[]): Point {
   let x = 0;
@@ -20,6 +20,25 @@ export function significantFaces(faces: DetectedFace[]): DetectedFace[] {
     .sort((a, b) => b.box.width * b.box.height - a.box.width * a.box.height);
 }
 
+/** The estimated crown's height above the chin, from the landmarks (chin − top of the eyebrows, × crownFactor). */
+function headHeightPx(lm: Point[]): number {
+  const browTop = Math.min(...lm.slice(17, 27).map((p) => p.y));
+  return (lm[8].y - browTop) * THRESHOLDS.crownFactor;
+}
+
+/**
+ * The head (estimated crown to chin, jaw line side to side) from the 68 landmarks, in the same
+ * pixels: what the photo assistant's first frame is placed on (`frameForFace`).
+ */
+export function headBox(face: DetectedFace): Box {
+  const lm = face.landmarks;
+  const jaw = lm.slice(0, 17).map((p) => p.x);
+  const chinY = lm[8].y;
+  const height = headHeightPx(lm);
+  const left = Math.min(...jaw);
+  return { x: left, y: chinY - height, width: Math.max(...jaw) - left, height };
+}
+
 /**
  * Where the face sits, from its 68 landmarks. The detector sees no crown:
  * it is placed at crownFactor × (chin − eyebrows) above the chin.
@@ -27,11 +46,9 @@ export function significantFaces(faces: DetectedFace[]): DetectedFace[] {
 export function faceGeometry(face: DetectedFace, width: number, height: number): FaceGeometry {
   const lm = face.landmarks;
   const chin = lm[8];
-  const browTop = Math.min(...lm.slice(17, 27).map((p) => p.y));
   const leftEye = mean(lm.slice(36, 42));
   const rightEye = mean(lm.slice(42, 48));
-  const chinToBrow = chin.y - browTop;
-  const headPx = chinToBrow * THRESHOLDS.crownFactor;
+  const headPx = headHeightPx(lm);
   const crownY = chin.y - headPx;
   const eyeMid = { x: (leftEye.x + rightEye.x) / 2, y: (leftEye.y + rightEye.y) / 2 };
   const angle = (Math.atan2(rightEye.y - leftEye.y, rightEye.x - leftEye.x) * 180) / Math.PI;

@@ -1,5 +1,5 @@
 import { analysePhoto, analyseSignature } from './analyse';
-import { faceGeometry, significantFaces } from './face-geometry';
+import { faceGeometry, headBox, significantFaces } from './face-geometry';
 import { backgroundBands } from './photo-stats';
 import { downscale, grayQuantile, laplacianVariance, toGray } from './raster';
 import { THRESHOLDS } from './thresholds';
@@ -105,6 +105,17 @@ describe('face geometry', () => {
     expect(g.eyeHeight).toBeCloseTo(0.55, 5);
     expect(g.eyeAngleDeg).toBeCloseTo(0, 5);
     expect(faceGeometry(face(W / 2, H * 0.45, 100, 8), W, H).eyeAngleDeg).toBeCloseTo(8, 1);
+  });
+
+  it('gives the head box (estimated crown to chin, jaw side to side) the assistant frames', () => {
+    const f = goodFace();
+    const box = headBox(f);
+    const g = faceGeometry(f, W, H);
+    expect(box.height / H).toBeCloseTo(g.headRatio, 5);
+    expect(box.y / H).toBeCloseTo(g.topMargin, 5);
+    expect(box.y + box.height).toBeCloseTo(f.landmarks[8].y, 5);
+    expect(box.x + box.width / 2).toBeCloseTo(W / 2, 5);
+    expect(box.width).toBeCloseTo(f.landmarks[16].x - f.landmarks[0].x, 5);
   });
 
   it('ignores weak and tiny boxes', () => {

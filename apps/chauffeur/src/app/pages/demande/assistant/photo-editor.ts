@@ -31,6 +31,7 @@ import { openPicture } from './decode-picture';
 import { ASSISTANT_MARKS } from '@t3p/image-assistant/marks';
 import { fitCanvasToDisplay } from './display-canvas';
 import { exportJpeg, type ExportedJpeg } from './export-jpeg';
+import { headIn } from '../warnings/quality-warnings';
 
 /** The view shows the frame and this share of its height around it, dimmed. */
 const VIEW_MARGIN = 0.15;
@@ -53,6 +54,8 @@ interface Picture {
  */
 @Component({
   selector: 'app-photo-editor',
+  // Where the first frame was placed, once the detector has answered (tests wait for it).
+  host: { '[attr.data-frame-start]': 'frameStart()' },
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './photo-editor.html',
   styles: `
@@ -123,6 +126,9 @@ export class PhotoEditor {
     return Math.round((start.height / f.height) * 100);
   });
 
+  /** The head the detector found in the picture (the start and « reset » frame), if any. */
+  private head: FaceBox | null = null;
+  protected readonly frameStart = signal<'face' | 'centre' | null>(null);
   private readonly pointers = new Map<number, { x: number; y: number }>();
   private pinch: { distance: number; frame: Frame } | null = null;
 
@@ -149,6 +155,8 @@ export class PhotoEditor {
   private async open(file: File): Promise<void> {
     performance.mark(ASSISTANT_MARKS.editorStarted);
     this.firstDrawn = false;
+    this.head = null;
+    this.frameStart.set(null);
     const opened = await openPicture(
       file,
       Math.ceil(VIEW_MAX_CSS_PX * (globalThis.devicePixelRatio || 1)),
@@ -172,6 +180,23 @@ export class PhotoEditor {
           'Cette image n’a pas pu être ouverte en entier sur cet appareil. Essayez avec une autre photo.',
         ),
     );
+    if (!this.face()) void this.placeOnHead(opened.working, picture);
+  }
+
+  /**
+   * The detector (lazy chunk) finds the head in the working picture (the frame's coordinates):
+   * the frame moves onto it, unless the driver has already moved it.
+   */
+  private async placeOnHead(
+    working: Promise<ImageBitmap>,
+    size: { width: number; height: number },
+  ): Promise<void> {
+    const start = this.frame();
+    const head = await working.then(headIn, () => null);
+    if (this.working !== working) return;
+    this.head = head;
+    if (head && this.frame() === start) this.frame.set(frameForFace(head, size));
+    this.frameStart.set(head ? 'face' : 'centre');
   }
 
   private viewSize(): { width: number; height: number } | null {
@@ -240,7 +265,7 @@ export class PhotoEditor {
 
   protected reset(): void {
     const picture = this.picture();
-    if (picture) this.frame.set(frameForFace(this.face(), picture));
+    if (picture) this.frame.set(frameForFace(this.face() ?? this.head, picture));
   }
 
   protected keydown(event: KeyboardEvent): void {

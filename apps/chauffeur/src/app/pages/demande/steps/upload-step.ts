@@ -16,9 +16,10 @@ import {
 import { Router } from '@angular/router';
 import type { Piece, StoredImageSummary } from '@t3p/contracts';
 import { CRITERIA, NOMINAL, type ImageKind, type Measured, type RuleError } from '@t3p/image-rules';
+import type { QualityWarning } from '@t3p/image-warnings';
 import { DriverRequestApi, imageUrlOf, isImageRefusal } from '../../../api/request-api';
 import { dateTimeFr, integerFr } from '../format';
-import { HEADER_BYTES, readHead, routeFile } from '../pre-check';
+import { HEADER_BYTES, readHead, routeFile, sniffFormat } from '../pre-check';
 import type { ExportedJpeg } from '../assistant/export-jpeg';
 import { ASSISTANT_MARKS } from '@t3p/image-assistant/marks';
 import { PhotoEditor } from '../assistant/photo-editor';
@@ -28,6 +29,7 @@ import { CardPreview } from '../assistant/card-preview';
 import { WizardStepper } from '../wizard-stepper';
 import { WizardStore } from '../wizard-store';
 import { neighbours, pieceOfStep, readyToSubmit, uploadSteps, type StepId } from '../wizard-steps';
+import { QualityWarningsView, qualityWarningsOf } from '../warnings/quality-warnings';
 import { ConfirmDialog } from './confirm-dialog';
 import { VerdictView, measuredLines } from './verdict-view';
 
@@ -70,6 +72,7 @@ const KIND_OF: Record<Piece, ImageKind> = { PHOTO: 'photo', SIGNATURE: 'signatur
     SignatureAssistant,
     SignaturePad,
     CardPreview,
+    QualityWarningsView,
   ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './upload-step.html',
@@ -159,6 +162,12 @@ export class UploadStep {
   protected readonly assistantFile = signal<File | null>(null);
   /** The signature pad is open. */
   protected readonly padOpen = signal(false);
+  /** The quality warnings this browser found on the file just sent (null: not known, or still checking). */
+  protected readonly quality = signal<readonly QualityWarning[] | null>(null);
+  protected readonly checkingQuality = signal(false);
+  /** The JPEG just sent, reopened in the assistant by « Corriger ma photo ». */
+  private lastSent: File | null = null;
+  private qualityRun = 0;
 
   constructor() {
     // A new piece (photo → signature reuses this component): start clean.
@@ -170,6 +179,7 @@ export class UploadStep {
         this.missing.set(false);
         this.assistantFile.set(null);
         this.padOpen.set(false);
+        this.forgetQuality();
       });
     });
   }
@@ -211,6 +221,7 @@ export class UploadStep {
     this.store.restartNotice.set(false);
     this.assistantFile.set(null);
     this.padOpen.set(false);
+    this.forgetQuality();
     const route = routeFile(await readHead(file, HEADER_BYTES), file.size, this.kind());
     if (route.to === 'refuse') {
       this.instant.set(null);
@@ -237,7 +248,7 @@ export class UploadStep {
       }
       return;
     }
-    await this.send(file, file.name);
+    await this.send(file, file.name, sniffFormat(await readHead(file)).format === 'jpeg');
   }
 
   /** The assistant's result: the only thing sent (never the picture it was made from). */
@@ -245,7 +256,38 @@ export class UploadStep {
     const name = this.piece() === 'PHOTO' ? 'photo-corrigee.jpg' : 'signature-corrigee.jpg';
     this.assistantFile.set(null);
     this.padOpen.set(false);
-    await this.send(result.blob, name);
+    await this.send(result.blob, name, true);
+  }
+
+  /** « Corriger ma photo » beside the warnings: the file just sent, opened in the assistant. */
+  protected correctSent(): void {
+    const file = this.lastSent;
+    this.outcome.set(null);
+    this.forgetQuality();
+    if (file) this.assistantFile.set(file);
+  }
+
+  private forgetQuality(): void {
+    this.qualityRun++;
+    this.quality.set(null);
+    this.checkingQuality.set(false);
+    this.lastSent = null;
+  }
+
+  /**
+   * The quality warnings of a JPEG being sent, computed in this browser with the server's code
+   * (the detector loaded on first use); shown with the accepted verdict, never blocking.
+   */
+  private checkQuality(file: Blob, fileName: string): void {
+    this.forgetQuality();
+    const run = this.qualityRun;
+    this.lastSent = new File([file], fileName, { type: 'image/jpeg' });
+    this.checkingQuality.set(true);
+    void qualityWarningsOf(file, this.kind()).then((warnings) => {
+      if (run !== this.qualityRun) return;
+      this.quality.set(warnings);
+      this.checkingQuality.set(false);
+    });
   }
 
   protected openPad(): void {
@@ -260,8 +302,10 @@ export class UploadStep {
     afterNextRender(() => this.picker().nativeElement.focus(), { injector: this.injector });
   }
 
-  private async send(file: Blob, fileName: string): Promise<void> {
+  private async send(file: Blob, fileName: string, jpeg: boolean): Promise<void> {
     this.busy.set(true);
+    if (jpeg) this.checkQuality(file, fileName);
+    else this.forgetQuality();
     try {
       await this.api.upload(this.piece(), file, fileName);
       await this.store.refreshRequest();
