@@ -1,9 +1,9 @@
 import { Injectable } from '@nestjs/common';
-import { Clock } from '../common/clock';
-import { Environment } from '../config/environment';
-import { ImagesService } from '../images/images.service';
-import { LifecycleEmailsService } from '../notifications/lifecycle-emails.service';
-import { OutboxService } from '../notifications/outbox.service';
+import { Clock } from '../../common/clock';
+import { Environment } from '../../config/environment';
+import { ImagesService } from '../../images/images.service';
+import { LifecycleEmailsService } from '../../notifications/lifecycle-emails.service';
+import { OutboxService } from '../../notifications/outbox.service';
 import { LifecycleService } from './lifecycle.service';
 import { RequestTransitionsRepository } from './request-transitions.repository';
 

@@ -1,8 +1,8 @@
 import { Controller, Get, Param, ParseUUIDPipe } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { ApplicationDetail } from '@t3p/contracts';
-import { AgentOnly, CurrentPrincipal, Principal } from '../auth/access.decorators';
-import { RequestsService } from './requests.service';
+import { AgentOnly, CurrentPrincipal, Principal } from '../../auth/access.decorators';
+import { RequestsService } from '../requests.service';
 
 @ApiTags('préfecture')
 @Controller('agent/applications')

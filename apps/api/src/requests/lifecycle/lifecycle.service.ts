@@ -11,16 +11,16 @@ import {
   type ReviewResult,
 } from '@t3p/contracts';
 import { randomBytes, randomUUID } from 'node:crypto';
-import type { Principal } from '../auth/access.decorators';
-import { Clock } from '../common/clock';
-import { ApiException } from '../common/errors/api-exception';
-import { Environment, publicUrlOf } from '../config/environment';
-import { ImageRequestEntity } from '../database/entities';
-import { ImagesService } from '../images/images.service';
-import { LifecycleEmailsService } from '../notifications/lifecycle-emails.service';
-import { renderRejectionEmail, type LifecycleEmailFacts, type RejectedPiece } from '../notifications/templates/lifecycle-emails.template';
-import { RequestQueriesRepository } from './request-queries.repository';
-import { deadlineOf, Delays, piecesOf, toRequestView } from './request.mapper';
+import type { Principal } from '../../auth/access.decorators';
+import { Clock } from '../../common/clock';
+import { ApiException } from '../../common/errors/api-exception';
+import { Environment, publicUrlOf } from '../../config/environment';
+import { ImageRequestEntity } from '../../database/entities';
+import { ImagesService } from '../../images/images.service';
+import { LifecycleEmailsService } from '../../notifications/lifecycle-emails.service';
+import { renderRejectionEmail, type LifecycleEmailFacts, type RejectedPiece } from '../../notifications/templates/lifecycle-emails.template';
+import { RequestQueriesRepository } from '../request-queries.repository';
+import { deadlineOf, Delays, piecesOf, toRequestView } from '../request.mapper';
 
 const DAY = 86_400_000;
 import {

@@ -12,10 +12,10 @@ import {
   type ReviewResult,
 } from '@t3p/contracts';
 import type { FastifyReply } from 'fastify';
-import { AgentOnly, CurrentPrincipal, Principal } from '../auth/access.decorators';
+import { AgentOnly, CurrentPrincipal, Principal } from '../../auth/access.decorators';
 import { AgentRequestsService } from './agent-requests.service';
-import { LifecycleService } from './lifecycle.service';
-import { pieceOfPath } from './piece-param';
+import { LifecycleService } from '../lifecycle/lifecycle.service';
+import { pieceOfPath } from '../piece-param';
 
 const agentOf = (principal: Principal) => ({ agentId: principal.subjectId, prefectureId: principal.prefectureId ?? '' });
 const uuid = () => new ParseUUIDPipe({ version: '4' });

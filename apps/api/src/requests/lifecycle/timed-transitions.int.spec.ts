@@ -1,8 +1,8 @@
 import { DataSource } from 'typeorm';
-import { deliverDue, DemoDriverRow, seedDemo, signInAgent, signInDriver } from '../auth/auth-test-kit';
-import { ImageRequestEntity } from '../database/entities';
-import { LifecycleScheduler } from '../scheduler/lifecycle-scheduler.service';
-import { startTestApp, TestApp } from '../testing/test-app';
+import { deliverDue, DemoDriverRow, seedDemo, signInAgent, signInDriver } from '../../auth/auth-test-kit';
+import { ImageRequestEntity } from '../../database/entities';
+import { LifecycleScheduler } from '../../scheduler/lifecycle-scheduler.service';
+import { startTestApp, TestApp } from '../../testing/test-app';
 import {
   as,
   fileForm,
@@ -11,7 +11,7 @@ import {
   mailsTo,
   restartableSmtp,
   validPhoto,
-} from './lifecycle-test-kit';
+} from '../lifecycle-test-kit';
 
 const T0 = new Date('2026-01-05T08:00:00Z');
 

@@ -1,8 +1,8 @@
 import { Controller, Get } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { ApplicationDetail } from '@t3p/contracts';
-import { CurrentPrincipal, DriverOnly, Principal } from '../auth/access.decorators';
-import { RequestsService } from './requests.service';
+import { CurrentPrincipal, DriverOnly, Principal } from '../../auth/access.decorators';
+import { RequestsService } from '../requests.service';
 
 @ApiTags('chauffeur')
 @Controller('driver')

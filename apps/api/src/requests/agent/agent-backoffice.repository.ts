@@ -2,9 +2,9 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { ImageRequestState } from '@t3p/contracts';
 import { DataSource } from 'typeorm';
-import { CardApplicationEntity, ImageRequestEntity, PrefectureEntity } from '../database/entities';
-import type { Keyset } from './request-queries.repository';
-import { SearchCondition } from './search-condition';
+import { CardApplicationEntity, ImageRequestEntity, PrefectureEntity } from '../../database/entities';
+import type { Keyset } from '../request-queries.repository';
+import { SearchCondition } from '../search-condition';
 
 /**
  * Reads of the back-office dashboard that the lifecycle's repositories do not serve: the

@@ -2,11 +2,11 @@ import { Body, Controller, Delete, Get, HttpCode, Param, Post, Put, Req, Res } f
 import { ApiBody, ApiConsumes, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { AcceptTermsBody, type DriverRequestView, type ImageRequestView, type StoredImageSummary } from '@t3p/contracts';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { CurrentPrincipal, DriverOnly, Principal } from '../auth/access.decorators';
-import { readSingleFile } from '../images/multipart-file';
+import { CurrentPrincipal, DriverOnly, Principal } from '../../auth/access.decorators';
+import { readSingleFile } from '../../images/multipart-file';
 import { DriverRequestService } from './driver-request.service';
-import { LifecycleService } from './lifecycle.service';
-import { pieceOfPath } from './piece-param';
+import { LifecycleService } from '../lifecycle/lifecycle.service';
+import { pieceOfPath } from '../piece-param';
 
 @ApiTags('chauffeur')
 @Controller('driver/request')

@@ -9,7 +9,7 @@ import {
   DriverEntity,
   ImageRequestEntity,
   PrefectureEntity,
-} from '../database/entities';
+} from '../../database/entities';
 
 /** A request with everything its emails and checks need. */
 export interface RequestContext {

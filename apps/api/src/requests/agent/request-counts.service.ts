@@ -1,7 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { CARD_TYPES, IMAGE_REQUEST_STATES, type CardType, type ImageRequestState } from '@t3p/contracts';
-import { Clock } from '../common/clock';
-import { Environment } from '../config/environment';
+import { Clock } from '../../common/clock';
+import { Environment } from '../../config/environment';
 import { RequestCountsRepository, type CountDrift } from './request-counts.repository';
 
 export interface PrefectureCounts {

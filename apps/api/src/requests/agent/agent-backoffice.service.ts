@@ -10,16 +10,16 @@ import {
   type EmailPreview,
   type RequestPage,
 } from '@t3p/contracts';
-import { Clock } from '../common/clock';
-import { ApiException } from '../common/errors/api-exception';
-import { Environment, publicUrlOf } from '../config/environment';
-import { OutboxService } from '../notifications/outbox.service';
-import { renderImageRequestEmail } from '../notifications/templates/lifecycle-emails.template';
+import { Clock } from '../../common/clock';
+import { ApiException } from '../../common/errors/api-exception';
+import { Environment, publicUrlOf } from '../../config/environment';
+import { OutboxService } from '../../notifications/outbox.service';
+import { renderImageRequestEmail } from '../../notifications/templates/lifecycle-emails.template';
 import { AgentBackofficeRepository } from './agent-backoffice.repository';
 import { AgentRequestsService } from './agent-requests.service';
 import { RequestCountsService } from './request-counts.service';
 import { CSV_BOM, CSV_HEADER, csvLine, csvRow } from './requests-csv';
-import { decodeCursor, encodeCursor, type Delays } from './request.mapper';
+import { decodeCursor, encodeCursor, type Delays } from '../request.mapper';
 
 const DEFAULT_PAGE = 20;
 const EXPORT_PAGE = 500;

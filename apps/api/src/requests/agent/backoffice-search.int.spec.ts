@@ -1,6 +1,6 @@
-import { seedDemo, Session, signInAgent } from '../auth/auth-test-kit';
-import { startTestApp, TestApp } from '../testing/test-app';
-import { as, insertApplication } from './lifecycle-test-kit';
+import { seedDemo, Session, signInAgent } from '../../auth/auth-test-kit';
+import { startTestApp, TestApp } from '../../testing/test-app';
+import { as, insertApplication } from '../lifecycle-test-kit';
 
 interface Item {
   id: string;

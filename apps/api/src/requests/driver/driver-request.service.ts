@@ -1,11 +1,11 @@
 import { HttpStatus, Injectable } from '@nestjs/common';
 import { CURRENT_TERMS_VERSION, type DriverRequestView, type Piece, type StoredImageSummary } from '@t3p/contracts';
 import type { Verdict } from '@t3p/image-rules';
-import type { Principal } from '../auth/access.decorators';
-import { ApiException } from '../common/errors/api-exception';
-import { ImagesService, toImageSummary } from '../images/images.service';
-import { conflict, LifecycleService } from './lifecycle.service';
-import { piecesOf, toRequestView } from './request.mapper';
+import type { Principal } from '../../auth/access.decorators';
+import { ApiException } from '../../common/errors/api-exception';
+import { ImagesService, toImageSummary } from '../../images/images.service';
+import { conflict, LifecycleService } from '../lifecycle/lifecycle.service';
+import { piecesOf, toRequestView } from '../request.mapper';
 
 /**
  * The signed-in driver's own request: the wizard's reads and the upload of one piece. The

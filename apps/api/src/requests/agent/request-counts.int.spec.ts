@@ -1,15 +1,15 @@
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DataSource } from 'typeorm';
-import { createApp } from '../app/create-app';
-import { seedDemo, Session, signInAgent } from '../auth/auth-test-kit';
-import { loadEnvironment } from '../config/environment';
-import { LifecycleScheduler } from '../scheduler/lifecycle-scheduler.service';
-import { usesPostgres } from '../testing/postgres';
-import { startTestApp, TestApp } from '../testing/test-app';
-import { as, insertApplication, insertPendingRequests } from './lifecycle-test-kit';
+import { createApp } from '../../app/create-app';
+import { seedDemo, Session, signInAgent } from '../../auth/auth-test-kit';
+import { loadEnvironment } from '../../config/environment';
+import { LifecycleScheduler } from '../../scheduler/lifecycle-scheduler.service';
+import { usesPostgres } from '../../testing/postgres';
+import { startTestApp, TestApp } from '../../testing/test-app';
+import { as, insertApplication, insertPendingRequests } from '../lifecycle-test-kit';
 import { RequestCountsRepository } from './request-counts.repository';
 import { RequestCountsService } from './request-counts.service';
-import { TimedTransitionsService } from './timed-transitions.service';
+import { TimedTransitionsService } from '../lifecycle/timed-transitions.service';
 
 const DAY = 86_400_000;
 

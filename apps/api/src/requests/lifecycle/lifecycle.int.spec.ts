@@ -1,10 +1,10 @@
 import { IMAGE_REQUEST_SUBJECT_START } from '@t3p/contracts';
 import type { ParsedMail } from 'mailparser';
 import { DataSource } from 'typeorm';
-import { deliverDue, DemoDriverRow, seedDemo, Session, signInAgent, signInDriver } from '../auth/auth-test-kit';
-import { ImageRequestEntity, StoredImageEntity } from '../database/entities';
-import { startTestApp, TestApp } from '../testing/test-app';
-import { as, fileForm, insertApplication, mailsTo, restartableSmtp, validPhoto, validSignature } from './lifecycle-test-kit';
+import { deliverDue, DemoDriverRow, seedDemo, Session, signInAgent, signInDriver } from '../../auth/auth-test-kit';
+import { ImageRequestEntity, StoredImageEntity } from '../../database/entities';
+import { startTestApp, TestApp } from '../../testing/test-app';
+import { as, fileForm, insertApplication, mailsTo, restartableSmtp, validPhoto, validSignature } from '../lifecycle-test-kit';
 
 /** The agent's and the driver's transitions through the real API, database and SMTP server. */
 describe('image-request lifecycle through HTTP (agent and driver)', () => {

@@ -6,11 +6,11 @@ import type {
   RequestPage,
   ReviewableRequest,
 } from '@t3p/contracts';
-import { ApiException } from '../common/errors/api-exception';
-import { ImagesService, toImageSummary } from '../images/images.service';
-import { LifecycleService } from './lifecycle.service';
-import { RequestQueriesRepository } from './request-queries.repository';
-import { decodeCursor, encodeCursor, toAuditView, toListItem } from './request.mapper';
+import { ApiException } from '../../common/errors/api-exception';
+import { ImagesService, toImageSummary } from '../../images/images.service';
+import { LifecycleService } from '../lifecycle/lifecycle.service';
+import { RequestQueriesRepository } from '../request-queries.repository';
+import { decodeCursor, encodeCursor, toAuditView, toListItem } from '../request.mapper';
 
 const DEFAULT_PAGE = 20;
 

@@ -1,6 +1,6 @@
-import { deliverDue, seedDemo, Session, signInAgent } from '../auth/auth-test-kit';
-import { startTestApp, TestApp } from '../testing/test-app';
-import { as, insertApplication, insertPendingRequests } from './lifecycle-test-kit';
+import { deliverDue, seedDemo, Session, signInAgent } from '../../auth/auth-test-kit';
+import { startTestApp, TestApp } from '../../testing/test-app';
+import { as, insertApplication, insertPendingRequests } from '../lifecycle-test-kit';
 
 /** The dashboard's reads through the real API: counts, sorted keyset pages, applications, preview, emails. */
 describe('back-office dashboard endpoints', () => {

@@ -11,7 +11,7 @@ import {
   type EmailPreview,
   type RequestPage,
 } from '@t3p/contracts';
-import { AgentOnly, CurrentPrincipal, Principal } from '../auth/access.decorators';
+import { AgentOnly, CurrentPrincipal, Principal } from '../../auth/access.decorators';
 import { AgentBackofficeService } from './agent-backoffice.service';
 
 const prefectureOf = (principal: Principal) => principal.prefectureId ?? '';

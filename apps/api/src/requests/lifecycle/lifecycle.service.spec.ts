@@ -1,15 +1,15 @@
 import 'reflect-metadata';
 import type { ApiErrorCode } from '@t3p/contracts';
-import { ManualClock } from '../common/clock';
-import { ApiException } from '../common/errors/api-exception';
-import { loadEnvironment } from '../config/environment';
-import type { Principal } from '../auth/access.decorators';
-import type { ImageRequestEntity } from '../database/entities';
-import type { ImagesService } from '../images/images.service';
-import type { LifecycleEmailsService } from '../notifications/lifecycle-emails.service';
-import { DriverRequestService } from './driver-request.service';
+import { ManualClock } from '../../common/clock';
+import { ApiException } from '../../common/errors/api-exception';
+import { loadEnvironment } from '../../config/environment';
+import type { Principal } from '../../auth/access.decorators';
+import type { ImageRequestEntity } from '../../database/entities';
+import type { ImagesService } from '../../images/images.service';
+import type { LifecycleEmailsService } from '../../notifications/lifecycle-emails.service';
+import { DriverRequestService } from '../driver/driver-request.service';
 import { LifecycleService } from './lifecycle.service';
-import type { RequestQueriesRepository } from './request-queries.repository';
+import type { RequestQueriesRepository } from '../request-queries.repository';
 import type { RequestContext, RequestTransitionsRepository, TransitionScope } from './request-transitions.repository';
 
 /** Unit tests with fakes of the repositories: the rules that need no database. */

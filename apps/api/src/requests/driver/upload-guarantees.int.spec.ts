@@ -3,14 +3,14 @@ import { request as httpRequest } from 'node:http';
 import { Client } from 'pg';
 import sharp from 'sharp';
 import { DataSource } from 'typeorm';
-import { seedDemo, Session, signInAgent, signInDriver } from '../auth/auth-test-kit';
-import { ImageRequestEntity, StoredImageEntity } from '../database/entities';
-import { ImagesRepository } from '../images/images.repository';
-import { stripJpegMetadata } from '../images/measurement/jpeg-strip';
-import { usesPostgres } from '../testing/postgres';
-import { startTestApp, TestApp } from '../testing/test-app';
-import { as, fileForm, insertApplication, validPhoto } from './lifecycle-test-kit';
-import { TimedTransitionsService } from './timed-transitions.service';
+import { seedDemo, Session, signInAgent, signInDriver } from '../../auth/auth-test-kit';
+import { ImageRequestEntity, StoredImageEntity } from '../../database/entities';
+import { ImagesRepository } from '../../images/images.repository';
+import { stripJpegMetadata } from '../../images/measurement/jpeg-strip';
+import { usesPostgres } from '../../testing/postgres';
+import { startTestApp, TestApp } from '../../testing/test-app';
+import { as, fileForm, insertApplication, validPhoto } from '../lifecycle-test-kit';
+import { TimedTransitionsService } from '../lifecycle/timed-transitions.service';
 
 /** Sends a raw body with its exact length (fetch would re-encode a FormData). */
 function rawPut(url: string, headers: Record<string, string>, body: Buffer): Promise<{ status: number; body: Record<string, unknown> }> {
