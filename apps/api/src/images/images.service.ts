@@ -6,7 +6,7 @@ import type { EntityManager } from 'typeorm';
 import { Clock } from '../common/clock';
 import { StoredImageEntity } from '../database/entities';
 import { type ImageStateChange, ImagesRepository } from './images.repository';
-import { checkImage, displayDerivedOnRead, normaliseByDecoding, sha256 } from './measurement';
+import { checkImage, displayDerivedOnRead, normaliseByDecoding, sha256 } from '@t3p/image-measurement';
 
 export const KIND_OF_PIECE: Record<Piece, ImageKind> = { PHOTO: 'photo', SIGNATURE: 'signature' };
 

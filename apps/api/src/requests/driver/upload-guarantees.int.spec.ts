@@ -6,7 +6,7 @@ import { DataSource } from 'typeorm';
 import { seedDemo, Session, signInAgent, signInDriver } from '../../auth/auth-test-kit';
 import { ImageRequestEntity, StoredImageEntity } from '../../database/entities';
 import { ImagesRepository } from '../../images/images.repository';
-import { stripJpegMetadata } from '../../images/measurement/jpeg-strip';
+import { stripJpegMetadata } from '@t3p/image-measurement';
 import { usesPostgres } from '../../testing/postgres';
 import { startTestApp, TestApp } from '../../testing/test-app';
 import { as, fileForm, insertApplication, validPhoto } from '../lifecycle-test-kit';

@@ -12,15 +12,14 @@ export type WorkerOutcome<R> =
 /**
  * Finds a worker file (plain CommonJS): where `$envVar` says, next to this
  * module when run from sources (ts-jest, tsx), next to main.js in the webpack
- * bundle (copied there as an asset), or in the sources below the current
- * directory.
+ * bundle (copied there as an asset), or in the library's sources below the
+ * current directory.
  */
 export function resolveWorkerFile(file: string, envVar: string): string {
   const candidates = [
     process.env[envVar],
     join(__dirname, file),
-    join(__dirname, 'images', 'measurement', file),
-    join(process.cwd(), 'apps', 'api', 'src', 'images', 'measurement', file),
+    join(process.cwd(), 'libs', 'image-measurement', 'src', file),
   ];
   for (const c of candidates) {
     if (c && existsSync(c)) return c;

@@ -5,9 +5,9 @@ import { join, resolve } from 'node:path';
 import type { ErrorCode, ImageKind } from '@t3p/image-rules';
 
 /** The workspace root (tests run from sources). */
-export const WORKSPACE_ROOT = resolve(__dirname, '../../../../..');
+export const WORKSPACE_ROOT = resolve(__dirname, '../../..');
 
-/** Shape of tools/corpus manifest.json (kept here: apps may not import tools/). */
+/** Shape of tools/corpus manifest.json (kept here: libraries may not import tools/). */
 export interface CorpusManifest {
   generatedBy: string;
   files: { file: string; kind: ImageKind; expected: ErrorCode[]; description: string }[];

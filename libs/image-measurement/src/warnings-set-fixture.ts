@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import type { RuleWarning } from '@t3p/image-rules';
 import { WORKSPACE_ROOT } from './corpus-fixture';
 
-/** Shape of tools/warnings-set manifest.json entries (kept here: apps may not import tools/). */
+/** Shape of tools/warnings-set manifest.json entries (kept here: libraries may not import tools/). */
 export interface WarningsSetEntry {
   file: string;
   kind: 'photo';
