@@ -51,6 +51,8 @@ describe('back-office dashboard endpoints', () => {
     expect(filtered.items.map((item: { driver: { lastName: string } }) => item.driver.lastName)).toEqual(['Lambert']);
     expect((await as(test, nord)('/api/agent/dashboard/requests?sort=sideways')).status).toBe(400);
     expect((await as(test, nord)('/api/agent/dashboard/requests?cursor=abc')).status).toBe(400);
+    // One route per list: the lifecycle's former copy of it is gone.
+    expect((await as(test, nord)('/api/agent/requests')).status).toBe(404);
   });
 
   it('lists the préfecture’s applications with their open request, searchable', async () => {

@@ -1,13 +1,11 @@
-import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query, Res } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Res } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import {
   CreateImageRequestBody,
-  RequestListQuery,
   ReviewRequestBody,
   type EmailPreview,
   type AuditEntryView,
   type ImageRequestView,
-  type RequestPage,
   type ReviewableRequest,
   type ReviewResult,
 } from '@t3p/contracts';
@@ -20,7 +18,10 @@ import { pieceOfPath } from '../piece-param';
 const agentOf = (principal: Principal) => ({ agentId: principal.subjectId, prefectureId: principal.prefectureId ?? '' });
 const uuid = () => new ParseUUIDPipe({ version: '4' });
 
-/** The back-office: every read and write is scoped to the agent's préfecture (any other → 404). */
+/**
+ * The back-office: every read and write is scoped to the agent's préfecture (any other → 404).
+ * The list of requests is the dashboard's (`GET /api/agent/dashboard/requests`, AgentBackofficeController).
+ */
 @ApiTags('préfecture')
 @Controller('agent')
 export class AgentRequestsController {
@@ -45,13 +46,6 @@ export class AgentRequestsController {
   @ApiOperation({ summary: 'L’historique d’une demande de carte : qui, quand, de quel état à quel état, pourquoi' })
   audit(@CurrentPrincipal() principal: Principal, @Param('id', uuid()) applicationId: string): Promise<AuditEntryView[]> {
     return this.requests.audit(agentOf(principal).prefectureId, applicationId);
-  }
-
-  @Get('requests')
-  @AgentOnly()
-  @ApiOperation({ summary: 'Les demandes d’images de la préfecture, filtrées, les plus récentes d’abord (pagination par curseur)' })
-  list(@CurrentPrincipal() principal: Principal, @Query() query: RequestListQuery): Promise<RequestPage> {
-    return this.requests.list(agentOf(principal).prefectureId, query);
   }
 
   @Get('requests/:id')

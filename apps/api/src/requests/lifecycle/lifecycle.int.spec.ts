@@ -155,18 +155,18 @@ describe('image-request lifecycle through HTTP (agent and driver)', () => {
     expect((await late.json()).code).toBe('REQUEST_ALREADY_SUBMITTED');
 
     // The agents' list can show only the requests whose images got warnings.
-    const flagged = await (await as(test, nord)('/api/agent/requests?hasWarnings=true&limit=100')).json();
+    const flagged = await (await as(test, nord)('/api/agent/dashboard/requests?hasWarnings=true&limit=100')).json();
     expect(flagged.items.map((item: { id: string }) => item.id)).toContain(requestId);
-    const unflagged = await (await as(test, nord)('/api/agent/requests?limit=100')).json();
+    const unflagged = await (await as(test, nord)('/api/agent/dashboard/requests?limit=100')).json();
     expect(flagged.items.length).toBeLessThan(unflagged.items.length);
-    expect((await as(test, nord)('/api/agent/requests?hasWarnings=maybe')).status).toBe(400);
+    expect((await as(test, nord)('/api/agent/dashboard/requests?hasWarnings=maybe')).status).toBe(400);
   });
 
   it('lists the préfecture’s requests with filters and keyset pages, and hides them from other préfectures', async () => {
     const all: string[] = [];
     let cursor: string | null = null;
     do {
-      const response = await as(test, nord)(`/api/agent/requests?limit=2${cursor ? `&cursor=${cursor}` : ''}`);
+      const response = await as(test, nord)(`/api/agent/dashboard/requests?limit=2${cursor ? `&cursor=${cursor}` : ''}`);
       const page: { items: { id: string; createdAt: string }[]; nextCursor: string | null } = await response.json();
       expect([response.status, page]).toEqual([200, expect.anything()]);
       expect(page.items.length).toBeLessThanOrEqual(2);
@@ -180,16 +180,16 @@ describe('image-request lifecycle through HTTP (agent and driver)', () => {
     );
     expect(all).toHaveLength(Number(total[0].n));
 
-    const filtered = await (await as(test, nord)(`/api/agent/requests?state=SUBMITTED&cardType=VTC&q=durand`)).json();
+    const filtered = await (await as(test, nord)(`/api/agent/dashboard/requests?state=SUBMITTED&cardType=VTC&q=durand`)).json();
     expect(filtered.items.map((item: { id: string }) => item.id)).toEqual([requestId]);
     expect(filtered.items[0]).toMatchObject({ applicationState: 'UNDER_REVIEW', driver: { lastName: 'Durand' } });
-    const byIdentifier = await (await as(test, nord)(`/api/agent/requests?q=${application.driverIdentifier}`)).json();
+    const byIdentifier = await (await as(test, nord)(`/api/agent/dashboard/requests?q=${application.driverIdentifier}`)).json();
     expect(byIdentifier.items).toHaveLength(1);
-    const dated = await (await as(test, nord)(`/api/agent/requests?from=2026-03-02&to=2026-03-03&q=durand`)).json();
+    const dated = await (await as(test, nord)(`/api/agent/dashboard/requests?from=2026-03-02&to=2026-03-03&q=durand`)).json();
     expect(dated.items).toHaveLength(1);
-    expect((await (await as(test, pdc)(`/api/agent/requests?q=durand`)).json()).items).toEqual([]);
+    expect((await (await as(test, pdc)(`/api/agent/dashboard/requests?q=durand`)).json()).items).toEqual([]);
     expect((await as(test, pdc)(`/api/agent/requests/${requestId}`)).status).toBe(404);
-    expect((await as(test, nord)(`/api/agent/requests?cursor=bad`)).status).toBe(400);
+    expect((await as(test, nord)(`/api/agent/dashboard/requests?cursor=bad`)).status).toBe(400);
   });
 
   it('rejects the signature: REJECTED, and a new request for the signature alone with its email', async () => {
