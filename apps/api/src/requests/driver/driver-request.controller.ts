@@ -3,7 +3,6 @@ import { ApiBody, ApiConsumes, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { AcceptTermsBody, type DriverRequestView, type ImageRequestView, type StoredImageSummary } from '@t3p/contracts';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { CurrentPrincipal, DriverOnly, Principal } from '../../auth/access.decorators';
-import { readSingleFile } from '../../images/multipart-file';
 import { DriverRequestService } from './driver-request.service';
 import { LifecycleService } from '../lifecycle/lifecycle.service';
 import { pieceOfPath } from '../piece-param';
@@ -43,7 +42,7 @@ export class DriverRequestController {
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<StoredImageSummary | Record<string, unknown>> {
     const piece = pieceOfPath(path);
-    const outcome = await this.requests.upload(principal, piece, await readSingleFile(request));
+    const outcome = await this.requests.upload(principal, piece, request);
     if (outcome.valid) {
       void reply.status(201);
       return outcome.image;

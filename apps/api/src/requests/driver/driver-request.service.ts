@@ -3,7 +3,7 @@ import { CURRENT_TERMS_VERSION, type DriverRequestView, type Piece, type StoredI
 import type { Verdict } from '@t3p/image-rules';
 import type { Principal } from '../../auth/access.decorators';
 import { ApiException } from '../../common/errors/api-exception';
-import { ImagesService, toImageSummary } from '../../images/images.service';
+import { ImagesService, toImageSummary, type MultipartUpload } from '../../images/images.service';
 import { conflict, LifecycleService } from '../lifecycle/lifecycle.service';
 import { piecesOf, toRequestView } from '../request.mapper';
 
@@ -34,12 +34,13 @@ export class DriverRequestService {
   }
 
   /**
-   * One piece of the open request: judged by the Images module, kept as the draft when valid.
-   * Only while the request is PENDING/REMINDED, for a requested piece, once the terms are
-   * accepted. The write re-checks the state in its own statement: a request closed while the
-   * file was measured gets a 409 and keeps nothing.
+   * One piece of the open request: read, judged and kept as the draft when valid by the Images
+   * module, which gets the multipart body unread. Only while the request is PENDING/REMINDED,
+   * for a requested piece, once the terms are accepted (checked first: a refused upload is not
+   * read). The write re-checks the state in its own statement: a request closed while the file
+   * was measured gets a 409 and keeps nothing.
    */
-  async upload(principal: Principal, piece: Piece, bytes: Buffer): Promise<{ valid: true; image: StoredImageSummary } | { valid: false; verdict: Verdict }> {
+  async upload(principal: Principal, piece: Piece, upload: MultipartUpload): Promise<{ valid: true; image: StoredImageSummary } | { valid: false; verdict: Verdict }> {
     const request = this.lifecycle.openRequestOf(principal);
     if (!piecesOf(request).includes(piece)) {
       throw conflict(
@@ -50,7 +51,7 @@ export class DriverRequestService {
     if (!request.termsAcceptedAt) {
       throw conflict('Acceptez d’abord les conditions d’utilisation (étape « Engagement »).', 'TERMS_NOT_ACCEPTED');
     }
-    const outcome = await this.images.uploadDraft(request.id, piece, bytes);
+    const outcome = await this.images.receiveDraft(request.id, piece, upload);
     if (!outcome.verdict.valid) return { valid: false, verdict: outcome.verdict };
     if (!outcome.image) throw await this.lifecycle.uploadLostError(request);
     return { valid: true, image: outcome.image };

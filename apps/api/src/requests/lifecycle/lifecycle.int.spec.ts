@@ -153,6 +153,9 @@ describe('image-request lifecycle through HTTP (agent and driver)', () => {
     const late = await call('/api/driver/request/images/photo', { method: 'PUT', body: fileForm(await validPhoto()) });
     expect(late.status).toBe(409);
     expect((await late.json()).code).toBe('REQUEST_ALREADY_SUBMITTED');
+    // The request is checked before Images reads the body: a refused upload is not read (409, not 413).
+    const heavy = await call('/api/driver/request/images/photo', { method: 'PUT', body: fileForm(Buffer.alloc(3 * 1024 * 1024, 1)) });
+    expect([heavy.status, (await heavy.json()).code]).toEqual([409, 'REQUEST_ALREADY_SUBMITTED']);
 
     // The agents' list can show only the requests whose images got warnings.
     const flagged = await (await as(test, nord)('/api/agent/dashboard/requests?hasWarnings=true&limit=100')).json();

@@ -5,7 +5,7 @@ import { ApiException } from '../../common/errors/api-exception';
 import { loadEnvironment } from '../../config/environment';
 import type { Principal } from '../../auth/access.decorators';
 import type { ImageRequestEntity } from '../../database/entities';
-import type { ImagesService } from '../../images/images.service';
+import type { ImagesService, MultipartUpload } from '../../images/images.service';
 import type { LifecycleEmailsService } from '../../notifications/lifecycle-emails.service';
 import { DriverRequestService } from '../driver/driver-request.service';
 import { LifecycleService } from './lifecycle.service';
@@ -53,7 +53,7 @@ function build(found: RequestContext | null, scopeWins = true) {
   const emails = { paymentRequest: jest.fn(async () => undefined) } as unknown as LifecycleEmailsService;
   const env = loadEnvironment({ NODE_ENV: 'test', LOG_LEVEL: 'silent' });
   const images = {
-    uploadDraft: jest.fn(),
+    receiveDraft: jest.fn(),
     setStateInTransaction: jest.fn(async () => 1),
     deleteDraftsInTransaction: jest.fn(async () => 0),
   } as unknown as ImagesService;
@@ -124,19 +124,29 @@ describe('LifecycleService (fakes)', () => {
 });
 
 describe('DriverRequestService.upload (fakes)', () => {
-  it('refuses a closed request, a piece not requested, and terms not accepted, before measuring anything', async () => {
+  /** A multipart body nobody may read: the checks come first. */
+  const unreadUpload: MultipartUpload = {
+    isMultipart: () => {
+      throw new Error('the body was read');
+    },
+    parts: () => {
+      throw new Error('the body was read');
+    },
+  };
+
+  it('refuses a closed request, a piece not requested, and terms not accepted, before reading or measuring anything', async () => {
     const cancelled = build(null);
-    expect(await codeOf(cancelled.driver.upload(driverWith(context({ state: 'CANCELLED' })), 'PHOTO', Buffer.alloc(1)))).toEqual([
+    expect(await codeOf(cancelled.driver.upload(driverWith(context({ state: 'CANCELLED' })), 'PHOTO', unreadUpload))).toEqual([
       409,
       'REQUEST_CANCELLED',
     ]);
     const photoOnly = build(null);
-    expect(await codeOf(photoOnly.driver.upload(driverWith(context({ termsAcceptedAt: new Date() })), 'SIGNATURE', Buffer.alloc(1)))).toEqual([
+    expect(await codeOf(photoOnly.driver.upload(driverWith(context({ termsAcceptedAt: new Date() })), 'SIGNATURE', unreadUpload))).toEqual([
       409,
       'PIECE_NOT_REQUESTED',
     ]);
     const noTerms = build(null);
-    expect(await codeOf(noTerms.driver.upload(driverWith(context()), 'PHOTO', Buffer.alloc(1)))).toEqual([409, 'TERMS_NOT_ACCEPTED']);
-    for (const { images } of [cancelled, photoOnly, noTerms]) expect(images.uploadDraft).not.toHaveBeenCalled();
+    expect(await codeOf(noTerms.driver.upload(driverWith(context()), 'PHOTO', unreadUpload))).toEqual([409, 'TERMS_NOT_ACCEPTED']);
+    for (const { images } of [cancelled, photoOnly, noTerms]) expect(images.receiveDraft).not.toHaveBeenCalled();
   });
 });
