@@ -5,7 +5,7 @@ import { Clock } from '../common/clock';
 import { ApiException } from '../common/errors/api-exception';
 import { AgentEntity } from '../database/entities';
 import { AgentRequestsService } from '../requests/agent/agent-requests.service';
-import { isUniqueViolation } from '../requests/lifecycle/request-transitions.repository';
+import { isUniqueViolation } from '../database/raw-rows';
 import type { Principal } from './access.decorators';
 import { AuthRepository } from './auth.repository';
 import { SignInService } from './sign-in.service';

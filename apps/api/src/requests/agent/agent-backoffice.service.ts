@@ -14,7 +14,7 @@ import { Clock } from '../../common/clock';
 import { ApiException } from '../../common/errors/api-exception';
 import { Environment, publicUrlOf } from '../../config/environment';
 import { OutboxService } from '../../notifications/outbox.service';
-import { renderImageRequestEmail } from '../../notifications/templates/lifecycle-emails.template';
+import { LifecycleEmailsService } from '../../notifications/lifecycle-emails.service';
 import { AgentBackofficeRepository } from './agent-backoffice.repository';
 import { AgentRequestsService } from './agent-requests.service';
 import { RequestCountsService } from './request-counts.service';
@@ -39,6 +39,7 @@ export class AgentBackofficeService {
     private readonly agentRequests: AgentRequestsService,
     private readonly counts: RequestCountsService,
     private readonly outbox: OutboxService,
+    private readonly lifecycleEmails: LifecycleEmailsService,
     private readonly clock: Clock,
     private readonly env: Environment,
   ) {}
@@ -113,7 +114,7 @@ export class AgentBackofficeService {
         : [REQUEST_REASONS[body.reasonCode], body.reasonText?.trim()].filter(Boolean).join(' ');
     const now = this.clock.now();
     const { reminderDays, cancellationDays } = this.delays();
-    const rendered = renderImageRequestEmail({
+    const rendered = this.lifecycleEmails.imageRequestPreview({
       civility: application.driver.civility,
       lastName: application.driver.lastName,
       firstName: application.driver.firstName,

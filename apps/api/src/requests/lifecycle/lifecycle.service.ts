@@ -17,14 +17,13 @@ import { ApiException } from '../../common/errors/api-exception';
 import { Environment, publicUrlOf } from '../../config/environment';
 import { ImageRequestEntity } from '../../database/entities';
 import { ImagesService } from '../../images/images.service';
-import { LifecycleEmailsService } from '../../notifications/lifecycle-emails.service';
-import { renderRejectionEmail, type LifecycleEmailFacts, type RejectedPiece } from '../../notifications/templates/lifecycle-emails.template';
+import { LifecycleEmailsService, type LifecycleEmailFacts, type RejectedPiece } from '../../notifications/lifecycle-emails.service';
 import { RequestQueriesRepository } from '../request-queries.repository';
 import { deadlineOf, Delays, piecesOf, toRequestView } from '../request.mapper';
 
 const DAY = 86_400_000;
+import { isUniqueViolation } from '../../database/raw-rows';
 import {
-  isUniqueViolation,
   RequestContext,
   RequestTransitionsRepository,
   TransitionScope,
@@ -210,7 +209,7 @@ export class LifecycleService {
     }
     const now = this.clock.now();
     const { reminderDays, cancellationDays } = this.delays();
-    const rendered = renderRejectionEmail({
+    const rendered = this.emails.rejectionPreview({
       ...this.emailFacts(found),
       pieces: rejected.map((decision) => decision.piece),
       reason: rejected.map((decision) => decision.reason?.trim()).join(' '),

@@ -10,6 +10,7 @@ import {
   ImageRequestEntity,
   PrefectureEntity,
 } from '../../database/entities';
+import { date, requestOfRow, type ContextRow } from '../../database/raw-rows';
 
 /** A request with everything its emails and checks need. */
 export interface RequestContext {
@@ -66,48 +67,6 @@ const contextSelect = (source: string) => `SELECT r.id, r.application_id, r.pref
     FROM ${source} r JOIN card_application a ON a.id = r.application_id
     JOIN driver d ON d.id = a.driver_id JOIN prefecture p ON p.id = a.prefecture_id`;
 
-export interface ContextRow {
-  [column: string]: unknown;
-}
-
-export const date = (value: unknown): Date | null =>
-  value === null || value === undefined ? null : value instanceof Date ? value : new Date(`${String(value).replace(' ', 'T')}Z`);
-
-/** A raw joined row (either engine) as entities: SQLite gives dates as text and booleans as 0/1. */
-/** An image_request row read raw (either engine), its columns named `${prefix}column`. */
-export function requestOfRow(row: ContextRow, prefix = ''): ImageRequestEntity {
-  const column = (name: string) => row[`${prefix}${name}`];
-  return {
-    id: column('id') as string,
-    applicationId: column('application_id') as string,
-    prefectureId: column('prefecture_id') as string,
-    cardType: column('card_type') as ImageRequestEntity['cardType'],
-    accessRef: column('access_ref') as string,
-    photoRequested: Boolean(column('photo_requested')),
-    signatureRequested: Boolean(column('signature_requested')),
-    reasonCode: column('reason_code') as string,
-    reasonText: column('reason_text') as string,
-    state: column('state') as ImageRequestEntity['state'],
-    createdByAgentId: (column('created_by_agent_id') as string | null) ?? null,
-    previousRequestId: (column('previous_request_id') as string | null) ?? null,
-    createdAt: date(column('created_at')) as Date,
-    remindedAt: date(column('reminded_at')),
-    submittedAt: date(column('submitted_at')),
-    decidedAt: date(column('decided_at')),
-    cancelledAt: date(column('cancelled_at')),
-    termsAcceptedAt: date(column('terms_accepted_at')),
-    termsVersion: (column('terms_version') as string | null) ?? null,
-  };
-}
-
-/** The columns of an image_request aliased `${prefix}column`, for raw joins that use requestOfRow. */
-export const requestColumns = (alias: string, prefix: string) =>
-  ['id', 'application_id', 'prefecture_id', 'card_type', 'access_ref', 'photo_requested', 'signature_requested', 'reason_code',
-   'reason_text', 'state', 'created_by_agent_id', 'previous_request_id', 'created_at', 'reminded_at', 'submitted_at',
-   'decided_at', 'cancelled_at', 'terms_accepted_at', 'terms_version']
-    .map((name) => `${alias}.${name} AS ${prefix}${name}`)
-    .join(', ');
-
 function toContext(row: ContextRow): RequestContext {
   const request = requestOfRow(row);
   const driver: DriverEntity = {
@@ -139,12 +98,6 @@ function toContext(row: ContextRow): RequestContext {
     prefecture,
   };
   return { request, application };
-}
-
-/** Unique-constraint violation on either engine (the partial index "one open request"). */
-export function isUniqueViolation(error: unknown): boolean {
-  const code = String((error as { code?: unknown } | null)?.code ?? '');
-  return code === '23505' || code.startsWith('SQLITE_CONSTRAINT');
 }
 
 /**
