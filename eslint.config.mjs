@@ -39,13 +39,20 @@ export default [
           depConstraints: [
             // Apps may use shared libs; fronts may also use front libs. No app imports another app.
             { sourceTag: 'type:app', notDependOnLibsWithTags: ['type:app'] },
-            { sourceTag: 'scope:api', onlyDependOnLibsWithTags: ['scope:shared'] },
+            // scope:node libs (image-measurement: sharp, worker threads) serve the api and tools/,
+            // never a browser app: the fronts' and e2e suites' lists below do not name them.
+            { sourceTag: 'scope:api', onlyDependOnLibsWithTags: ['scope:shared', 'scope:node'] },
             {
               sourceTag: 'scope:front',
               onlyDependOnLibsWithTags: ['scope:front', 'scope:shared'],
             },
             { sourceTag: 'scope:e2e', onlyDependOnLibsWithTags: ['scope:e2e', 'scope:shared'] },
-            { sourceTag: 'scope:tools', onlyDependOnLibsWithTags: ['scope:shared', 'scope:e2e'] },
+            { sourceTag: 'scope:tools', onlyDependOnLibsWithTags: ['scope:shared', 'scope:e2e', 'scope:node'] },
+            {
+              sourceTag: 'scope:node',
+              onlyDependOnLibsWithTags: ['scope:shared'],
+              bannedExternalImports: ['@nestjs/*', '@angular/*', 'typeorm', 'rxjs', 'fastify'],
+            },
             {
               sourceTag: 'scope:shared',
               onlyDependOnLibsWithTags: ['scope:shared'],

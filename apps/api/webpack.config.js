@@ -19,8 +19,8 @@ module.exports = {
         "./src/assets",
         // The PDF analysis worker runs in a worker thread from a file of its own:
         // copied next to main.js, where resolveWorkerPath() finds it.
-        { input: "./src/images/measurement", glob: "pdf-worker.js", output: "." },
-        { input: "./src/images/measurement", glob: "face-worker.js", output: "." },
+        { input: "../../libs/image-measurement/src", glob: "pdf-worker.js", output: "." },
+        { input: "../../libs/image-measurement/src", glob: "face-worker.js", output: "." },
       ],
       optimization: false,
       outputHashing: 'none',

@@ -12,7 +12,7 @@ import { cpus, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import sharp from 'sharp';
 import { generateCorpus } from '../corpus/make-corpus';
-import { checkImage, shutdownPdfWorkers, warmUpPdfWorkers } from '../../apps/api/src/images/measurement';
+import { checkImage, shutdownPdfWorkers, warmUpPdfWorkers } from '@t3p/image-measurement';
 
 interface Row {
   name: string;

@@ -80,10 +80,10 @@ async function main() {
   const { OutboxRepository } = await import('../../apps/api/src/notifications/outbox.repository');
   const { OutboxService } = await import('../../apps/api/src/notifications/outbox.service');
   const { LifecycleEmailsService } = await import('../../apps/api/src/notifications/lifecycle-emails.service');
-  const { RequestTransitionsRepository } = await import('../../apps/api/src/requests/request-transitions.repository');
+  const { RequestTransitionsRepository } = await import('../../apps/api/src/requests/lifecycle/request-transitions.repository');
   const { RequestQueriesRepository } = await import('../../apps/api/src/requests/request-queries.repository');
-  const { LifecycleService } = await import('../../apps/api/src/requests/lifecycle.service');
-  const { TimedTransitionsService } = await import('../../apps/api/src/requests/timed-transitions.service');
+  const { LifecycleService } = await import('../../apps/api/src/requests/lifecycle/lifecycle.service');
+  const { TimedTransitionsService } = await import('../../apps/api/src/requests/lifecycle/timed-transitions.service');
   const { ImagesRepository } = await import('../../apps/api/src/images/images.repository');
   const { ImagesService } = await import('../../apps/api/src/images/images.service');
 

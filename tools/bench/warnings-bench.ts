@@ -10,7 +10,7 @@ import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { evaluate } from '@t3p/image-rules';
 import { makeWarningsSet } from '../warnings-set/make-warnings-set';
-import { checkImage, facePool, measureImage, qualityWarnings, shutdownFaceWorker, shutdownPdfWorkers, warmUpFaceWorker } from '../../apps/api/src/images/measurement';
+import { checkImage, facePool, measureImage, qualityWarnings, shutdownFaceWorker, shutdownPdfWorkers, warmUpFaceWorker } from '@t3p/image-measurement';
 
 function quantile(sorted: number[], q: number): number {
   return sorted[Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1)];

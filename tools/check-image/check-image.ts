@@ -15,7 +15,7 @@
 import { open, readFile, stat } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { evaluate, IMAGE_KINDS, type ImageKind, type Verdict } from '@t3p/image-rules';
-import { checkImage, HARD_CAP_BYTES, measureImage } from '../../apps/api/src/images/measurement';
+import { checkImage, HARD_CAP_BYTES, measureImage } from '@t3p/image-measurement';
 
 export const USAGE = `Usage : npm run -s check-image -- --kind photo|signature FICHIER...
 

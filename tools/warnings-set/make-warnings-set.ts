@@ -14,7 +14,7 @@ import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import sharp from 'sharp';
 import { THRESHOLDS, type DetectedFace, type Rgba, type WarningCode } from '@t3p/image-warnings';
-import { FaceDetectorPool } from '../../apps/api/src/images/measurement/face-pool';
+import { FaceDetectorPool } from '@t3p/image-measurement';
 
 export interface WarningsSetEntry {
   file: string;

@@ -174,7 +174,7 @@ test('a signature-only request has no photo step', async ({ page, playwright }, 
     const baseUrl = baseUrlOf(page);
     const api = await playwright.request.newContext({ baseURL: baseUrl });
     const { csrf } = await agentSession(api, baseUrl, 'agent.pas-de-calais@demo.t3p.example');
-    const list = (await (await api.get('/api/agent/requests?state=SUBMITTED')).json()) as {
+    const list = (await (await api.get('/api/agent/dashboard/requests?state=SUBMITTED')).json()) as {
       items: { id: string; pieces: string[]; driver: { lastName: string } }[];
     };
     const submitted = list.items.find((item) => item.driver.lastName === 'Fontaine');
@@ -256,7 +256,7 @@ test('a submitted request opens on its récapitulatif; validated meanwhile, the 
   const baseUrl = baseUrlOf(page);
   const api = await playwright.request.newContext({ baseURL: baseUrl });
   const { csrf } = await agentSession(api, baseUrl, 'agent.nord@demo.t3p.example');
-  const list = (await (await api.get('/api/agent/requests?state=SUBMITTED')).json()) as { items: { id: string; driver: { lastName: string } }[] };
+  const list = (await (await api.get('/api/agent/dashboard/requests?state=SUBMITTED')).json()) as { items: { id: string; driver: { lastName: string } }[] };
   const submitted = list.items.find((item) => item.driver.lastName === 'Lambert');
   expect((await api.get(`/api/agent/requests/${submitted?.id}/images/photo`)).status()).toBe(200);
   const review = await api.post(`/api/agent/requests/${submitted?.id}/review`, {

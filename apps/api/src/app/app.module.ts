@@ -11,7 +11,7 @@ import { DemoModule } from '../demo/demo.module';
 import { HealthModule } from '../health/health.module';
 import { ImagesModule } from '../images/images.module';
 import { NotificationsModule } from '../notifications/notifications.module';
-import { AgentBackofficeModule } from '../requests/agent-backoffice.module';
+import { AgentBackofficeModule } from '../requests/agent/agent-backoffice.module';
 import { RequestsModule } from '../requests/requests.module';
 import { SchedulerModule } from '../scheduler/scheduler.module';
 import { SiteModule } from '../site/site.module';

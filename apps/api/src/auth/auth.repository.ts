@@ -13,7 +13,7 @@ import {
   TeamAuditEntryEntity,
 } from '../database/entities';
 import { preparedQuery } from '../database/prepared-query';
-import { date, requestColumns, requestOfRow, type ContextRow } from '../requests/request-transitions.repository';
+import { date, requestColumns, requestOfRow, type ContextRow } from '../database/raw-rows';
 
 /** Reject empty keys before they reach a where clause: TypeORM drops undefined criteria. */
 const present = (...values: unknown[]) => values.every((value) => typeof value === 'string' && value.length > 0);

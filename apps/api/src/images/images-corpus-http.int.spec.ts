@@ -2,8 +2,8 @@ import { readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Verdict } from '@t3p/image-rules';
 import { startTestApp, TestApp } from '../testing/test-app';
-import { type CorpusManifest, makeCorpus } from './measurement/corpus-fixture';
-import { checkImage, shutdownFaceWorker } from './measurement';
+import { type CorpusManifest, makeCorpus } from '@t3p/image-measurement/testing';
+import { checkImage, shutdownFaceWorker } from '@t3p/image-measurement';
 
 // Results are compared here, not timing: on a loaded machine a face-detector timeout on one side
 // would read as a difference of warnings (FACE_ANALYSIS_UNAVAILABLE).

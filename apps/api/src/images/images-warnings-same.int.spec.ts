@@ -4,8 +4,8 @@ import { join, resolve } from 'node:path';
 import sharp from 'sharp';
 import type { RuleWarning } from '@t3p/image-rules';
 import { startTestApp, TestApp } from '../testing/test-app';
-import { shutdownFaceWorker, shutdownPdfWorkers } from './measurement';
-import { makeWarningsSet } from './measurement/warnings-set-fixture';
+import { shutdownFaceWorker, shutdownPdfWorkers } from '@t3p/image-measurement';
+import { makeWarningsSet } from '@t3p/image-measurement/testing';
 
 // Results are compared here, not timing (that is tools/bench/warnings-bench.ts): on a loaded
 // machine a detector timeout would read as a difference. The CLI child inherits these.

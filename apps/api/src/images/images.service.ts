@@ -6,7 +6,10 @@ import type { EntityManager } from 'typeorm';
 import { Clock } from '../common/clock';
 import { StoredImageEntity } from '../database/entities';
 import { type ImageStateChange, ImagesRepository } from './images.repository';
-import { checkImage, displayDerivedOnRead, normaliseByDecoding, sha256 } from './measurement';
+import { type MultipartUpload, readSingleFile } from './multipart-file';
+import { checkImage, displayDerivedOnRead, normaliseByDecoding, sha256 } from '@t3p/image-measurement';
+
+export type { MultipartUpload } from './multipart-file';
 
 export const KIND_OF_PIECE: Record<Piece, ImageKind> = { PHOTO: 'photo', SIGNATURE: 'signature' };
 
@@ -46,6 +49,16 @@ export class ImagesService {
   /** The full verdict for a file (every rule of its kind, on a full decode); nothing is stored. */
   check(bytes: Buffer, kind: ImageKind): Promise<Verdict> {
     return checkImage(bytes, kind);
+  }
+
+  /**
+   * An upload as a route received it: the file of its multipart body is read here (field
+   * « file », streamed under UPLOAD_HARD_CAP_BYTES, a precise 4xx for every malformed body),
+   * then judged and stored by uploadDraft. The route's module checks the request first and
+   * hands the body over unread: reading, measuring and storing are all Images'.
+   */
+  async receiveDraft(requestId: string, piece: Piece, upload: MultipartUpload): Promise<UploadOutcome> {
+    return this.uploadDraft(requestId, piece, await readSingleFile(upload));
   }
 
   /**

@@ -1,6 +1,14 @@
 import { HttpStatus } from '@nestjs/common';
 import type { FastifyRequest } from 'fastify';
+// Its augmentation of FastifyRequest (isMultipart, parts), wherever this file is compiled from.
+import type {} from '@fastify/multipart';
 import { ApiException } from '../common/errors/api-exception';
+
+/**
+ * The multipart body of an upload, as the route received it, unread: Images reads it (with the
+ * cap below), whichever module's route it came to.
+ */
+export type MultipartUpload = Pick<FastifyRequest, 'isMultipart' | 'parts'>;
 
 /**
  * Past this many bytes an upload is refused before it is read whole. Large enough for the driver
@@ -14,7 +22,7 @@ export const UPLOAD_FIELD = 'file';
  * Reads the one file of a multipart body, field "file", streaming with a size cap.
  * Every way a body can be wrong gets its own 4xx and French message.
  */
-export async function readSingleFile(request: FastifyRequest): Promise<Buffer> {
+export async function readSingleFile(request: MultipartUpload): Promise<Buffer> {
   if (!request.isMultipart()) {
     throw new ApiException(
       HttpStatus.UNSUPPORTED_MEDIA_TYPE,

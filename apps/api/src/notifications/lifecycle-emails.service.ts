@@ -17,6 +17,8 @@ import {
 } from './templates/lifecycle-emails.template';
 import { CancellationFacts, deferredRow, ReminderFacts } from './templates/deferred-emails';
 
+export type { LifecycleEmailFacts, RejectedPiece, RenderedEmail } from './templates/lifecycle-emails.template';
+
 /** Who the email goes to and which request it reports: the dedupe key is (request, kind). */
 export interface LifecycleEmailTarget {
   to: string;
@@ -49,6 +51,16 @@ export class LifecycleEmailsService {
     facts: LifecycleEmailFacts & { deadline: Date; rejected: RejectedPiece[] },
   ) {
     return this.queue(manager, 'IMAGE_REQUEST', target, renderRejectionEmail(facts));
+  }
+
+  /** The image-request email as it would be sent now, queued nowhere: the back-office's preview. */
+  imageRequestPreview(facts: LifecycleEmailFacts & { deadline: Date }): RenderedEmail {
+    return renderImageRequestEmail(facts);
+  }
+
+  /** The rejection email (with its new request) as it would be sent now, queued nowhere: the review's preview. */
+  rejectionPreview(facts: LifecycleEmailFacts & { deadline: Date; rejected: RejectedPiece[] }): RenderedEmail {
+    return renderRejectionEmail(facts);
   }
 
   reminder(

@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { CardType, ImageRequestState } from '@t3p/contracts';
 import { DataSource, SelectQueryBuilder } from 'typeorm';
 import { AgentEntity, AuditEntryEntity, CardApplicationEntity, ImageRequestEntity } from '../database/entities';
-import type { RequestContext } from './request-transitions.repository';
+import type { RequestContext } from './lifecycle/request-transitions.repository';
 import { SearchCondition } from './search-condition';
 
 /** Rows whose identifier, card number or email is the query, put first on a search's first page. */

@@ -1,7 +1,7 @@
 import type { AuditEntryView, ImageRequestView, Piece, RequestListItem } from '@t3p/contracts';
 import { AgentEntity, AuditEntryEntity, ImageRequestEntity } from '../database/entities';
 import type { Keyset } from './request-queries.repository';
-import type { RequestContext } from './request-transitions.repository';
+import type { RequestContext } from './lifecycle/request-transitions.repository';
 
 const DAY = 86_400_000;
 

@@ -1,19 +1,19 @@
 import { Module } from '@nestjs/common';
 import { ImagesModule } from '../images/images.module';
-import { AgentApplicationsController } from './agent-applications.controller';
-import { AgentRequestsController } from './agent-requests.controller';
-import { AgentRequestsService } from './agent-requests.service';
-import { DriverApplicationController } from './driver-application.controller';
-import { DriverRequestController } from './driver-request.controller';
-import { DriverRequestService } from './driver-request.service';
-import { LifecycleService } from './lifecycle.service';
-import { RequestCountsRepository } from './request-counts.repository';
-import { RequestCountsService } from './request-counts.service';
+import { AgentApplicationsController } from './agent/agent-applications.controller';
+import { AgentRequestsController } from './agent/agent-requests.controller';
+import { AgentRequestsService } from './agent/agent-requests.service';
+import { DriverApplicationController } from './driver/driver-application.controller';
+import { DriverRequestController } from './driver/driver-request.controller';
+import { DriverRequestService } from './driver/driver-request.service';
+import { LifecycleService } from './lifecycle/lifecycle.service';
+import { RequestCountsRepository } from './agent/request-counts.repository';
+import { RequestCountsService } from './agent/request-counts.service';
 import { RequestQueriesRepository } from './request-queries.repository';
-import { RequestTransitionsRepository } from './request-transitions.repository';
+import { RequestTransitionsRepository } from './lifecycle/request-transitions.repository';
 import { RequestsRepository } from './requests.repository';
 import { RequestsService } from './requests.service';
-import { TimedTransitionsService } from './timed-transitions.service';
+import { TimedTransitionsService } from './lifecycle/timed-transitions.service';
 
 @Module({
   imports: [ImagesModule],

@@ -2,8 +2,8 @@ import { Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown, Opti
 import { SchedulerRegistry } from '@nestjs/schedule';
 import { AuthHousekeepingService } from '../auth/auth-housekeeping.service';
 import { Environment } from '../config/environment';
-import { RequestCountsService } from '../requests/request-counts.service';
-import { TimedTransitionsService } from '../requests/timed-transitions.service';
+import { RequestCountsService } from '../requests/agent/request-counts.service';
+import { TimedTransitionsService } from '../requests/lifecycle/timed-transitions.service';
 
 export interface TickReport {
   reminded: number;

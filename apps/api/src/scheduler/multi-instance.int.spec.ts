@@ -19,7 +19,7 @@ function loadForPostgres() {
     clock: typeof import('../common/clock');
     config: typeof import('../config/environment');
     demo: typeof import('../demo/demo-data.service');
-    timed: typeof import('../requests/timed-transitions.service');
+    timed: typeof import('../requests/lifecycle/timed-transitions.service');
     kit: typeof import('../requests/lifecycle-test-kit');
     typeorm: typeof import('typeorm');
   };
@@ -30,7 +30,7 @@ function loadForPostgres() {
       clock: require('../common/clock'),
       config: require('../config/environment'),
       demo: require('../demo/demo-data.service'),
-      timed: require('../requests/timed-transitions.service'),
+      timed: require('../requests/lifecycle/timed-transitions.service'),
       kit: require('../requests/lifecycle-test-kit'),
       typeorm: require('typeorm'),
     };
