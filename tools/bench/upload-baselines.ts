@@ -3,6 +3,7 @@
  * one process each, pool of 20 like the API's), and how it reads CPU time from /proc.
  */
 import { readFileSync } from 'node:fs';
+import sharp from 'sharp';
 
 /** Receives the body and INSERTs it: no parsing, no decode (what storage alone costs). */
 export const INSERT_ONLY_SERVER = `
@@ -82,4 +83,78 @@ export function cpuMsBetween(before: Map<number, number>, after: Map<number, num
   return total;
 }
 
-export const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
+export const median = (values: number[]) =>
+  [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
+
+/**
+ * Photos like a driver's: 35 × 45 mm at 300 DPI (413 × 531), JFIF, a face-like shape over a
+ * gradient with sensor-like noise, at the JPEG quality that lands between 30 and 40 KB; and the
+ * same pixels with an sRGB ICC profile embedded.
+ */
+export async function samplePhotos(): Promise<{ name: string; bytes: Buffer }[]> {
+  const width = 413;
+  const height = 531;
+  const pixels = Buffer.alloc(width * height * 3);
+  let seed = 0x2545f491; // xorshift32: the same photo at every run of the bench
+  const random = () => {
+    seed ^= seed << 13;
+    seed ^= seed >>> 17;
+    seed ^= seed << 5;
+    return (seed >>> 0) % 29;
+  };
+  for (let y = 0; y < height; y += 1) {
+    for (let x = 0; x < width; x += 1) {
+      const face = ((x - 206) / 120) ** 2 + ((y - 230) / 160) ** 2 < 1;
+      const base = face ? 175 - y / 12 : 215 - y / 20;
+      for (let c = 0; c < 3; c += 1) {
+        const noise = random() - 14;
+        pixels[(y * width + x) * 3 + c] = Math.max(
+          0,
+          Math.min(255, Math.round(base - c * (face ? 18 : 4) + noise)),
+        );
+      }
+    }
+  }
+  const image = () => sharp(pixels, { raw: { width, height, channels: 3 } }).blur(0.6);
+  // A JFIF 1.02 header at 300 DPI, as a photo booth or an editor writes it (sharp writes none).
+  const jfifAt300Dpi = (jpeg: Buffer) =>
+    Buffer.concat([
+      jpeg.subarray(0, 2),
+      Buffer.from([
+        0xff, 0xe0, 0x00, 0x10, 0x4a, 0x46, 0x49, 0x46, 0x00, 0x01, 0x02, 0x01, 0x01, 0x2c, 0x01,
+        0x2c, 0x00, 0x00,
+      ]),
+      jpeg.subarray(2),
+    ]);
+  /** The same file with an sRGB ICC profile (APP2 ICC_PROFILE, as sharp writes it) after its JFIF header. */
+  const withIcc = async (jpeg: Buffer) => {
+    const donor = await image().withIccProfile('srgb').jpeg().toBuffer();
+    let at = 2;
+    while (!(
+      donor[at + 1] === 0xe2 && donor.subarray(at + 4, at + 15).toString('latin1') === 'ICC_PROFILE'
+    ))
+      at += 2 + donor.readUInt16BE(at + 2);
+    const segment = donor.subarray(at, at + 2 + donor.readUInt16BE(at + 2));
+    const afterJfif = 4 + jpeg.readUInt16BE(4);
+    return Buffer.concat([jpeg.subarray(0, afterJfif), segment, jpeg.subarray(afterJfif)]);
+  };
+  for (let quality = 95; quality >= 40; quality -= 1) {
+    const plain = jfifAt300Dpi(await image().jpeg({ quality }).toBuffer());
+    if (plain.length <= 40_000) {
+      if (plain.length < 30_000)
+        throw new Error(`No quality gives a 30–40 KB photo (${plain.length} bytes at ${quality})`);
+      const icc = await withIcc(plain);
+      return [
+        {
+          name: `JFIF JPEG at 300 DPI, ${plain.length.toLocaleString('en')} bytes (quality ${quality})`,
+          bytes: plain,
+        },
+        {
+          name: `the same with an sRGB ICC profile, ${icc.length.toLocaleString('en')} bytes`,
+          bytes: icc,
+        },
+      ];
+    }
+  }
+  throw new Error('No quality gives a photo under 40 KB');
+}

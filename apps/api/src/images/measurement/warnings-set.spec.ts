@@ -1,8 +1,14 @@
 import { readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import type { RuleWarning } from '@t3p/image-rules';
-import { checkImage, shutdownFaceWorker, shutdownPdfWorkers } from './index';
-import { makeWarningsSet, scoreMarkdown, scoreWarningsSet, type WarningsSetEntry } from './warnings-set-fixture';
+import sharp from 'sharp';
+import { checkImage, qualityWarnings, shutdownFaceWorker, shutdownPdfWorkers } from './index';
+import {
+  makeWarningsSet,
+  scoreMarkdown,
+  scoreWarningsSet,
+  type WarningsSetEntry,
+} from './warnings-set-fixture';
 
 // Results are compared here, not timing (that is tools/bench/warnings-bench.ts): on a loaded
 // machine a detector timeout would read as a difference. The CLI child inherits these.
@@ -39,10 +45,36 @@ describe('quality warnings on the labelled set', () => {
   it('has good files and every degradation', () => {
     expect(entries.filter((e) => e.good).length).toBeGreaterThanOrEqual(10);
     const codes = new Set(entries.flatMap((e) => e.expected));
-    for (const c of ['BLURRED', 'FACE_UNDEREXPOSED', 'FACE_OVEREXPOSED', 'BACKGROUND_WHITE', 'BACKGROUND_NOT_UNIFORM', 'GRAYSCALE', 'SEVERAL_FACES', 'FACE_OFF_CENTRE', 'HEAD_TOO_SMALL', 'HEAD_TOO_LARGE']) {
+    for (const c of [
+      'BLURRED',
+      'FACE_UNDEREXPOSED',
+      'FACE_OVEREXPOSED',
+      'BACKGROUND_WHITE',
+      'BACKGROUND_NOT_UNIFORM',
+      'GRAYSCALE',
+      'SEVERAL_FACES',
+      'FACE_OFF_CENTRE',
+      'HEAD_TOO_SMALL',
+      'HEAD_TOO_LARGE',
+    ]) {
       expect(codes).toContain(c);
     }
   });
+
+  it('the warnings from the check’s own decode are those of a decode of their own, upright or rotated', async () => {
+    // checkImage reuses the pixels of its full decode; qualityWarnings alone decodes the file again, oriented.
+    const sample = entries.filter((e) => e.kind === 'photo').slice(0, 6);
+    const first = readFileSync(join(dir, sample[0].file));
+    const rotated = await sharp(first)
+      .rotate(270)
+      .jpeg({ quality: 92 })
+      .withMetadata({ orientation: 6, density: 300 })
+      .toBuffer();
+    for (const bytes of [...sample.map((e) => readFileSync(join(dir, e.file))), rotated]) {
+      const verdict = await checkImage(bytes, 'photo');
+      expect(verdict.warnings).toEqual(await qualityWarnings(bytes, 'photo'));
+    }
+  }, 120_000);
 
   it('at least 90 % of the degraded files get their warning, at most 10 % of the good ones get any', () => {
     const score = scoreWarningsSet(entries, warningsOf);
