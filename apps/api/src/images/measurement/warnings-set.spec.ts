@@ -2,7 +2,17 @@ import { readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import type { RuleWarning } from '@t3p/image-rules';
 import sharp from 'sharp';
-import { checkImage, qualityWarnings, shutdownFaceWorker, shutdownPdfWorkers } from './index';
+import { analysisImage, DETECTOR, detectorInput, type FaceApiResult } from '@t3p/image-warnings';
+import {
+  BudgetedWorkerPool,
+  checkImage,
+  decodeRgba,
+  FACE_WORKER_LIMITS,
+  qualityWarnings,
+  resolveFaceWorkerPath,
+  shutdownFaceWorker,
+  shutdownPdfWorkers,
+} from './index';
 import {
   makeWarningsSet,
   scoreMarkdown,
@@ -75,6 +85,35 @@ describe('quality warnings on the labelled set', () => {
       expect(verdict.warnings).toEqual(await qualityWarnings(bytes, 'photo'));
     }
   }, 120_000);
+
+  it('the face worker’s own Concat kernel finds exactly what the backend’s finds', async () => {
+    const worker = (plainConcat: boolean) =>
+      new BudgetedWorkerPool<FaceApiResult[]>({
+        file: resolveFaceWorkerPath,
+        limits: FACE_WORKER_LIMITS,
+        workerData: { detector: DETECTOR, plainConcat },
+        timeoutMs: 20_000,
+        size: 1,
+      });
+    const [fast, plain] = [worker(false), worker(true)];
+    try {
+      const photos = entries.filter((e) => e.kind === 'photo').filter((_e, i) => i % 4 === 0);
+      let faces = 0;
+      for (const e of photos) {
+        const input = detectorInput(
+          analysisImage(await decodeRgba(readFileSync(join(dir, e.file)))),
+        );
+        const job = () => ({ width: input.width, height: input.height, rgb: input.rgb.slice() });
+        const [a, b] = [await fast.run(job()), await plain.run(job())];
+        expect({ file: e.file, status: a.status }).toEqual({ file: e.file, status: 'ok' });
+        expect(a).toEqual(b);
+        if (a.status === 'ok') faces += a.result.length;
+      }
+      expect(faces).toBeGreaterThan(photos.length / 2); // faces were found, so the comparison compared boxes and landmarks
+    } finally {
+      await Promise.all([fast.close(), plain.close()]);
+    }
+  }, 300_000);
 
   it('at least 90 % of the degraded files get their warning, at most 10 % of the good ones get any', () => {
     const score = scoreWarningsSet(entries, warningsOf);
