@@ -22,17 +22,20 @@ http.createServer((request, response) => {
 `;
 
 /**
- * The fair baseline: receives the multipart body, takes its one file out, decodes it fully with
- * sharp (failOn 'warning', sequentialRead: what the API's verdict needs at the least), hashes it
- * and INSERTs original + SHA-256. A server that stores a checked upload cannot do less.
+ * A bare server that takes the one file out of a multipart body (a slice of the buffer between the
+ * part's headers and the closing boundary) and answers 201 with what `handle` returns for it, 422
+ * when `handle` throws. `prelude` and `handle` are JavaScript source: the servers run as `node -e`.
  */
-export const DECODE_AND_INSERT_SERVER = `
+function multipartServer(prelude: string, handle: string): string {
+  return `
 const http = require('node:http');
 const { createHash } = require('node:crypto');
 const { Pool } = require('pg');
 const sharp = require('sharp');
 const pool = new Pool({ connectionString: process.env.DATABASE_URL, max: 20 });
 const fail = (response, status) => { response.writeHead(status); response.end(); };
+${prelude}
+const handle = async (file) => { ${handle} };
 http.createServer((request, response) => {
   const boundary = /boundary=([^;]+)/.exec(String(request.headers['content-type']))?.[1];
   const chunks = [];
@@ -43,18 +46,30 @@ http.createServer((request, response) => {
       const start = body.indexOf('\\r\\n\\r\\n') + 4;
       const end = body.indexOf('\\r\\n--' + boundary, start);
       if (!boundary || start < 4 || end < 0) return fail(response, 400);
-      const file = body.subarray(start, end);
-      await sharp(file, { failOn: 'warning', sequentialRead: true }).raw().toBuffer();
-      const sha256 = createHash('sha256').update(file).digest('hex');
-      await pool.query('INSERT INTO bench_upload (id, body, sha256) VALUES (gen_random_uuid(), $1, $2)', [file, sha256]);
+      const answer = await handle(body.subarray(start, end));
       response.writeHead(201, { 'content-type': 'application/json' });
-      response.end(JSON.stringify({ sha256 }));
+      response.end(JSON.stringify(answer));
     } catch {
       fail(response, 422);
     }
   });
 }).listen(Number(process.env.PORT), '127.0.0.1');
 `;
+}
+
+/**
+ * The fair baseline: receives the multipart body, takes its one file out, decodes it fully with
+ * sharp (failOn 'warning', sequentialRead: what the API's verdict needs at the least), hashes it
+ * and INSERTs original + SHA-256. A server that stores a checked upload cannot do less.
+ */
+export const DECODE_AND_INSERT_SERVER = multipartServer(
+  '',
+  `
+  await sharp(file, { failOn: 'warning', sequentialRead: true }).raw().toBuffer();
+  const sha256 = createHash('sha256').update(file).digest('hex');
+  await pool.query('INSERT INTO bench_upload (id, body, sha256) VALUES (gen_random_uuid(), $1, $2)', [file, sha256]);
+  return { sha256 };`,
+);
 
 /**
  * Not a replacement for the fair baseline, a reading aid: decode-and-insert plus the same face
@@ -64,13 +79,9 @@ http.createServer((request, response) => {
  * JavaScript; no pixel statistics. The API set beside it shows what the framework, the checks
  * and the statistics cost once the detection is counted on both sides.
  */
-export const DECODE_DETECT_AND_INSERT_SERVER = `
-const http = require('node:http');
-const { createHash } = require('node:crypto');
+export const DECODE_DETECT_AND_INSERT_SERVER = multipartServer(
+  `
 const { Worker } = require('node:worker_threads');
-const { Pool } = require('pg');
-const sharp = require('sharp');
-const pool = new Pool({ connectionString: process.env.DATABASE_URL, max: 20 });
 const worker = new Worker(process.env.FACE_WORKER, { workerData: { detector: JSON.parse(process.env.DETECTOR) } });
 let ready;
 const started = new Promise((resolve) => (ready = resolve));
@@ -89,41 +100,24 @@ const pump = () => {
   busy = job.resolve;
   worker.postMessage({ id: 1, width: job.width, height: job.height, rgb: job.rgb }, [job.rgb.buffer]);
 };
-const detect = (width, height, rgb) => new Promise((resolve) => { queue.push({ width, height, rgb, resolve }); pump(); });
-const fail = (response, status) => { response.writeHead(status); response.end(); };
-http.createServer((request, response) => {
-  const boundary = /boundary=([^;]+)/.exec(String(request.headers['content-type']))?.[1];
-  const chunks = [];
-  request.on('data', (chunk) => chunks.push(chunk));
-  request.on('end', async () => {
-    try {
-      const body = Buffer.concat(chunks);
-      const start = body.indexOf('\\r\\n\\r\\n') + 4;
-      const end = body.indexOf('\\r\\n--' + boundary, start);
-      if (!boundary || start < 4 || end < 0) return fail(response, 400);
-      const file = body.subarray(start, end);
-      const { data, info } = await sharp(file, { failOn: 'warning', sequentialRead: true }).raw().toBuffer({ resolveWithObject: true });
-      const w = Math.min(300, info.width);
-      const h = Math.max(1, Math.round((info.height * w) / info.width));
-      const cw = Math.round(w * 1.5);
-      const ch = Math.round(h * 1.5);
-      const left = Math.round((cw - w) / 2);
-      const top = Math.round((ch - h) / 2);
-      const rgb = await sharp(data, { raw: { width: info.width, height: info.height, channels: info.channels } })
-        .resize(w, h).extend({ top, bottom: ch - h - top, left, right: cw - w - left, background: { r: 128, g: 128, b: 128 } })
-        .removeAlpha().raw().toBuffer();
-      await started;
-      const faces = await detect(cw, ch, new Uint8Array(rgb.buffer, rgb.byteOffset, rgb.length).slice());
-      const sha256 = createHash('sha256').update(file).digest('hex');
-      await pool.query('INSERT INTO bench_upload (id, body, sha256) VALUES (gen_random_uuid(), $1, $2)', [file, sha256]);
-      response.writeHead(201, { 'content-type': 'application/json' });
-      response.end(JSON.stringify({ sha256, faces: faces.ok ? faces.result.length : null }));
-    } catch {
-      fail(response, 422);
-    }
-  });
-}).listen(Number(process.env.PORT), '127.0.0.1');
-`;
+const detect = (width, height, rgb) => new Promise((resolve) => { queue.push({ width, height, rgb, resolve }); pump(); });`,
+  `
+  const { data, info } = await sharp(file, { failOn: 'warning', sequentialRead: true }).raw().toBuffer({ resolveWithObject: true });
+  const w = Math.min(300, info.width);
+  const h = Math.max(1, Math.round((info.height * w) / info.width));
+  const cw = Math.round(w * 1.5);
+  const ch = Math.round(h * 1.5);
+  const left = Math.round((cw - w) / 2);
+  const top = Math.round((ch - h) / 2);
+  const rgb = await sharp(data, { raw: { width: info.width, height: info.height, channels: info.channels } })
+    .resize(w, h).extend({ top, bottom: ch - h - top, left, right: cw - w - left, background: { r: 128, g: 128, b: 128 } })
+    .removeAlpha().raw().toBuffer();
+  await started;
+  const faces = await detect(cw, ch, new Uint8Array(rgb.buffer, rgb.byteOffset, rgb.length).slice());
+  const sha256 = createHash('sha256').update(file).digest('hex');
+  await pool.query('INSERT INTO bench_upload (id, body, sha256) VALUES (gen_random_uuid(), $1, $2)', [file, sha256]);
+  return { sha256, faces: faces.ok ? faces.result.length : null };`,
+);
 
 const TICKS_PER_SECOND = 100; // getconf CLK_TCK on Linux
 

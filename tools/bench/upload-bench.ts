@@ -393,6 +393,21 @@ async function main(): Promise<void> {
       `| ${label} | ${fmt(median(windows.map((w) => w.perSecond)))} | ${windows.map((w) => fmt(w.perSecond, 0)).join(', ')} | ` +
       `${fmt(median(windows.map((w) => w.serverCpuMs)), 2)} | ${fmt(median(windows.map((w) => w.pgCpuMs)), 2)} | ` +
       `${windows.reduce((sum, w) => sum + w.failed, 0)} |`;
+    const SERVER_LINES: [string, Server][] = [
+      ['bare Node: receive, INSERT (insert-only)', 'insert'],
+      [
+        'bare Node: multipart, sharp full decode, SHA-256, INSERT original + hash (decode-and-insert)',
+        'decode',
+      ],
+      [
+        'the API: session + CSRF, multipart, full verdict and warnings, original + SHA-256 + figures stored',
+        'api',
+      ],
+      [
+        'reading aid, not a baseline to meet: decode-and-insert + the same face detection on every upload (decode-detect-and-insert)',
+        'detect',
+      ],
+    ];
     const tables = results
       .map(({ photo, runs }) => {
         const ratios = runs.map((run) => run.api.perSecond / run.decode.perSecond);
@@ -405,22 +420,12 @@ async function main(): Promise<void> {
 
 | server | uploads/s (median) | each run | server CPU ms / upload | PostgreSQL CPU ms / upload | failed |
 |---|---:|---|---:|---:|---:|
-${line(
-  'bare Node: receive, INSERT (insert-only)',
-  runs.map((r) => r.insert),
-)}
-${line(
-  'bare Node: multipart, sharp full decode, SHA-256, INSERT original + hash (decode-and-insert)',
-  runs.map((r) => r.decode),
-)}
-${line(
-  'the API: session + CSRF, multipart, full verdict and warnings, original + SHA-256 + figures stored',
-  runs.map((r) => r.api),
-)}
-${line(
-  'reading aid, not a baseline to meet: decode-and-insert + the same face detection on every upload (decode-detect-and-insert)',
-  runs.map((r) => r.detect),
-)}
+${SERVER_LINES.map(([label, key]) =>
+  line(
+    label,
+    runs.map((r) => r[key]),
+  ),
+).join('\n')}
 
 API / decode-and-insert: **${fmt(ratio * 100, 0)} %** (median of the runs' ratios; each run: ${ratios.map((r) => `${fmt(r * 100, 0)} %`).join(', ')}); target at least 70 %: ${ratio >= 0.7 ? 'met' : 'NOT met'}.
 API verdicts whose face analysis did not finish within its deadline (FACE_ANALYSIS_UNAVAILABLE), each run: ${unavailable}.
