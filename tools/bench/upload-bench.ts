@@ -383,7 +383,7 @@ async function main(): Promise<void> {
         (entry) => entry.endsWith('.cpuprofile') && entry !== file,
       )) {
         console.log(
-          `Worker thread profile ${other}:\n${summariseCpuProfile(JSON.parse(readFileSync(join(profileDir, other), 'utf8')), 8)}`,
+          `Worker thread profile ${other}:\n${summariseCpuProfile(JSON.parse(readFileSync(join(profileDir, other), 'utf8')), 8, 'the thread')}`,
         );
       }
     }

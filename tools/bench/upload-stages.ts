@@ -61,7 +61,10 @@ async function main(): Promise<void> {
         'the same decode in the baseline (failOn warning, sequentialRead, raw)',
         () => sharp(bytes, { failOn: 'warning', sequentialRead: true }).raw().toBuffer(),
       ],
-      ['second sharp decode to RGBA, oriented (decodeRgba: the warnings)', () => decodeRgba(bytes)],
+      [
+        'a second sharp decode to RGBA, oriented (decodeRgba: no longer on the path of an upright photo)',
+        () => decodeRgba(bytes),
+      ],
       ['downscale to the 300 px analysis image (JS)', () => analysisImage(decoded)],
       ['detector input: padded RGB canvas (JS)', () => detectorInput(img)],
       [
