@@ -12,7 +12,10 @@ export interface CpuProfile {
 
 /** Where a function comes from: its npm package, Node's internals, the API's own bundle, or V8. */
 export function originOf({ functionName, url }: ProfileNode['callFrame']): string {
-  if (!url) return functionName === '(garbage collector)' ? 'V8: garbage collector' : `V8: ${functionName || '(anonymous)'}`;
+  if (!url)
+    return functionName === '(garbage collector)'
+      ? 'V8: garbage collector'
+      : `V8: ${functionName || '(anonymous)'}`;
   const modules = /node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(url);
   if (modules) return modules[1];
   if (url.startsWith('node:')) return 'Node.js internals';
@@ -21,7 +24,11 @@ export function originOf({ functionName, url }: ProfileNode['callFrame']): strin
 }
 
 /** A Markdown table: self time per origin, as a share of the busy (non-idle) samples, largest first. */
-export function summariseCpuProfile(profile: CpuProfile, top = 14): string {
+export function summariseCpuProfile(
+  profile: CpuProfile,
+  top = 14,
+  thread = 'the main thread',
+): string {
   const byId = new Map(profile.nodes.map((node) => [node.id, node]));
   const micros = new Map<string, number>();
   let busy = 0;
@@ -35,7 +42,7 @@ export function summariseCpuProfile(profile: CpuProfile, top = 14): string {
   });
   const rows = [...micros.entries()].sort((a, b) => b[1] - a[1]).slice(0, top);
   return [
-    `| origin | share of the main thread's busy time |`,
+    `| origin | share of ${thread}'s busy time |`,
     `|---|---:|`,
     ...rows.map(([origin, time]) => `| ${origin} | ${((time / busy) * 100).toFixed(1)} % |`),
     `| (busy time profiled) | ${(busy / 1e6).toFixed(1)} s |`,

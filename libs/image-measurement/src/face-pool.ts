@@ -1,4 +1,11 @@
-import { DETECTOR, detectorInput, rgbOf, toDetectedFaces, type DetectedFace, type FaceApiResult, type Rgba } from '@t3p/image-warnings';
+import {
+  DETECTOR,
+  detectorInput,
+  toDetectedFaces,
+  type DetectedFace,
+  type FaceApiResult,
+  type Rgba,
+} from '@t3p/image-warnings';
 import { BudgetedWorkerPool, resolveWorkerFile } from './worker-pool';
 
 /**
@@ -59,11 +66,20 @@ export class FaceDetectorPool {
       this.started = true;
     }
     const input = detectorInput(img);
-    const rgb = rgbOf(input.image);
-    const job = this.pool.run({ width: input.image.width, height: input.image.height, rgb }, [rgb.buffer as ArrayBuffer]);
+    const { rgb } = input;
+    // Past the deadline the verdict goes without faces: a job still queued then is dropped unrun.
+    const gaveUp = new AbortController();
+    const job = this.pool.run(
+      { width: input.width, height: input.height, rgb },
+      [rgb.buffer as ArrayBuffer],
+      gaveUp.signal,
+    );
     let timer: NodeJS.Timeout | undefined;
     const late = new Promise<null>((resolve) => {
-      timer = setTimeout(() => resolve(null), this.deadlineMs);
+      timer = setTimeout(() => {
+        gaveUp.abort();
+        resolve(null);
+      }, this.deadlineMs);
       timer.unref();
     });
     const outcome = await Promise.race([job, late]);
@@ -74,7 +90,6 @@ export class FaceDetectorPool {
   warmUp(): void {
     this.pool.warmUp();
   }
-
 
   ready(): Promise<void> {
     return this.pool.ready();
@@ -98,7 +113,12 @@ function budgetMs(name: string, fallback: number): number {
  * where results, not timing, are compared (on a loaded machine a timeout is not a difference of logic).
  */
 export function facePool(): FaceDetectorPool {
-  if (!shared) shared = new FaceDetectorPool(budgetMs('T3P_FACE_TIMEOUT_MS', FACE_TIMEOUT_MS), DETECTOR, budgetMs('T3P_FACE_DEADLINE_MS', FACE_DEADLINE_MS));
+  if (!shared)
+    shared = new FaceDetectorPool(
+      budgetMs('T3P_FACE_TIMEOUT_MS', FACE_TIMEOUT_MS),
+      DETECTOR,
+      budgetMs('T3P_FACE_DEADLINE_MS', FACE_DEADLINE_MS),
+    );
   return shared;
 }
 

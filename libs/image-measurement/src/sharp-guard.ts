@@ -38,14 +38,27 @@ async function withDecodeSlot<T>(fn: () => Promise<T>): Promise<T> {
   }
 }
 
-export type DecodeResult = { ok: true; width: number; height: number } | { ok: false; error: string };
+export type DecodeResult =
+  { ok: true; width: number; height: number; rgba?: Buffer } | { ok: false; error: string };
 
-/** Fully decodes a JPEG (every scan, every block); never throws. */
-export function decodeJpegFully(bytes: Uint8Array): Promise<DecodeResult> {
+/**
+ * Fully decodes a JPEG (every scan, every block); never throws. With `keepPixels`, the decoded
+ * pixels come back as RGBA (alpha 255 added after the decode, which is otherwise the same), as
+ * stored (orientation not applied), for the quality warnings to reuse instead of decoding again.
+ */
+export function decodeJpegFully(bytes: Uint8Array, keepPixels = false): Promise<DecodeResult> {
   return withDecodeSlot(async () => {
     try {
-      const { info } = await sharp(bytes, SHARP_INPUT).raw().toBuffer({ resolveWithObject: true });
-      return { ok: true, width: info.width, height: info.height };
+      const decoder = sharp(bytes, SHARP_INPUT);
+      const { data, info } = await (keepPixels ? decoder.ensureAlpha() : decoder)
+        .raw()
+        .toBuffer({ resolveWithObject: true });
+      return {
+        ok: true,
+        width: info.width,
+        height: info.height,
+        rgba: keepPixels ? data : undefined,
+      };
     } catch (e) {
       return { ok: false, error: e instanceof Error ? e.message : String(e) };
     }
@@ -55,6 +68,18 @@ export function decodeJpegFully(bytes: Uint8Array): Promise<DecodeResult> {
 /** Re-encodes a JPEG for display: orientation applied, all metadata dropped (sharp's default). */
 export function reencodeForDisplay(bytes: Uint8Array): Promise<Buffer> {
   return withDecodeSlot(() =>
-    sharp(bytes, { ...SHARP_INPUT, autoOrient: true }).jpeg({ quality: 88 }).toBuffer(),
+    sharp(bytes, { ...SHARP_INPUT, autoOrient: true })
+      .jpeg({ quality: 88 })
+      .toBuffer(),
   );
+}
+
+/** Whether libvips reads an EXIF orientation other than upright in this JPEG (header only, no decode). */
+export async function orientedByDecoder(bytes: Uint8Array): Promise<boolean> {
+  try {
+    const { orientation } = await sharp(bytes, SHARP_INPUT).metadata();
+    return orientation !== undefined && orientation !== 1;
+  } catch {
+    return true;
+  }
 }

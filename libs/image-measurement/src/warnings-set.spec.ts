@@ -1,8 +1,24 @@
 import { readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import type { RuleWarning } from '@t3p/image-rules';
-import { checkImage, shutdownFaceWorker, shutdownPdfWorkers } from './index';
-import { makeWarningsSet, scoreMarkdown, scoreWarningsSet, type WarningsSetEntry } from './warnings-set-fixture';
+import sharp from 'sharp';
+import { analysisImage, DETECTOR, detectorInput, type FaceApiResult } from '@t3p/image-warnings';
+import {
+  BudgetedWorkerPool,
+  checkImage,
+  decodeRgba,
+  FACE_WORKER_LIMITS,
+  qualityWarnings,
+  resolveFaceWorkerPath,
+  shutdownFaceWorker,
+  shutdownPdfWorkers,
+} from './index';
+import {
+  makeWarningsSet,
+  scoreMarkdown,
+  scoreWarningsSet,
+  type WarningsSetEntry,
+} from './warnings-set-fixture';
 
 // Results are compared here, not timing (that is tools/bench/warnings-bench.ts): on a loaded
 // machine a detector timeout would read as a difference. The CLI child inherits these.
@@ -39,10 +55,65 @@ describe('quality warnings on the labelled set', () => {
   it('has good files and every degradation', () => {
     expect(entries.filter((e) => e.good).length).toBeGreaterThanOrEqual(10);
     const codes = new Set(entries.flatMap((e) => e.expected));
-    for (const c of ['BLURRED', 'FACE_UNDEREXPOSED', 'FACE_OVEREXPOSED', 'BACKGROUND_WHITE', 'BACKGROUND_NOT_UNIFORM', 'GRAYSCALE', 'SEVERAL_FACES', 'FACE_OFF_CENTRE', 'HEAD_TOO_SMALL', 'HEAD_TOO_LARGE']) {
+    for (const c of [
+      'BLURRED',
+      'FACE_UNDEREXPOSED',
+      'FACE_OVEREXPOSED',
+      'BACKGROUND_WHITE',
+      'BACKGROUND_NOT_UNIFORM',
+      'GRAYSCALE',
+      'SEVERAL_FACES',
+      'FACE_OFF_CENTRE',
+      'HEAD_TOO_SMALL',
+      'HEAD_TOO_LARGE',
+    ]) {
       expect(codes).toContain(c);
     }
   });
+
+  it('the warnings from the check’s own decode are those of a decode of their own, upright or rotated', async () => {
+    // checkImage reuses the pixels of its full decode; qualityWarnings alone decodes the file again, oriented.
+    const sample = entries.filter((e) => e.kind === 'photo').slice(0, 6);
+    const first = readFileSync(join(dir, sample[0].file));
+    const rotated = await sharp(first)
+      .rotate(270)
+      .jpeg({ quality: 92 })
+      .withMetadata({ orientation: 6, density: 300 })
+      .toBuffer();
+    for (const bytes of [...sample.map((e) => readFileSync(join(dir, e.file))), rotated]) {
+      const verdict = await checkImage(bytes, 'photo');
+      expect(verdict.warnings).toEqual(await qualityWarnings(bytes, 'photo'));
+    }
+  }, 120_000);
+
+  it('the face worker’s own Concat kernel finds exactly what the backend’s finds', async () => {
+    const worker = (plainConcat: boolean) =>
+      new BudgetedWorkerPool<FaceApiResult[]>({
+        file: resolveFaceWorkerPath,
+        limits: FACE_WORKER_LIMITS,
+        workerData: { detector: DETECTOR, plainConcat },
+        timeoutMs: 20_000,
+        size: 1,
+      });
+    const [fast, plain] = [worker(false), worker(true)];
+    try {
+      const photos = entries.filter((e) => e.kind === 'photo').filter((_e, i) => i % 4 === 0);
+      let faces = 0;
+      for (const e of photos) {
+        const input = detectorInput(
+          analysisImage(await decodeRgba(readFileSync(join(dir, e.file)))),
+        );
+        const job = () => ({ width: input.width, height: input.height, rgb: input.rgb.slice() });
+        const [a, b] = [await fast.run(job()), await plain.run(job())];
+        expect({ file: e.file, status: a.status }).toEqual({ file: e.file, status: 'ok' });
+        expect(a).toEqual(b);
+        if (a.status === 'ok') faces += a.result.length;
+      }
+      expect(faces).toBeGreaterThan(photos.length / 2); // faces were found, so the comparison compared boxes and landmarks
+    } finally {
+      await Promise.all([fast.close(), plain.close()]);
+    }
+  }, 300_000);
 
   it('at least 90 % of the degraded files get their warning, at most 10 % of the good ones get any', () => {
     const score = scoreWarningsSet(entries, warningsOf);

@@ -71,10 +71,31 @@ export class BudgetedWorkerPool<R> {
     this.slots = new Array<Slot<R> | null>(size).fill(null);
   }
 
-  /** Queues a job; `transfer` lists buffers of `message` handed over to the worker (the caller must not reuse them). */
-  run(message: Record<string, unknown>, transfer: ArrayBuffer[] = []): Promise<WorkerOutcome<R>> {
+  /**
+   * Queues a job; `transfer` lists buffers of `message` handed over to the worker (the caller must
+   * not reuse them). When `abandoned` fires while the job still waits in the queue (its caller no
+   * longer waits for it), the job leaves the queue unrun, as 'timeout': under a burst the workers
+   * spend their time on answers someone still waits for. A job already in a worker runs on.
+   */
+  run(
+    message: Record<string, unknown>,
+    transfer: ArrayBuffer[] = [],
+    abandoned?: AbortSignal,
+  ): Promise<WorkerOutcome<R>> {
     return new Promise((resolve) => {
-      this.queue.push({ id: this.nextId++, message, transfer, resolve });
+      if (abandoned?.aborted) return resolve({ status: 'timeout' });
+      const job: Job<R> = { id: this.nextId++, message, transfer, resolve };
+      this.queue.push(job);
+      abandoned?.addEventListener(
+        'abort',
+        () => {
+          const at = this.queue.indexOf(job);
+          if (at < 0) return;
+          this.queue.splice(at, 1);
+          resolve({ status: 'timeout' });
+        },
+        { once: true },
+      );
       this.pump();
     });
   }
@@ -93,8 +114,13 @@ export class BudgetedWorkerPool<R> {
 
   /** Terminates every worker (tests, shutdown). Pending jobs get 'crashed'. */
   async close(): Promise<void> {
-    const slots = this.slots.splice(0, this.slots.length, ...new Array<Slot<R> | null>(this.slots.length).fill(null));
-    for (const job of this.queue.splice(0)) job.resolve({ status: 'crashed', error: 'pool closed' });
+    const slots = this.slots.splice(
+      0,
+      this.slots.length,
+      ...new Array<Slot<R> | null>(this.slots.length).fill(null),
+    );
+    for (const job of this.queue.splice(0))
+      job.resolve({ status: 'crashed', error: 'pool closed' });
     await Promise.all(
       slots.map(async (s) => {
         if (!s) return;
@@ -114,17 +140,30 @@ export class BudgetedWorkerPool<R> {
       workerData: this.options.workerData,
     });
     let markReady: () => void = () => undefined;
-    const slot: Slot<R> = { worker, ready: new Promise<void>((r) => (markReady = r)), job: null, timer: null };
-    worker.on('message', (msg: { ready?: boolean; id?: number; ok?: boolean; result?: R; error?: string }) => {
-      if (msg.ready) {
-        markReady();
-        if (!slot.job) worker.unref();
-        return;
-      }
-      const job = slot.job;
-      if (!job || msg.id !== job.id) return;
-      this.finish(slot, msg.ok && msg.result !== undefined ? { status: 'ok', result: msg.result } : { status: 'error', error: msg.error ?? 'error' });
-    });
+    const slot: Slot<R> = {
+      worker,
+      ready: new Promise<void>((r) => (markReady = r)),
+      job: null,
+      timer: null,
+    };
+    worker.on(
+      'message',
+      (msg: { ready?: boolean; id?: number; ok?: boolean; result?: R; error?: string }) => {
+        if (msg.ready) {
+          markReady();
+          if (!slot.job) worker.unref();
+          return;
+        }
+        const job = slot.job;
+        if (!job || msg.id !== job.id) return;
+        this.finish(
+          slot,
+          msg.ok && msg.result !== undefined
+            ? { status: 'ok', result: msg.result }
+            : { status: 'error', error: msg.error ?? 'error' },
+        );
+      },
+    );
     const dead = (error: string): void => {
       if (this.slots[index] === slot) this.slots[index] = null;
       markReady();

@@ -11,26 +11,38 @@ export function downscale(img: Rgba, targetWidth: number): Rgba {
   const out = new Uint8Array(w * h * 4);
   const sx = img.width / w;
   const sy = img.height / h;
-  const sums = new Float64Array(4);
+  const src = img.data;
+  // Each output column's source span, computed once (the sums are of whole bytes, exact in a double).
+  const xs0 = new Int32Array(w);
+  const xs1 = new Int32Array(w);
+  for (let x = 0; x < w; x++) {
+    xs0[x] = Math.floor(x * sx);
+    xs1[x] = Math.max(xs0[x] + 1, Math.floor((x + 1) * sx));
+  }
   for (let y = 0; y < h; y++) {
     const y0 = Math.floor(y * sy);
     const y1 = Math.max(y0 + 1, Math.floor((y + 1) * sy));
     for (let x = 0; x < w; x++) {
-      const x0 = Math.floor(x * sx);
-      const x1 = Math.max(x0 + 1, Math.floor((x + 1) * sx));
-      sums.fill(0);
+      const x0 = xs0[x];
+      const x1 = xs1[x];
+      let r = 0;
+      let g = 0;
+      let b = 0;
+      let a = 0;
       for (let yy = y0; yy < y1; yy++) {
-        let i = (yy * img.width + x0) * 4;
-        for (let xx = x0; xx < x1; xx++, i += 4) {
-          sums[0] += img.data[i];
-          sums[1] += img.data[i + 1];
-          sums[2] += img.data[i + 2];
-          sums[3] += img.data[i + 3];
+        for (let i = (yy * img.width + x0) * 4, end = (yy * img.width + x1) * 4; i < end; i += 4) {
+          r += src[i];
+          g += src[i + 1];
+          b += src[i + 2];
+          a += src[i + 3];
         }
       }
       const n = (y1 - y0) * (x1 - x0);
       const o = (y * w + x) * 4;
-      for (let c = 0; c < 4; c++) out[o + c] = Math.round(sums[c] / n);
+      out[o] = Math.round(r / n);
+      out[o + 1] = Math.round(g / n);
+      out[o + 2] = Math.round(b / n);
+      out[o + 3] = Math.round(a / n);
     }
   }
   return { width: w, height: h, data: out };
@@ -131,7 +143,11 @@ export function clippedShare(gray: Gray, box: Box, level = 250): number {
 
 /** Variance of the 4-neighbour Laplacian inside the box (a focus measure: low is blurred). */
 export function laplacianVariance(gray: Gray, box?: Box): number {
-  const c = clipBox(box ?? { x: 0, y: 0, width: gray.width, height: gray.height }, gray.width, gray.height);
+  const c = clipBox(
+    box ?? { x: 0, y: 0, width: gray.width, height: gray.height },
+    gray.width,
+    gray.height,
+  );
   const w = gray.width;
   let n = 0;
   let sum = 0;
@@ -139,7 +155,12 @@ export function laplacianVariance(gray: Gray, box?: Box): number {
   for (let y = Math.max(1, c.y); y < Math.min(gray.height - 1, c.y + c.height); y++) {
     for (let x = Math.max(1, c.x); x < Math.min(w - 1, c.x + c.width); x++) {
       const i = y * w + x;
-      const l = gray.data[i - 1] + gray.data[i + 1] + gray.data[i - w] + gray.data[i + w] - 4 * gray.data[i];
+      const l =
+        gray.data[i - 1] +
+        gray.data[i + 1] +
+        gray.data[i - w] +
+        gray.data[i + w] -
+        4 * gray.data[i];
       n++;
       sum += l;
       sq += l * l;
@@ -153,7 +174,8 @@ export function laplacianVariance(gray: Gray, box?: Box): number {
 /** The value below which `q` (0–1) of the gray values lie (256-bin histogram). */
 export function grayQuantile(gray: Gray, q: number): number {
   const hist = new Uint32Array(256);
-  for (let i = 0; i < gray.data.length; i++) hist[Math.min(255, Math.max(0, Math.round(gray.data[i])))]++;
+  for (let i = 0; i < gray.data.length; i++)
+    hist[Math.min(255, Math.max(0, Math.round(gray.data[i])))]++;
   const target = q * gray.data.length;
   let acc = 0;
   for (let v = 0; v < 256; v++) {

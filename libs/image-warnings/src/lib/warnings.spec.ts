@@ -10,7 +10,11 @@ import { detectorInput, toDetectedFaces } from './detector';
 const W = 300;
 const H = 386;
 
-function image(width: number, height: number, paint: (x: number, y: number) => [number, number, number]): Rgba {
+function image(
+  width: number,
+  height: number,
+  paint: (x: number, y: number) => [number, number, number],
+): Rgba {
   const data = new Uint8Array(width * height * 4);
   for (let y = 0; y < height; y++) {
     for (let x = 0; x < width; x++) {
@@ -35,11 +39,19 @@ function face(cx: number, eyeY: number, chinToBrow: number, tiltDeg = 0): Detect
   const t = Math.tan((tiltDeg * Math.PI) / 180);
   const browY = eyeY - chinToBrow * 0.12;
   const chinY = browY + chinToBrow;
-  for (let i = 0; i <= 16; i++) lm[i] = { x: cx - half + (i / 16) * 2 * half, y: eyeY + (i === 8 ? chinY - eyeY : chinToBrow * 0.3) };
+  for (let i = 0; i <= 16; i++)
+    lm[i] = {
+      x: cx - half + (i / 16) * 2 * half,
+      y: eyeY + (i === 8 ? chinY - eyeY : chinToBrow * 0.3),
+    };
   for (let i = 17; i <= 26; i++) lm[i] = { x: cx - half + ((i - 17) / 9) * 2 * half, y: browY };
   for (let i = 36; i <= 41; i++) lm[i] = { x: cx - half * 0.45, y: eyeY - t * half * 0.45 };
   for (let i = 42; i <= 47; i++) lm[i] = { x: cx + half * 0.45, y: eyeY + t * half * 0.45 };
-  return { box: { x: cx - half, y: browY - 5, width: 2 * half, height: chinY - browY + 10 }, score: 0.9, landmarks: lm };
+  return {
+    box: { x: cx - half, y: browY - 5, width: 2 * half, height: chinY - browY + 10 },
+    score: 0.9,
+    landmarks: lm,
+  };
 }
 
 /** A well-framed face: head 34 mm of 45, eyes at 55 % from the bottom, centred. */
@@ -47,7 +59,9 @@ const headPx = (34 / 45) * H;
 const goodFace = (): DetectedFace => face(W / 2, H * 0.45, headPx / THRESHOLDS.crownFactor);
 
 /** A photo-like image: light grey-blue background, a skin-coloured textured ellipse where the face is. */
-function photo(opts: { bg?: [number, number, number]; gray?: boolean; scale?: number; busy?: boolean } = {}): Rgba {
+function photo(
+  opts: { bg?: [number, number, number]; gray?: boolean; scale?: number; busy?: boolean } = {},
+): Rgba {
   const bg = opts.bg ?? [200, 205, 214];
   const k = opts.scale ?? 1;
   return image(W, H, (x, y) => {
@@ -79,9 +93,48 @@ describe('pixel statistics', () => {
     expect(downscale(small, 400)).toBe(small);
   });
 
+  it('downscale gives the plain area average of each output pixel, byte for byte', () => {
+    // The straightforward definition (the first version of downscale), against the optimised one.
+    const reference = (img: Rgba, w: number): number[] => {
+      const h = Math.max(1, Math.round((img.height * w) / img.width));
+      const sx = img.width / w;
+      const sy = img.height / h;
+      const out: number[] = [];
+      for (let y = 0; y < h; y++) {
+        const y0 = Math.floor(y * sy);
+        const y1 = Math.max(y0 + 1, Math.floor((y + 1) * sy));
+        for (let x = 0; x < w; x++) {
+          const x0 = Math.floor(x * sx);
+          const x1 = Math.max(x0 + 1, Math.floor((x + 1) * sx));
+          for (let c = 0; c < 4; c++) {
+            let sum = 0;
+            for (let yy = y0; yy < y1; yy++)
+              for (let xx = x0; xx < x1; xx++) sum += img.data[(yy * img.width + xx) * 4 + c];
+            out.push(Math.round(sum / ((y1 - y0) * (x1 - x0))));
+          }
+        }
+      }
+      return out;
+    };
+    let seed = 7;
+    const noise = () => (seed = (seed * 1103515245 + 12345) % 2147483648) % 256;
+    for (const [w, h] of [
+      [413, 531],
+      [600, 772],
+      [301, 17],
+    ]) {
+      const img = image(w, h, () => [noise(), noise(), noise()]);
+      expect(Array.from(downscale(img, 300).data)).toEqual(reference(img, 300));
+    }
+  });
+
   it('Laplacian variance is 0 on a flat image and high on a checkerboard', () => {
     expect(laplacianVariance(toGray(image(50, 50, () => [120, 120, 120])))).toBe(0);
-    expect(laplacianVariance(toGray(image(50, 50, (x, y) => ((x + y) % 2 ? [0, 0, 0] : [255, 255, 255]))))).toBeGreaterThan(10000);
+    expect(
+      laplacianVariance(
+        toGray(image(50, 50, (x, y) => ((x + y) % 2 ? [0, 0, 0] : [255, 255, 255]))),
+      ),
+    ).toBeGreaterThan(10000);
   });
 
   it('quantiles come from the histogram', () => {
@@ -93,7 +146,10 @@ describe('pixel statistics', () => {
   it('background bands leave the head out', () => {
     const bands = backgroundBands(W, H, goodFace());
     expect(bands.length).toBe(3);
-    for (const b of bands) expect(b.y + b.height <= H * 0.45 || b.x + b.width <= W / 2 - 60 || b.x >= W / 2 + 60).toBe(true);
+    for (const b of bands)
+      expect(b.y + b.height <= H * 0.45 || b.x + b.width <= W / 2 - 60 || b.x >= W / 2 + 60).toBe(
+        true,
+      );
   });
 });
 
@@ -128,11 +184,28 @@ describe('face geometry', () => {
   it('maps detector boxes back from the padded canvas', () => {
     const img = image(300, 386, () => [10, 20, 30]);
     const input = detectorInput(img);
-    expect(input.image.width).toBe(450);
-    const i = (input.offsetY * input.image.width + input.offsetX) * 4;
-    expect(Array.from(input.image.data.subarray(i, i + 3))).toEqual([10, 20, 30]);
-    const [f] = toDetectedFaces([{ detection: { score: 0.91234, box: { x: input.offsetX + 10, y: input.offsetY + 5, width: 50, height: 60 } }, landmarks: { positions: [{ x: input.offsetX + 1.234, y: input.offsetY } ] } }], input);
-    expect(f).toEqual({ score: 0.91, box: { x: 10, y: 5, width: 50, height: 60 }, landmarks: [{ x: 1.23, y: 0 }] });
+    expect([input.width, input.height, input.rgb.length]).toEqual([450, 579, 450 * 579 * 3]);
+    const i = (input.offsetY * input.width + input.offsetX) * 3;
+    expect(Array.from(input.rgb.subarray(i - 3, i + 3))).toEqual([128, 128, 128, 10, 20, 30]);
+    const last = ((input.offsetY + 385) * input.width + input.offsetX + 299) * 3;
+    expect(Array.from(input.rgb.subarray(last, last + 6))).toEqual([10, 20, 30, 128, 128, 128]);
+    const [f] = toDetectedFaces(
+      [
+        {
+          detection: {
+            score: 0.91234,
+            box: { x: input.offsetX + 10, y: input.offsetY + 5, width: 50, height: 60 },
+          },
+          landmarks: { positions: [{ x: input.offsetX + 1.234, y: input.offsetY }] },
+        },
+      ],
+      input,
+    );
+    expect(f).toEqual({
+      score: 0.91,
+      box: { x: 10, y: 5, width: 50, height: 60 },
+      landmarks: [{ x: 1.23, y: 0 }],
+    });
   });
 });
 
@@ -144,9 +217,24 @@ describe('photo warnings', () => {
   it.each([
     ['no face', [] as DetectedFace[], {}, 'NO_FACE'],
     ['two faces', [goodFace(), face(60, 80, 60)], {}, 'SEVERAL_FACES'],
-    ['head 27 mm', [face(W / 2, H * 0.5, (27 / 45) * H / THRESHOLDS.crownFactor)], {}, 'HEAD_TOO_SMALL'],
-    ['head 40 mm', [face(W / 2, H * 0.45, (40 / 45) * H / THRESHOLDS.crownFactor)], {}, 'HEAD_TOO_LARGE'],
-    ['off centre', [face(W / 2 + 40, H * 0.45, headPx / THRESHOLDS.crownFactor)], {}, 'FACE_OFF_CENTRE'],
+    [
+      'head 27 mm',
+      [face(W / 2, H * 0.5, ((27 / 45) * H) / THRESHOLDS.crownFactor)],
+      {},
+      'HEAD_TOO_SMALL',
+    ],
+    [
+      'head 40 mm',
+      [face(W / 2, H * 0.45, ((40 / 45) * H) / THRESHOLDS.crownFactor)],
+      {},
+      'HEAD_TOO_LARGE',
+    ],
+    [
+      'off centre',
+      [face(W / 2 + 40, H * 0.45, headPx / THRESHOLDS.crownFactor)],
+      {},
+      'FACE_OFF_CENTRE',
+    ],
     ['tilted', [face(W / 2, H * 0.45, headPx / THRESHOLDS.crownFactor, 9)], {}, 'EYES_NOT_LEVEL'],
     ['white background', [goodFace()], { bg: [252, 252, 252] }, 'BACKGROUND_WHITE'],
     ['dark background', [goodFace()], { bg: [90, 90, 100] }, 'BACKGROUND_TOO_DARK'],
@@ -155,11 +243,17 @@ describe('photo warnings', () => {
     ['−1.5 EV', [goodFace()], { scale: 0.62 }, 'FACE_UNDEREXPOSED'],
     ['+1.5 EV', [goodFace()], { scale: 1.6 }, 'FACE_OVEREXPOSED'],
   ] as const)('%s → %s', (_name, faces, opts, code) => {
-    expect(codes(analysePhoto(photo(opts as Parameters<typeof photo>[0]), [...faces]).warnings)).toContain(code);
+    expect(
+      codes(analysePhoto(photo(opts as Parameters<typeof photo>[0]), [...faces]).warnings),
+    ).toContain(code);
   });
 
   it('a blurred photo (flat face) gets BLURRED', () => {
-    const flat = image(W, H, (x, y) => (((x - W / 2) / 95) ** 2 + ((y - H * 0.45) / 150) ** 2 <= 1 ? [180, 140, 120] : [200, 205, 214]));
+    const flat = image(W, H, (x, y) =>
+      ((x - W / 2) / 95) ** 2 + ((y - H * 0.45) / 150) ** 2 <= 1
+        ? [180, 140, 120]
+        : [200, 205, 214],
+    );
     expect(codes(analysePhoto(flat, [goodFace()]).warnings)).toContain('BLURRED');
   });
 
@@ -173,8 +267,28 @@ describe('photo warnings', () => {
   it('messages give the measured and the expected figure, hints mention « Corriger ma photo » for framing', () => {
     const figures: PhotoFigures = {
       faceCount: 1,
-      geometry: { headMm: 27.04, headRatio: 0.6, offsetX: 0, eyeHeight: 0.55, eyeAngleDeg: 0, topMargin: 0.1, sideMargin: 0.2 },
-      pixels: { backgroundLuma: 200, backgroundLumaStd: 2, backgroundChroma: 10, highlightLuma: 220, clipped: 0, faceLuma: 140, faceClipped: 0, sharpness: 200, chroma: 30, castRedGreen: 10, castYellowBlue: 10 },
+      geometry: {
+        headMm: 27.04,
+        headRatio: 0.6,
+        offsetX: 0,
+        eyeHeight: 0.55,
+        eyeAngleDeg: 0,
+        topMargin: 0.1,
+        sideMargin: 0.2,
+      },
+      pixels: {
+        backgroundLuma: 200,
+        backgroundLumaStd: 2,
+        backgroundChroma: 10,
+        highlightLuma: 220,
+        clipped: 0,
+        faceLuma: 140,
+        faceClipped: 0,
+        sharpness: 200,
+        chroma: 30,
+        castRedGreen: 10,
+        castYellowBlue: 10,
+      },
     };
     const [w] = photoWarnings(figures);
     expect(w.code).toBe('HEAD_TOO_SMALL');
@@ -191,9 +305,12 @@ describe('photo warnings', () => {
 
 describe('signature warnings', () => {
   /** Black strokes over most of the frame on white paper. */
-  const stroke = (x: number, y: number, w: number, h: number) => Math.abs(y - h / 2 - Math.sin((x / w) * 12) * h * 0.3) < 3 && x > w * 0.08 && x < w * 0.92;
+  const stroke = (x: number, y: number, w: number, h: number) =>
+    Math.abs(y - h / 2 - Math.sin((x / w) * 12) * h * 0.3) < 3 && x > w * 0.08 && x < w * 0.92;
   const sig = (ink: number, paper: number, extra?: (x: number, y: number) => boolean): Rgba =>
-    image(300, 144, (x, y) => (stroke(x, y, 300, 144) || extra?.(x, y) ? [ink, ink, ink] : [paper, paper, paper]));
+    image(300, 144, (x, y) =>
+      stroke(x, y, 300, 144) || extra?.(x, y) ? [ink, ink, ink] : [paper, paper, paper],
+    );
 
   it('dark ink filling the frame on white paper gets none', () => {
     expect(codes(analyseSignature(sig(20, 245)).warnings)).toEqual([]);
@@ -202,8 +319,12 @@ describe('signature warnings', () => {
   it('pale ink, dark paper, wide margins, a ruled line', () => {
     expect(codes(analyseSignature(sig(170, 245)).warnings)).toContain('INK_TOO_PALE');
     expect(codes(analyseSignature(sig(20, 120)).warnings)).toContain('INK_NOT_DARK_ON_LIGHT');
-    const small = image(300, 144, (x, y) => (x > 130 && x < 170 && y > 60 && y < 80 && (x + y) % 3 === 0 ? [20, 20, 20] : [245, 245, 245]));
+    const small = image(300, 144, (x, y) =>
+      x > 130 && x < 170 && y > 60 && y < 80 && (x + y) % 3 === 0 ? [20, 20, 20] : [245, 245, 245],
+    );
     expect(codes(analyseSignature(small).warnings)).toContain('SIGNATURE_WIDE_MARGINS');
-    expect(codes(analyseSignature(sig(20, 245, (_x, y) => y === 130 || y === 131)).warnings)).toContain('SIGNATURE_EXTRA_MARKS');
+    expect(
+      codes(analyseSignature(sig(20, 245, (_x, y) => y === 130 || y === 131)).warnings),
+    ).toContain('SIGNATURE_EXTRA_MARKS');
   });
 });
