@@ -12,7 +12,7 @@ interface SchemaShape {
 const TABLES = [
   'prefecture', 'agent', 'driver', 'card_application', 'image_request',
   'stored_image', 'audit_entry', 'outbox_email', 'sign_in_token', 'auth_session', 'rate_limit_event', 'request_count',
-  'team_audit_entry',
+  'team_audit_entry', 'request_stat',
 ];
 
 /** Indexes one engine has and the other cannot: the pg_trgm GIN index of the search (PostgreSQL only). */

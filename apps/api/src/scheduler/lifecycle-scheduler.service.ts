@@ -3,6 +3,7 @@ import { SchedulerRegistry } from '@nestjs/schedule';
 import { AuthHousekeepingService } from '../auth/auth-housekeeping.service';
 import { Environment } from '../config/environment';
 import { RequestCountsService } from '../requests/request-counts.service';
+import { RequestStatisticsService } from '../requests/statistics/request-statistics.service';
 import { TimedTransitionsService } from '../requests/timed-transitions.service';
 
 export interface TickReport {
@@ -28,6 +29,7 @@ export class LifecycleScheduler implements OnApplicationBootstrap, OnApplication
     private readonly timed: TimedTransitionsService,
     private readonly authHousekeeping: AuthHousekeepingService,
     private readonly counts: RequestCountsService,
+    private readonly statistics: RequestStatisticsService,
     private readonly env: Environment,
     @Optional() private readonly registry?: SchedulerRegistry,
   ) {}
@@ -80,6 +82,7 @@ export class LifecycleScheduler implements OnApplicationBootstrap, OnApplication
     await this.authHousekeeping.purgeExpired();
     // The maintained counts: folded every tick, compared with a real count now and then.
     await this.counts.maintain();
+    await this.statistics.maintain();
     return { reminded, cancelled, purged };
   }
 }
