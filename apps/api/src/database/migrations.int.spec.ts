@@ -2,6 +2,7 @@ import { DataSource, QueryRunner } from 'typeorm';
 import { dataSourceOptions } from './data-source-options';
 import { MIGRATIONS } from './migrations';
 import { SEARCH_TRIGRAM_INDEX } from './migrations/1764720000000-backoffice-search-and-counts';
+import { IDENTIFIER_SEARCH_INDEXES } from './migrations/1764900000001-identifier-search';
 import { createPostgresDatabase, postgresAvailable } from '../testing/postgres';
 import { createSqliteDatabase } from '../testing/test-database';
 
@@ -16,7 +17,7 @@ const TABLES = [
 ];
 
 /** Indexes one engine has and the other cannot: the pg_trgm GIN index of the search (PostgreSQL only). */
-const ENGINE_SPECIFIC_INDEXES = new Set([SEARCH_TRIGRAM_INDEX]);
+const ENGINE_SPECIFIC_INDEXES = new Set([SEARCH_TRIGRAM_INDEX, ...Object.keys(IDENTIFIER_SEARCH_INDEXES)]);
 
 async function shapeOf(runner: QueryRunner): Promise<SchemaShape> {
   const shape: SchemaShape = { tables: {} };
