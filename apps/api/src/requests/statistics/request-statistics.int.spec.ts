@@ -170,6 +170,12 @@ describe('request statistics', () => {
     expect(july.body.created.total).toBe(1);
     const both = await statistics(nord, '?from=2025-07-01&to=2025-07-02');
     expect(both.body.created.total).toBe(2);
+    // Whole months from the monthly rollup, the days around them from the daily one: the same figures.
+    const across = await statistics(nord, '?from=2024-12-15&to=2025-07-01');
+    expect(across.body.created.total).toBe(8);
+    expect(across.body.decided).toMatchObject({ total: 3, rejected: 2 });
+    const daysOnly = await statistics(nord, '?from=2025-01-05&to=2025-02-10');
+    expect(daysOnly.body.created.total).toBe(7);
     const empty = await statistics(nord, '?from=2024-01-01&to=2024-01-31');
     expect(empty.body).toMatchObject({
       created: { total: 0 },
@@ -273,9 +279,21 @@ describe('request statistics', () => {
     await dataSource.query(
       `DELETE FROM request_stat WHERE metric = 'REJECTED_FOR' AND label = 'PHOTO_BLURRY'`,
     );
+    await dataSource.query(
+      `UPDATE request_stat_month SET n = n + 5 WHERE metric = 'CREATED' AND label = 'PENDING' AND month = '2025-07'`,
+    );
     const repaired = await test.app.get(RequestStatisticsService).check();
     // The two refusals for a blurred photo were decided on 17 and 24 January.
-    expect(repaired).toHaveLength(2);
+    expect(repaired).toHaveLength(3);
+    expect(repaired).toContainEqual(
+      expect.objectContaining({
+        day: '2025-07',
+        metric: 'CREATED',
+        label: 'PENDING',
+        counted: 7,
+        real: 2,
+      }),
+    );
     expect(repaired).toEqual(
       expect.arrayContaining(
         ['2025-01-17', '2025-01-24'].map((day) =>

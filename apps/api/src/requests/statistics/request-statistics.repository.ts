@@ -9,8 +9,15 @@ export interface StatisticRow {
   n: number;
 }
 
+/** A period split for the rollup: its whole months (first, last YYYY-MM) and its other days (ranges of YYYY-MM-DD, both ends included). */
+export interface StatisticPeriod {
+  months: [string, string] | null;
+  days: [string, string][];
+}
+
 export interface StatisticDrift {
   prefectureId: string;
+  /** The day (YYYY-MM-DD) or, for the monthly table, the month (YYYY-MM). */
   day: string;
   metric: string;
   label: string;
@@ -18,7 +25,24 @@ export interface StatisticDrift {
   real: number;
 }
 
-const KEY = 'prefecture_id, day, metric, label';
+/** The two tables of the rollup, and how each is recomputed from the contributions of image_request. */
+const TABLES = [
+  {
+    table: 'request_stat',
+    column: 'day',
+    key: 'prefecture_id, day, metric, label',
+    real: (contributions: string) =>
+      `SELECT prefecture_id, day, metric, label, SUM(n) AS n FROM (${contributions}) AS c GROUP BY prefecture_id, day, metric, label`,
+  },
+  {
+    table: 'request_stat_month',
+    column: 'month',
+    key: 'prefecture_id, month, metric, label',
+    real: (contributions: string) =>
+      `SELECT prefecture_id, substr(day, 1, 7) AS month, metric, label, SUM(n) AS n FROM (${contributions}) AS c
+        GROUP BY prefecture_id, substr(day, 1, 7), metric, label`,
+  },
+];
 
 /**
  * The daily statistics rollup (table request_stat, written by the triggers of migration
@@ -33,58 +57,75 @@ export class RequestStatisticsRepository {
     return this.dataSource.options.type === 'postgres';
   }
 
-  /** The sums of the préfecture's rollup rows over Paris days `from`…`to` (both included, YYYY-MM-DD). */
-  async sumsOf(prefectureId: string, from: string, to: string): Promise<StatisticRow[]> {
-    const [p1, p2, p3] = this.postgres ? ['$1', '$2', '$3'] : ['?', '?', '?'];
+  /**
+   * The sums of the préfecture's rollup rows over a period: its whole months (YYYY-MM) read in
+   * request_stat_month, its other days (YYYY-MM-DD ranges, both ends included) in request_stat.
+   */
+  async sumsOf(prefectureId: string, period: StatisticPeriod): Promise<StatisticRow[]> {
+    const values: string[] = [];
+    const placeholder = (value: string) => {
+      values.push(value);
+      return this.postgres ? `$${values.length}` : '?';
+    };
+    const part = (table: string, column: string, [from, to]: [string, string]) =>
+      `SELECT metric, label, n FROM ${table}
+        WHERE prefecture_id = ${placeholder(prefectureId)} AND ${column} >= ${placeholder(from)} AND ${column} <= ${placeholder(to)}`;
+    const parts = period.days.map((range) => part('request_stat', 'day', range));
+    if (period.months) parts.push(part('request_stat_month', 'month', period.months));
+    if (parts.length === 0) return [];
     const rows: { metric: StatisticRow['metric']; label: string; n: string | number }[] =
       await this.dataSource.query(
-        `SELECT metric, label, SUM(n) AS n FROM request_stat WHERE prefecture_id = ${p1} AND day >= ${p2} AND day <= ${p3}
-        GROUP BY metric, label`,
-        [prefectureId, from, to],
+        `SELECT metric, label, SUM(n) AS n FROM (${parts.join(' UNION ALL ')}) AS parts GROUP BY metric, label`,
+        values,
       );
     return rows
       .map((row) => ({ metric: row.metric, label: row.label, n: Number(row.n) }))
       .filter((row) => row.n !== 0);
   }
 
-  /** Folds the deltas into one row per key (see RequestCountsRepository.fold: the same reasoning). */
+  /** Folds the deltas of both tables into one row per key (see RequestCountsRepository.fold: the same reasoning). */
   async fold(): Promise<void> {
+    for (const { table, key } of TABLES) await this.foldTable(table, key);
+  }
+
+  private async foldTable(table: string, key: string): Promise<void> {
     if (this.postgres) {
       await this.dataSource.query(
-        `WITH gone AS (DELETE FROM request_stat RETURNING ${KEY}, n)
-         INSERT INTO request_stat (${KEY}, n) SELECT ${KEY}, SUM(n) FROM gone GROUP BY ${KEY} HAVING SUM(n) <> 0`,
+        `WITH gone AS (DELETE FROM ${table} RETURNING ${key}, n)
+         INSERT INTO ${table} (${key}, n) SELECT ${key}, SUM(n) FROM gone GROUP BY ${key} HAVING SUM(n) <> 0`,
       );
       return;
     }
     await this.dataSource.transaction(async (manager) => {
-      await manager.query(`CREATE TEMP TABLE IF NOT EXISTS request_stat_fold (${KEY}, n)`);
-      await manager.query(`DELETE FROM request_stat_fold`);
+      await manager.query(`CREATE TEMP TABLE IF NOT EXISTS ${table}_fold (${key}, n)`);
+      await manager.query(`DELETE FROM ${table}_fold`);
       await manager.query(
-        `INSERT INTO request_stat_fold SELECT ${KEY}, SUM(n) FROM request_stat GROUP BY ${KEY} HAVING SUM(n) <> 0`,
+        `INSERT INTO ${table}_fold SELECT ${key}, SUM(n) FROM ${table} GROUP BY ${key} HAVING SUM(n) <> 0`,
       );
-      await manager.query(`DELETE FROM request_stat`);
-      await manager.query(
-        `INSERT INTO request_stat (${KEY}, n) SELECT ${KEY}, n FROM request_stat_fold`,
-      );
-      await manager.query(`DELETE FROM request_stat_fold`);
+      await manager.query(`DELETE FROM ${table}`);
+      await manager.query(`INSERT INTO ${table} (${key}, n) SELECT ${key}, n FROM ${table}_fold`);
+      await manager.query(`DELETE FROM ${table}_fold`);
     });
   }
 
-  /** The keys whose rollup differs from the figures recomputed from image_request (a full read). */
+  /** The keys whose rollup (days, then months) differs from the figures recomputed from image_request (a full read). */
   async drift(): Promise<StatisticDrift[]> {
     return this.driftWith(this.dataSource.manager);
   }
 
-  /** Recomputes the rollup from image_request if it still differs, the rollup locked meanwhile on PostgreSQL. */
+  /** Recomputes both tables from image_request if they still differ, locked meanwhile on PostgreSQL. */
   async repair(): Promise<StatisticDrift[]> {
     return this.dataSource.transaction(async (manager) => {
-      if (this.postgres) await manager.query('LOCK TABLE request_stat IN SHARE ROW EXCLUSIVE MODE');
+      if (this.postgres)
+        await manager.query(
+          'LOCK TABLE request_stat, request_stat_month IN SHARE ROW EXCLUSIVE MODE',
+        );
       const drift = await this.driftWith(manager);
       if (drift.length === 0) return drift;
-      await manager.query('DELETE FROM request_stat');
-      await manager.query(
-        `INSERT INTO request_stat (${KEY}, n) SELECT ${KEY}, SUM(n) FROM (${this.realSql()}) AS c GROUP BY ${KEY}`,
-      );
+      for (const { table, key, real } of TABLES) {
+        await manager.query(`DELETE FROM ${table}`);
+        await manager.query(`INSERT INTO ${table} (${key}, n) ${real(this.realSql())}`);
+      }
       return drift;
     });
   }
@@ -94,26 +135,31 @@ export class RequestStatisticsRepository {
   }
 
   private async driftWith(manager: EntityManager): Promise<StatisticDrift[]> {
-    const rows: {
-      prefecture_id: string;
-      day: string;
-      metric: string;
-      label: string;
-      counted: string | number;
-      actual: string | number;
-    }[] = await manager.query(
-      `SELECT ${KEY}, SUM(counted) AS counted, SUM(actual) AS actual FROM (
-           SELECT ${KEY}, n AS counted, 0 AS actual FROM request_stat
-           UNION ALL SELECT ${KEY}, 0, n FROM (${this.realSql()}) AS c) AS both_sides
-         GROUP BY ${KEY} HAVING SUM(counted) <> SUM(actual)`,
-    );
-    return rows.map((row) => ({
-      prefectureId: row.prefecture_id,
-      day: row.day,
-      metric: row.metric,
-      label: row.label,
-      counted: Number(row.counted),
-      real: Number(row.actual),
-    }));
+    const drift: StatisticDrift[] = [];
+    for (const { table, key, column, real } of TABLES) {
+      const rows: ({
+        prefecture_id: string;
+        metric: string;
+        label: string;
+        counted: string | number;
+        actual: string | number;
+      } & Record<string, string>)[] = await manager.query(
+        `SELECT ${key}, SUM(counted) AS counted, SUM(actual) AS actual FROM (
+             SELECT ${key}, n AS counted, 0 AS actual FROM ${table}
+             UNION ALL SELECT ${key}, 0, n FROM (${real(this.realSql())}) AS c) AS both_sides
+           GROUP BY ${key} HAVING SUM(counted) <> SUM(actual)`,
+      );
+      drift.push(
+        ...rows.map((row) => ({
+          prefectureId: row.prefecture_id,
+          day: row[column],
+          metric: row.metric,
+          label: row.label,
+          counted: Number(row.counted),
+          real: Number(row.actual),
+        })),
+      );
+    }
+    return drift;
   }
 }

@@ -17,6 +17,7 @@ import { DURATION_BUCKET_RATIO } from '../../database/migrations/1764900000000-r
 import {
   RequestStatisticsRepository,
   type StatisticDrift,
+  type StatisticPeriod,
   type StatisticRow,
 } from './request-statistics.repository';
 
@@ -26,6 +27,28 @@ const DEFAULT_DAYS = 30;
 
 const dayOf = (time: number) => new Date(time).toISOString().slice(0, 10);
 const timeOf = (day: string) => Date.parse(`${day}T00:00:00Z`);
+
+const monthStart = (day: string) => `${day.slice(0, 7)}-01`;
+/** The first day of the month after `day`'s. */
+const nextMonthStart = (day: string) => {
+  const date = new Date(timeOf(monthStart(day)));
+  return dayOf(Date.UTC(date.getUTCFullYear(), date.getUTCMonth() + 1, 1));
+};
+
+/** The period's whole months (read in the monthly rollup) and the days before and after them (read day by day). */
+export function splitPeriod(from: string, to: string): StatisticPeriod {
+  const firstMonth = from === monthStart(from) ? from : nextMonthStart(from);
+  const afterLastMonth =
+    nextMonthStart(to) === dayOf(timeOf(to) + DAY_MS) ? nextMonthStart(to) : monthStart(to);
+  if (firstMonth >= afterLastMonth) return { months: null, days: [[from, to]] };
+  const days: [string, string][] = [];
+  if (from < firstMonth) days.push([from, dayOf(timeOf(firstMonth) - DAY_MS)]);
+  if (afterLastMonth <= to) days.push([afterLastMonth, to]);
+  return {
+    months: [firstMonth.slice(0, 7), dayOf(timeOf(afterLastMonth) - DAY_MS).slice(0, 7)],
+    days,
+  };
+}
 
 /**
  * The median of durations counted in log-scale buckets (0: under a second; b ≥ 1: from
@@ -72,7 +95,7 @@ export class RequestStatisticsService {
 
   async statisticsOf(prefectureId: string, query: StatisticsQuery): Promise<PrefectureStatistics> {
     const { from, to } = this.periodOf(query);
-    const rows = await this.repository.sumsOf(prefectureId, from, to);
+    const rows = await this.repository.sumsOf(prefectureId, splitPeriod(from, to));
     const of = (metric: StatisticRow['metric']) => rows.filter((row) => row.metric === metric);
     const byState = Object.fromEntries(IMAGE_REQUEST_STATES.map((state) => [state, 0])) as Record<
       ImageRequestState,
