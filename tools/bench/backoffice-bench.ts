@@ -267,7 +267,7 @@ async function main(): Promise<void> {
             `AND a.id IN (${identifierIds('=', rareIdentifier, rareIdentifier.toLowerCase())})`,
           ).replace('LIMIT 21', 'LIMIT 5'),
           keysetSql(
-            `AND a.id IN (${identifierIds('LIKE', `${rareIdentifier}%`, `${rareIdentifier.toLowerCase()}%`)})
+            `AND a.id = ANY(ARRAY(${identifierIds('LIKE', `${rareIdentifier}%`, `${rareIdentifier.toLowerCase()}%`)}))
              AND a.id NOT IN (${identifierIds('=', rareIdentifier, rareIdentifier.toLowerCase())})`,
           ),
         ],
@@ -277,7 +277,7 @@ async function main(): Promise<void> {
         http: `/api/agent/dashboard/requests?limit=20&q=${rareIdentifier.slice(0, 10)}`,
         sql: [
           keysetSql(
-            `AND a.id IN (${identifierIds('LIKE', `${rareIdentifier.slice(0, 10)}%`, `${rareIdentifier.slice(0, 10).toLowerCase()}%`)})`,
+            `AND a.id = ANY(ARRAY(${identifierIds('LIKE', `${rareIdentifier.slice(0, 10)}%`, `${rareIdentifier.slice(0, 10).toLowerCase()}%`)}))`,
           ),
         ],
       },
@@ -345,6 +345,14 @@ async function main(): Promise<void> {
           keysetSql(
             `AND a.id IN (${identifierIds('=', rareIdentifier, rareIdentifier.toLowerCase())})`,
           ).replace('LIMIT 21', 'LIMIT 5'),
+        ),
+      ],
+      [
+        'Identifier search, prefix',
+        await plan(
+          keysetSql(
+            `AND a.id = ANY(ARRAY(${identifierIds('LIKE', `${rareIdentifier.slice(0, 10)}%`, `${rareIdentifier.slice(0, 10).toLowerCase()}%`)}))`,
+          ),
         ),
       ],
       ['Statistics over a year (monthly and daily rollups)', await plan(statisticsSql)],

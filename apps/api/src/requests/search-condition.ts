@@ -53,8 +53,12 @@ export class SearchCondition {
     const token = this.exactToken;
     if (token) {
       // An identifier, card number or email (or their start): the B-tree indexes, not the trigrams.
+      // On PostgreSQL the ids are read first (an init plan), then the rows by primary key: with `IN (…)` the planner
+      // walked the préfecture's list newest first, testing each row against the matches (91 ms at 100,000).
+      const ids = identifierIdsSql('LIKE');
+      const postgres = query.connection.options.type === 'postgres';
       query.andWhere(
-        `a.id IN (${identifierIdsSql('LIKE')})`,
+        postgres ? `a.id = ANY(ARRAY(${ids}))` : `a.id IN (${ids})`,
         identifierParameters(`${likeEscaped(token)}%`),
       );
       return;
