@@ -30,6 +30,17 @@ const shot = (page: Page, name: string) =>
     animations: 'disabled',
   });
 
+/** From the dashboard's list, the review of `name`'s request. */
+async function openReview(page: Page, name: string): Promise<void> {
+  await page
+    .getByRole('link', { name: `Examiner les images de ${name}` })
+    .first()
+    .click();
+  await expect(
+    page.getByRole('heading', { level: 1, name: `Examen des images de ${name}` }),
+  ).toBeVisible();
+}
+
 async function expectNoViolation(page: Page): Promise<void> {
   expect(await accessibilityViolations(page)).toEqual([]);
 }
@@ -212,13 +223,7 @@ test.describe('the préfecture back-office', () => {
 
     // Review: the photo is refused, the signature validated.
     await page.goto('tableau-de-bord');
-    await page
-      .getByRole('link', { name: /Examiner les images de Petit Sarah/ })
-      .first()
-      .click();
-    await expect(
-      page.getByRole('heading', { level: 1, name: /Examen des images de Petit Sarah/ }),
-    ).toBeVisible();
+    await openReview(page, 'Petit Sarah');
     const printSize = page.getByRole('img', {
       name: 'Photo d’identité à la taille imprimée sur la carte',
     });
@@ -342,13 +347,7 @@ test.describe('the préfecture back-office', () => {
       'claire.lefevre@demo.t3p.example',
     );
     await signInAgent(page, baseURL, PDC_AGENT);
-    await page
-      .getByRole('link', { name: /Examiner les images de Fontaine Mehdi/ })
-      .first()
-      .click();
-    await expect(
-      page.getByRole('heading', { level: 1, name: /Examen des images de Fontaine Mehdi/ }),
-    ).toBeVisible();
+    await openReview(page, 'Fontaine Mehdi');
     await choose(page, 'Refuser la photo d’identité');
     await page.getByLabel(/Motif courant/).selectOption('PHOTO_BACKGROUND');
     await expect(page.getByLabel(/Motif du refus/)).toHaveValue(
@@ -390,6 +389,11 @@ test.describe('the préfecture back-office', () => {
     await expect(states.getByRole('rowheader', { name: 'À examiner' })).toBeVisible();
     await expect(page.getByText(/Du .* au .* inclus : \d+ demande/)).toBeVisible();
     await expect(page.getByText(/approchés à ±2,5 % près/)).toBeVisible();
+    // The demo's refusal (a photo too dark, six days ago) under its catalogue reason.
+    const reasons = page.getByRole('table', { name: /Refus par motif/ });
+    await expect(
+      reasons.getByRole('rowheader', { name: 'Visage mal éclairé (sombre, reflets, ombres)' }),
+    ).toBeVisible();
     // A period that cannot be: the API's French message.
     await page.getByLabel('Période affichée').selectOption('custom');
     await page.getByLabel('Du').fill('2026-02-10');

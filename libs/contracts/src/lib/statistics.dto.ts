@@ -7,16 +7,20 @@ export const STATISTICS_MAX_DAYS = 3 * 366;
 /** A median read from the statistics' duration buckets is within this share of the true one (±2.5 %). */
 export const STATISTICS_MEDIAN_PRECISION = 0.025;
 
-const DAY = /^\d{4}-\d{2}-\d{2}$/;
+/** An optional day, YYYY-MM-DD (that it exists in the calendar is the service's check). */
+const optionalDay =
+  (message: string): PropertyDecorator =>
+  (target, key) => {
+    IsOptional()(target, key);
+    Matches(/^\d{4}-\d{2}-\d{2}$/, { message })(target, key);
+  };
 
 /** The period of the statistics panel: two Paris calendar days, both included (default: the last 30 days). */
 export class StatisticsQuery {
-  @IsOptional()
-  @Matches(DAY, { message: 'La date de début doit être au format AAAA-MM-JJ.' })
+  @optionalDay('La date de début doit être au format AAAA-MM-JJ.')
   from?: string;
 
-  @IsOptional()
-  @Matches(DAY, { message: 'La date de fin doit être au format AAAA-MM-JJ.' })
+  @optionalDay('La date de fin doit être au format AAAA-MM-JJ.')
   to?: string;
 }
 

@@ -87,42 +87,39 @@ export class RequestStatistics1764900000000 implements MigrationInterface {
     for (const name of ['photo_rejection_code', 'signature_rejection_code']) {
       await queryRunner.query(`ALTER TABLE image_request ADD COLUMN ${name} varchar(40) NULL`);
     }
-    await queryRunner.createTable(
-      new Table({
-        name: 'request_stat',
-        columns: [
-          { name: 'prefecture_id', type: 'varchar', length: '36' },
-          { name: 'day', type: 'varchar', length: '10' },
-          { name: 'metric', type: 'varchar', length: '16' },
-          { name: 'label', type: 'varchar', length: '40' },
-          { name: 'n', type: 'integer' },
-        ],
-        indices: [
-          new TableIndex({
-            name: 'idx_request_stat_prefecture_day',
-            columnNames: ['prefecture_id', 'day', 'metric', 'label'],
-          }),
-        ],
-      }),
-    );
-    await queryRunner.createTable(
-      new Table({
-        name: 'request_stat_month',
-        columns: [
-          { name: 'prefecture_id', type: 'varchar', length: '36' },
-          { name: 'month', type: 'varchar', length: '7' },
-          { name: 'metric', type: 'varchar', length: '16' },
-          { name: 'label', type: 'varchar', length: '40' },
-          { name: 'n', type: 'integer' },
-        ],
-        indices: [
-          new TableIndex({
-            name: 'idx_request_stat_month_prefecture',
-            columnNames: ['prefecture_id', 'month', 'metric', 'label'],
-          }),
-        ],
-      }),
-    );
+    // The refusals recorded before: their reason is a free text, « Autre motif », for each image refused (before the triggers).
+    for (const piece of ['PHOTO', 'SIGNATURE']) {
+      await queryRunner.query(
+        `UPDATE image_request SET ${piece.toLowerCase()}_rejection_code = 'OTHER' WHERE state = 'REJECTED' AND EXISTS
+           (SELECT 1 FROM stored_image s WHERE s.request_id = image_request.id AND s.piece = '${piece}' AND s.state = 'REJECTED')`,
+      );
+    }
+    for (const [table, period, length] of [
+      ['request_stat', 'day', '10'],
+      ['request_stat_month', 'month', '7'],
+    ]) {
+      const keys: [string, string][] = [
+        ['prefecture_id', '36'],
+        [period, length],
+        ['metric', '16'],
+        ['label', '40'],
+      ];
+      await queryRunner.createTable(
+        new Table({
+          name: table,
+          columns: [
+            ...keys.map(([name, size]) => ({ name, type: 'varchar', length: size })),
+            { name: 'n', type: 'integer' },
+          ],
+          indices: [
+            new TableIndex({
+              name: `idx_${table}_prefecture`,
+              columnNames: keys.map(([name]) => name),
+            }),
+          ],
+        }),
+      );
+    }
     if (engine === 'postgres') await this.postgresTriggers(queryRunner);
     else await this.sqliteTriggers(queryRunner);
     await queryRunner.query(
@@ -136,47 +133,48 @@ export class RequestStatistics1764900000000 implements MigrationInterface {
 
   async down(queryRunner: QueryRunner): Promise<void> {
     const postgres = queryRunner.connection.options.type === 'postgres';
-    for (const event of ['insert', 'update', 'delete']) {
-      await queryRunner.query(
-        `DROP TRIGGER IF EXISTS trg_image_request_stat_${event}${postgres ? ' ON image_request' : ''}`,
-      );
-      if (postgres) await queryRunner.query(`DROP FUNCTION IF EXISTS t3p_request_stat_${event}()`);
-    }
-    await queryRunner.dropTable('request_stat_month');
-    await queryRunner.dropTable('request_stat');
-    for (const name of ['photo_rejection_code', 'signature_rejection_code']) {
-      await queryRunner.query(`ALTER TABLE image_request DROP COLUMN ${name}`);
-    }
+    const statements = ['insert', 'update', 'delete'].flatMap((event) =>
+      postgres
+        ? [
+            `DROP TRIGGER IF EXISTS trg_image_request_stat_${event} ON image_request`,
+            `DROP FUNCTION IF EXISTS t3p_request_stat_${event}()`,
+          ]
+        : [`DROP TRIGGER IF EXISTS trg_image_request_stat_${event}`],
+    );
+    statements.push('DROP TABLE request_stat_month', 'DROP TABLE request_stat');
+    statements.push(
+      ...['photo', 'signature'].map(
+        (piece) => `ALTER TABLE image_request DROP COLUMN ${piece}_rejection_code`,
+      ),
+    );
+    for (const statement of statements) await queryRunner.query(statement);
   }
 
   private async postgresTriggers(queryRunner: QueryRunner): Promise<void> {
-    const deltas: Record<string, { table: string; select: string }> = {
-      insert: {
-        table: 'NEW TABLE AS new_rows',
-        select: statisticsContributionSql('postgres', 'new_rows', 1),
-      },
-      update: {
-        table: 'OLD TABLE AS old_rows NEW TABLE AS new_rows',
-        select: `${statisticsContributionSql('postgres', 'new_rows', 1)} UNION ALL ${statisticsContributionSql('postgres', 'old_rows', -1)}`,
-      },
-      delete: {
-        table: 'OLD TABLE AS old_rows',
-        select: statisticsContributionSql('postgres', 'old_rows', -1),
-      },
+    // Statement-level, with the transition tables: new rows add their contribution, old rows take theirs away.
+    const sides: Record<string, ('NEW' | 'OLD')[]> = {
+      insert: ['NEW'],
+      update: ['NEW', 'OLD'],
+      delete: ['OLD'],
     };
-    for (const [event, { table, select }] of Object.entries(deltas)) {
+    for (const [event, tables] of Object.entries(sides)) {
+      const rows = (side: 'NEW' | 'OLD') => `${side.toLowerCase()}_rows`;
+      const select = tables
+        .map((side) => statisticsContributionSql('postgres', rows(side), side === 'NEW' ? 1 : -1))
+        .join(' UNION ALL ');
+      const name = `t3p_request_stat_${event}`;
       await queryRunner.query(
-        `CREATE FUNCTION t3p_request_stat_${event}() RETURNS trigger LANGUAGE plpgsql AS $$
-         BEGIN
+        `CREATE FUNCTION ${name}() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN
            WITH delta AS (SELECT ${STAT_KEY}, SUM(n) AS n FROM (${select}) AS c GROUP BY ${STAT_KEY} HAVING SUM(n) <> 0),
                 days AS (INSERT INTO request_stat (${STAT_KEY}, n) SELECT ${STAT_KEY}, n FROM delta)
            INSERT INTO request_stat_month (${MONTH_KEY}, n) ${monthsOf('delta')};
            RETURN NULL;
          END $$`,
       );
+      const referencing = tables.map((side) => `${side} TABLE AS ${rows(side)}`).join(' ');
       await queryRunner.query(
         `CREATE TRIGGER trg_image_request_stat_${event} AFTER ${event.toUpperCase()} ON image_request
-           REFERENCING ${table} FOR EACH STATEMENT EXECUTE FUNCTION t3p_request_stat_${event}()`,
+           REFERENCING ${referencing} FOR EACH STATEMENT EXECUTE FUNCTION ${name}()`,
       );
     }
   }

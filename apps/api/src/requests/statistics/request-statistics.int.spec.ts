@@ -85,9 +85,10 @@ describe('request statistics', () => {
     test = await startTestApp({ SIGN_IN_REQUESTS_PER_CLIENT_PER_HOUR: '1000' });
     test.clock.set(new Date('2026-03-02T09:00:00Z'));
     await seedDemo(test);
-    nord = await signInAgent(test, 'agent.nord@demo.t3p.example');
-    pdc = await signInAgent(test, 'agent.pas-de-calais@demo.t3p.example');
     dataSource = test.app.get(DataSource);
+    [nord, pdc] = await Promise.all(
+      ['nord', 'pas-de-calais'].map((name) => signInAgent(test, `agent.${name}@demo.t3p.example`)),
+    );
     for (const row of KNOWN) {
       const { applicationId } = await insertApplication(test, { departement: row.departement });
       const prefecture = await dataSource

@@ -1,30 +1,26 @@
+import type { StatisticPeriod } from './request-statistics.repository';
 import { medianOfBuckets, splitPeriod } from './request-statistics.service';
 
 describe('splitPeriod', () => {
   it('reads whole months in the monthly rollup and the other days day by day', () => {
-    expect(splitPeriod('2025-01-01', '2025-01-31')).toEqual({
-      months: ['2025-01', '2025-01'],
-      days: [],
-    });
-    expect(splitPeriod('2025-01-11', '2025-01-11')).toEqual({
-      months: null,
-      days: [['2025-01-11', '2025-01-11']],
-    });
-    expect(splitPeriod('2024-12-15', '2025-07-01')).toEqual({
-      months: ['2025-01', '2025-06'],
-      days: [
-        ['2024-12-15', '2024-12-31'],
-        ['2025-07-01', '2025-07-01'],
+    const cases: [string, string, StatisticPeriod][] = [
+      ['2025-01-01', '2025-01-31', { months: ['2025-01', '2025-01'], days: [] }],
+      ['2025-01-11', '2025-01-11', { months: null, days: [['2025-01-11', '2025-01-11']] }],
+      [
+        '2024-12-15',
+        '2025-07-01',
+        {
+          months: ['2025-01', '2025-06'],
+          days: [
+            ['2024-12-15', '2024-12-31'],
+            ['2025-07-01', '2025-07-01'],
+          ],
+        },
       ],
-    });
-    expect(splitPeriod('2024-02-01', '2024-02-29')).toEqual({
-      months: ['2024-02', '2024-02'],
-      days: [],
-    });
-    expect(splitPeriod('2025-01-15', '2025-02-10')).toEqual({
-      months: null,
-      days: [['2025-01-15', '2025-02-10']],
-    });
+      ['2024-02-01', '2024-02-29', { months: ['2024-02', '2024-02'], days: [] }],
+      ['2025-01-15', '2025-02-10', { months: null, days: [['2025-01-15', '2025-02-10']] }],
+    ];
+    for (const [from, to, expected] of cases) expect(splitPeriod(from, to)).toEqual(expected);
   });
 });
 

@@ -1,4 +1,4 @@
-import { Injectable, Logger } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import {
   IMAGE_REQUEST_STATES,
   parisClock,
@@ -20,6 +20,7 @@ import {
   type StatisticPeriod,
   type StatisticRow,
 } from './request-statistics.repository';
+import { RollupUpkeep } from './rollup-upkeep';
 
 const DAY_MS = 86_400_000;
 /** The period shown when none is asked for: the last 30 days, today included. */
@@ -84,14 +85,22 @@ export function medianOfBuckets(buckets: Map<number, number>): MedianDuration | 
  */
 @Injectable()
 export class RequestStatisticsService {
-  private readonly logger = new Logger(RequestStatisticsService.name);
-  private lastCheck = 0;
+  private readonly upkeep: RollupUpkeep<StatisticDrift>;
 
   constructor(
-    private readonly repository: RequestStatisticsRepository,
     private readonly clock: Clock,
-    private readonly env: Environment,
-  ) {}
+    private readonly repository: RequestStatisticsRepository,
+    env: Environment,
+  ) {
+    // The same upkeep as the counts', on the same schedule (REQUEST_COUNTS_CHECK_MINUTES).
+    this.upkeep = new RollupUpkeep(
+      repository,
+      RequestStatisticsService.name,
+      'Request statistics',
+      clock,
+      env,
+    );
+  }
 
   async statisticsOf(prefectureId: string, query: StatisticsQuery): Promise<PrefectureStatistics> {
     const { from, to } = this.periodOf(query);
@@ -126,25 +135,14 @@ export class RequestStatisticsService {
     };
   }
 
-  /** One scheduler step: fold, and compare with a recount when the last check is old enough. */
-  async maintain(): Promise<StatisticDrift[]> {
-    await this.repository.fold();
-    const now = this.clock.now().getTime();
-    if (now - this.lastCheck < this.env.REQUEST_COUNTS_CHECK_MINUTES * 60_000) return [];
-    this.lastCheck = now;
-    return this.check();
+  /** One scheduler step: fold, and compare with a real count when the last check is old enough. */
+  maintain(): Promise<StatisticDrift[]> {
+    return this.upkeep.maintain();
   }
 
-  /** Compares with a recount; repairs and logs any difference (keys and figures only). */
-  async check(): Promise<StatisticDrift[]> {
-    if ((await this.repository.drift()).length === 0) return [];
-    const repaired = await this.repository.repair();
-    if (repaired.length > 0)
-      this.logger.error(
-        { drift: repaired.slice(0, 20), keys: repaired.length },
-        'Request statistics drifted from a recount: repaired',
-      );
-    return repaired;
+  /** Compares with a real count; repairs and logs any difference. Returns the differences found. */
+  check(): Promise<StatisticDrift[]> {
+    return this.upkeep.check();
   }
 
   /** The asked period, or its defaults; 400 for a date that does not exist, an inverted or too long period. */

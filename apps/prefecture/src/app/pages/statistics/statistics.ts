@@ -6,6 +6,7 @@ import {
   inject,
   signal,
 } from '@angular/core';
+import { NgTemplateOutlet } from '@angular/common';
 import { RouterLink } from '@angular/router';
 import { parisClock } from '@t3p/contracts/texts';
 import type { ApiErrorBody, MedianDuration, PrefectureStatistics } from '@t3p/contracts';
@@ -54,7 +55,7 @@ const percent = (rate: number | null) =>
 /** The préfecture's statistics over a chosen period: requests per state, median delays, refusals per reason. */
 @Component({
   selector: 'app-statistics-page',
-  imports: [RouterLink],
+  imports: [RouterLink, NgTemplateOutlet],
   templateUrl: './statistics.html',
   // The bars are drawn in the tables' cells (the figures stay the cells' text): no chart without its table.
   styles: [
@@ -88,12 +89,12 @@ const percent = (rate: number | null) =>
 export class StatisticsPage implements OnInit {
   private readonly api = inject(StatisticsApi);
   protected readonly session = inject(AgentSession);
-  protected readonly states = IMAGE_REQUEST_STATES;
-  protected readonly stateLabels = STATE_LABELS;
-  protected readonly reasonLabels = REASON_LABELS;
-  protected readonly frDate = frDate;
-  protected readonly frDuration = frDuration;
-  protected readonly percent = percent;
+  protected readonly labels = {
+    states: IMAGE_REQUEST_STATES,
+    state: STATE_LABELS,
+    reason: REASON_LABELS,
+  };
+  protected readonly format = { date: frDate, percent };
   protected readonly presets: { value: Preset; label: string }[] = [
     { value: '7', label: '7 derniers jours' },
     { value: '30', label: '30 derniers jours' },
