@@ -11,3 +11,4 @@ export * from './lib/french-dates';
 export * from './lib/site.dto';
 export * from './lib/search';
 export * from './lib/team.dto';
+export * from './lib/statistics.dto';

@@ -13,6 +13,7 @@ import { ImagesModule } from '../images/images.module';
 import { NotificationsModule } from '../notifications/notifications.module';
 import { AgentBackofficeModule } from '../requests/agent/agent-backoffice.module';
 import { RequestsModule } from '../requests/requests.module';
+import { RequestStatisticsModule } from '../requests/statistics/request-statistics.module';
 import { SchedulerModule } from '../scheduler/scheduler.module';
 import { SiteModule } from '../site/site.module';
 import { loggerOptions } from './logger-options';
@@ -37,6 +38,7 @@ export class AppModule {
         AuthModule,
         RequestsModule,
         AgentBackofficeModule,
+        RequestStatisticsModule,
         ImagesModule,
         NotificationsModule.register({ devMailbox: environment.NODE_ENV !== 'production' && servesHttpApi(environment) }),
         SchedulerModule.register({ enabled: runsBackgroundJobs(environment) }),

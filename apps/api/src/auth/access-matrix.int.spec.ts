@@ -94,6 +94,21 @@ describe('access matrix (real API, real database)', () => {
     expect((await call('agentPdc', 'GET', '/api/agent/dashboard/overview')).status).toBe(200);
   });
 
+  it('GET /api/agent/dashboard/statistics: agents only, each over their own préfecture', async () => {
+    const path = '/api/agent/dashboard/statistics?from=2000-01-01&to=2002-12-31';
+    expect(await Promise.all(ALL.map(async (caller) => (await call(caller, 'GET', path)).status))).toEqual([401, 403, 403, 200, 200]);
+    // The same period, two préfectures: each agent reads their own rollup (the demo data of each).
+    const day = (offsetDays: number) => new Date(test.clock.now().getTime() + offsetDays * 86_400_000).toISOString().slice(0, 10);
+    const today = `?from=${day(-1000)}&to=${day(1)}`;
+    const nord = await (await call('agentNord', 'GET', `/api/agent/dashboard/statistics${today}`)).json();
+    const pdc = await (await call('agentPdc', 'GET', `/api/agent/dashboard/statistics${today}`)).json();
+    const nordOverview = await (await call('agentNord', 'GET', '/api/agent/dashboard/overview')).json();
+    const pdcOverview = await (await call('agentPdc', 'GET', '/api/agent/dashboard/overview')).json();
+    expect(nord.created.total).toBe(nordOverview.total);
+    expect(pdc.created.total).toBe(pdcOverview.total);
+    expect(nord.created.total).not.toBe(pdc.created.total);
+  });
+
   it('POST /api/auth/sign-out: anyone signed in, with the CSRF token', async () => {
     expect((await call('signedOut', 'POST', '/api/auth/sign-out')).status).toBe(401);
     const own = await signInDriver(test, driverA);

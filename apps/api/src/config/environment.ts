@@ -262,7 +262,7 @@ export class Environment {
   @Max(3_600_000)
   DATABASE_STATEMENT_TIMEOUT_MS = 5000;
 
-  /** How often a scheduler tick compares the maintained request counts with a real count (minutes). */
+  /** How often a scheduler tick compares the maintained request counts and statistics with a recount (minutes). */
   @Transform(toInt)
   @IsInt()
   @Min(1)

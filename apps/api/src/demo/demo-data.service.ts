@@ -1,5 +1,11 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { searchTextOf, type CardApplicationState, type ImageRequestState, type Piece, type StoredImageState } from '@t3p/contracts';
+import {
+  searchTextOf,
+  type CardApplicationState,
+  type ImageRequestState,
+  type Piece,
+  type StoredImageState,
+} from '@t3p/contracts';
 import { randomBytes, randomUUID } from 'node:crypto';
 import { Clock } from '../common/clock';
 import { Environment, publicUrlOf } from '../config/environment';
@@ -20,7 +26,13 @@ import { demoImages } from './demo-images';
 const DAY = 86_400_000;
 
 const applicationStateFor = (state: ImageRequestState): CardApplicationState =>
-  state === 'VALIDATED' ? 'VALIDATED' : state === 'CANCELLED' ? 'CANCELLED' : state === 'SUBMITTED' ? 'UNDER_REVIEW' : 'AWAITING_IMAGES';
+  state === 'VALIDATED'
+    ? 'VALIDATED'
+    : state === 'CANCELLED'
+      ? 'CANCELLED'
+      : state === 'SUBMITTED'
+        ? 'UNDER_REVIEW'
+        : 'AWAITING_IMAGES';
 
 @Injectable()
 export class DemoDataService {
@@ -48,7 +60,11 @@ export class DemoDataService {
       for (const prefecture of DEMO_PREFECTURES) {
         const id = randomUUID();
         prefectureIds.set(prefecture.key, id);
-        await manager.insert(PrefectureEntity, { id, departement: prefecture.departement, name: prefecture.name });
+        await manager.insert(PrefectureEntity, {
+          id,
+          departement: prefecture.departement,
+          name: prefecture.name,
+        });
       }
       const agentIds = new Map<string, string>();
       for (const agent of DEMO_AGENTS) {
@@ -65,10 +81,19 @@ export class DemoDataService {
         });
       }
       for (const driver of DEMO_DRIVERS) {
-        await this.insertDriver(manager, driver, prefectureIds.get(driver.prefecture) as string, agentIds.get(driver.prefecture) ?? null, now, options.requestEmails ?? false);
+        await this.insertDriver(
+          manager,
+          driver,
+          prefectureIds.get(driver.prefecture) as string,
+          agentIds.get(driver.prefecture) ?? null,
+          now,
+          options.requestEmails ?? false,
+        );
       }
     });
-    this.logger.log(`Demo data created: ${DEMO_DRIVERS.length} drivers, ${DEMO_AGENTS.length} agents`);
+    this.logger.log(
+      `Demo data created: ${DEMO_DRIVERS.length} drivers, ${DEMO_AGENTS.length} agents`,
+    );
     return true;
   }
 
@@ -80,7 +105,8 @@ export class DemoDataService {
     now: number,
     requestEmails: boolean,
   ) {
-    const departement = DEMO_PREFECTURES.find((p) => p.key === driver.prefecture)?.departement ?? '00';
+    const departement =
+      DEMO_PREFECTURES.find((p) => p.key === driver.prefecture)?.departement ?? '00';
     const driverIdentifier = `${departement}${driver.year}${driver.number}`;
     const driverId = randomUUID();
     await manager.insert(DriverEntity, {
@@ -104,7 +130,11 @@ export class DemoDataService {
       prefectureId,
       cardType: driver.cardType,
       cardNumber: `${driverIdentifier}01`,
-      searchText: searchTextOf({ ...driver, driverIdentifier, cardNumber: `${driverIdentifier}01` }),
+      searchText: searchTextOf({
+        ...driver,
+        driverIdentifier,
+        cardNumber: `${driverIdentifier}01`,
+      }),
       // An application with no request yet is under the préfecture's review.
       state: last ? applicationStateFor(last.state) : 'UNDER_REVIEW',
       cardValidUntil: null,
@@ -117,7 +147,10 @@ export class DemoDataService {
       const submitted = ['SUBMITTED', 'VALIDATED', 'REJECTED'].includes(request.state);
       const decided = request.state === 'VALIDATED' || request.state === 'REJECTED';
       const accessRef = randomBytes(24).toString('base64url');
-      const pieces: Piece[] = [...(request.photo ? (['PHOTO'] as const) : []), ...(request.signature ? (['SIGNATURE'] as const) : [])];
+      const pieces: Piece[] = [
+        ...(request.photo ? (['PHOTO'] as const) : []),
+        ...(request.signature ? (['SIGNATURE'] as const) : []),
+      ];
       await manager.insert(ImageRequestEntity, {
         id,
         applicationId,
@@ -135,9 +168,13 @@ export class DemoDataService {
         remindedAt: reminded ? new Date(createdAt.getTime() + 15 * DAY) : null,
         submittedAt: submitted ? new Date(createdAt.getTime() + 2 * DAY) : null,
         decidedAt: decided ? new Date(createdAt.getTime() + 3 * DAY) : null,
-        cancelledAt: request.state === 'CANCELLED' ? new Date(createdAt.getTime() + 45 * DAY) : null,
+        cancelledAt:
+          request.state === 'CANCELLED' ? new Date(createdAt.getTime() + 45 * DAY) : null,
         termsAcceptedAt: submitted ? new Date(createdAt.getTime() + 2 * DAY) : null,
         termsVersion: submitted ? '2026-11' : null,
+        // The demo's one refusal is of a photo too dark (the next request's reason): « visage mal éclairé ».
+        photoRejectionCode: request.state === 'REJECTED' && request.photo ? 'PHOTO_LIGHTING' : null,
+        signatureRejectionCode: request.state === 'REJECTED' && request.signature ? 'OTHER' : null,
       });
       await manager.insert(AuditEntryEntity, {
         id: randomUUID(),
@@ -162,7 +199,10 @@ export class DemoDataService {
             state: request.state as StoredImageState,
             uploadedAt: new Date(createdAt.getTime() + 2 * DAY),
             decidedAt: decided ? new Date(createdAt.getTime() + 3 * DAY) : null,
-            rejectionReason: request.state === 'REJECTED' ? (driver.requests[driver.requests.indexOf(request) + 1]?.reason ?? request.reason) : undefined,
+            rejectionReason:
+              request.state === 'REJECTED'
+                ? (driver.requests[driver.requests.indexOf(request) + 1]?.reason ?? request.reason)
+                : undefined,
           });
         }
       }
@@ -183,7 +223,10 @@ export class DemoDataService {
             reason: request.reason,
             requestedAt: createdAt,
             portalLink: `${publicUrlOf(this.env)}/connexion/${encodeURIComponent(accessRef)}`,
-            deadline: new Date(createdAt.getTime() + (this.env.REMINDER_DELAY_DAYS + this.env.CANCELLATION_DELAY_DAYS) * DAY),
+            deadline: new Date(
+              createdAt.getTime() +
+                (this.env.REMINDER_DELAY_DAYS + this.env.CANCELLATION_DELAY_DAYS) * DAY,
+            ),
           },
         );
       }

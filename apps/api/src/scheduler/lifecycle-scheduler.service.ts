@@ -4,6 +4,7 @@ import { AuthHousekeepingService } from '../auth/auth-housekeeping.service';
 import { Environment } from '../config/environment';
 import { RequestCountsService } from '../requests/agent/request-counts.service';
 import { TimedTransitionsService } from '../requests/lifecycle/timed-transitions.service';
+import { RequestStatisticsService } from '../requests/statistics/request-statistics.service';
 
 export interface TickReport {
   reminded: number;
@@ -28,6 +29,7 @@ export class LifecycleScheduler implements OnApplicationBootstrap, OnApplication
     private readonly timed: TimedTransitionsService,
     private readonly authHousekeeping: AuthHousekeepingService,
     private readonly counts: RequestCountsService,
+    private readonly statistics: RequestStatisticsService,
     private readonly env: Environment,
     @Optional() private readonly registry?: SchedulerRegistry,
   ) {}
@@ -80,6 +82,7 @@ export class LifecycleScheduler implements OnApplicationBootstrap, OnApplication
     await this.authHousekeeping.purgeExpired();
     // The maintained counts: folded every tick, compared with a real count now and then.
     await this.counts.maintain();
+    await this.statistics.maintain();
     return { reminded, cancelled, purged };
   }
 }

@@ -2,6 +2,7 @@ import { DynamicModule, Module } from '@nestjs/common';
 import { ScheduleModule } from '@nestjs/schedule';
 import { AuthModule } from '../auth/auth.module';
 import { RequestsModule } from '../requests/requests.module';
+import { RequestStatisticsModule } from '../requests/statistics/request-statistics.module';
 import { LifecycleScheduler } from './lifecycle-scheduler.service';
 
 /**
@@ -15,7 +16,7 @@ export class SchedulerModule {
   static register(options: { enabled: boolean }): DynamicModule {
     return {
       module: SchedulerModule,
-      imports: [RequestsModule, AuthModule, ...(options.enabled ? [ScheduleModule.forRoot()] : [])],
+      imports: [RequestsModule, RequestStatisticsModule, AuthModule, ...(options.enabled ? [ScheduleModule.forRoot()] : [])],
       providers: [LifecycleScheduler],
       exports: [LifecycleScheduler],
     };

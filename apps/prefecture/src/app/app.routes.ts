@@ -10,5 +10,6 @@ export const appRoutes: Routes = [
   { path: 'dossiers', loadChildren: () => import('./pages/application/application.routes') },
   { path: 'demandes', loadChildren: () => import('./pages/review/review.routes') },
   { path: 'equipe', loadChildren: () => import('./pages/team/team.routes') },
+  { path: 'statistiques', loadChildren: () => import('./pages/statistics/statistics.routes') },
   { path: '**', loadChildren: () => import('./pages/not-found/not-found.routes') },
 ];

@@ -78,6 +78,11 @@ export class ImageDecision {
   @IsIn(REVIEW_OUTCOMES, { message: 'La décision doit valoir « VALIDATED » ou « REJECTED ».' })
   outcome!: ReviewOutcome;
 
+  /** The catalogue reason the refusal started from (OTHER when written freely); the statistics count it. */
+  @IsOptional()
+  @IsIn(REQUEST_REASON_CODES, { message: 'Le motif du refus doit être un motif de la liste.' })
+  reasonCode?: RequestReasonCode;
+
   /** Required when the image is rejected: it becomes the reason of the new request. */
   @ValidateIf((decision: ImageDecision) => decision.outcome === 'REJECTED' || decision.reason !== undefined)
   @MaxLength(500, { message: 'Le motif du refus ne doit pas dépasser 500 caractères.' })

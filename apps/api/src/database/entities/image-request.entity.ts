@@ -71,6 +71,13 @@ export class ImageRequestEntity {
   @Column({ name: 'terms_accepted_at', type: Date, nullable: true })
   termsAcceptedAt: Date | null;
 
+  /** The catalogue reason (REQUEST_REASONS code) a refused photo was refused for; the statistics count it. */
+  @Column({ name: 'photo_rejection_code', type: 'varchar', length: 40, nullable: true })
+  photoRejectionCode?: string | null;
+
+  @Column({ name: 'signature_rejection_code', type: 'varchar', length: 40, nullable: true })
+  signatureRejectionCode?: string | null;
+
   @Column({ name: 'terms_version', type: 'varchar', length: 20, nullable: true })
   termsVersion: string | null;
 }

@@ -41,18 +41,26 @@ class Columns {
     return {
       name,
       type: 'boolean',
-      ...(defaultValue === undefined ? {} : { default: this.engine === 'postgres' ? String(defaultValue) : defaultValue ? 1 : 0 }),
+      ...(defaultValue === undefined
+        ? {}
+        : { default: this.engine === 'postgres' ? String(defaultValue) : defaultValue ? 1 : 0 }),
     };
   }
   int(name: string, defaultValue?: number): TableColumnOptions {
-    return { name, type: 'integer', ...(defaultValue === undefined ? {} : { default: defaultValue }) };
+    return {
+      name,
+      type: 'integer',
+      ...(defaultValue === undefined ? {} : { default: defaultValue }),
+    };
   }
   timestamp(name: string, nullable = false, defaultNow = false): TableColumnOptions {
     return {
       name,
       type: this.engine === 'postgres' ? 'timestamptz' : 'datetime',
       isNullable: nullable,
-      ...(defaultNow ? { default: this.engine === 'postgres' ? 'now()' : "(datetime('now'))" } : {}),
+      ...(defaultNow
+        ? { default: this.engine === 'postgres' ? 'now()' : "(datetime('now'))" }
+        : {}),
     };
   }
   binary(name: string, nullable = false): TableColumnOptions {
@@ -63,7 +71,12 @@ class Columns {
 const inList = (column: string, values: readonly string[]) =>
   `${column} IN (${values.map((value) => `'${value}'`).join(', ')})`;
 
-const fk = (from: string, column: string, table: string, onDelete: 'RESTRICT' | 'CASCADE' | 'SET NULL' = 'RESTRICT') =>
+const fk = (
+  from: string,
+  column: string,
+  table: string,
+  onDelete: 'RESTRICT' | 'CASCADE' | 'SET NULL' = 'RESTRICT',
+) =>
   new TableForeignKey({
     name: `fk_${from}_${column}`.slice(0, 63),
     columnNames: [column],
@@ -76,13 +89,19 @@ export class InitialSchema1764400000000 implements MigrationInterface {
   name = 'InitialSchema1764400000000';
 
   async up(queryRunner: QueryRunner): Promise<void> {
-    const engine: DatabaseEngine = queryRunner.connection.options.type === 'postgres' ? 'postgres' : 'sqlite';
+    const engine: DatabaseEngine =
+      queryRunner.connection.options.type === 'postgres' ? 'postgres' : 'sqlite';
     const c = new Columns(engine);
 
     await queryRunner.createTable(
       new Table({
         name: 'prefecture',
-        columns: [c.id(), c.text('departement', 3), c.text('name', 120), c.timestamp('created_at', false, true)],
+        columns: [
+          c.id(),
+          c.text('departement', 3),
+          c.text('name', 120),
+          c.timestamp('created_at', false, true),
+        ],
         uniques: [{ name: 'uq_prefecture_departement', columnNames: ['departement'] }],
       }),
     );
@@ -144,12 +163,21 @@ export class InitialSchema1764400000000 implements MigrationInterface {
         uniques: [{ name: 'uq_card_application_number', columnNames: ['card_number'] }],
         checks: [
           { name: 'ck_card_application_type', expression: inList('card_type', CARD_TYPES) },
-          { name: 'ck_card_application_state', expression: inList('state', CARD_APPLICATION_STATES) },
+          {
+            name: 'ck_card_application_state',
+            expression: inList('state', CARD_APPLICATION_STATES),
+          },
         ],
-        foreignKeys: [fk('card_application', 'driver_id', 'driver'), fk('card_application', 'prefecture_id', 'prefecture')],
+        foreignKeys: [
+          fk('card_application', 'driver_id', 'driver'),
+          fk('card_application', 'prefecture_id', 'prefecture'),
+        ],
         indices: [
           { name: 'idx_card_application_driver', columnNames: ['driver_id'] },
-          { name: 'idx_card_application_prefecture', columnNames: ['prefecture_id', 'created_at', 'id'] },
+          {
+            name: 'idx_card_application_prefecture',
+            columnNames: ['prefecture_id', 'created_at', 'id'],
+          },
           { name: 'idx_card_application_valid_until', columnNames: ['card_valid_until'] },
         ],
       }),
@@ -199,13 +227,19 @@ export class InitialSchema1764400000000 implements MigrationInterface {
             isUnique: true,
             where: inList('state', OPEN_IMAGE_REQUEST_STATES),
           }),
-          new TableIndex({ name: 'idx_image_request_application', columnNames: ['application_id', 'created_at'] }),
+          new TableIndex({
+            name: 'idx_image_request_application',
+            columnNames: ['application_id', 'created_at'],
+          }),
           // Back-office: a préfecture's requests by state, newest first, keyset on (created_at, id).
           new TableIndex({
             name: 'idx_image_request_backoffice',
             columnNames: ['prefecture_id', 'state', 'created_at', 'id'],
           }),
-          new TableIndex({ name: 'idx_image_request_prefecture_created', columnNames: ['prefecture_id', 'created_at', 'id'] }),
+          new TableIndex({
+            name: 'idx_image_request_prefecture_created',
+            columnNames: ['prefecture_id', 'created_at', 'id'],
+          }),
           // Scheduler: PENDING requests by creation date (reminder), REMINDED by reminder date (cancellation).
           new TableIndex({
             name: 'idx_image_request_due_reminder',
@@ -302,7 +336,10 @@ export class InitialSchema1764400000000 implements MigrationInterface {
             columnNames: ['next_attempt_at'],
             where: "state IN ('PENDING', 'SENDING')",
           }),
-          new TableIndex({ name: 'idx_outbox_email_application', columnNames: ['application_id', 'created_at'] }),
+          new TableIndex({
+            name: 'idx_outbox_email_application',
+            columnNames: ['application_id', 'created_at'],
+          }),
         ],
       }),
     );
@@ -321,8 +358,15 @@ export class InitialSchema1764400000000 implements MigrationInterface {
           c.timestamp('superseded_at', true),
         ],
         uniques: [{ name: 'uq_sign_in_token_hash', columnNames: ['token_hash'] }],
-        checks: [{ name: 'ck_sign_in_token_subject', expression: inList('subject_type', SUBJECT_TYPES) }],
-        indices: [{ name: 'idx_sign_in_token_subject', columnNames: ['subject_type', 'subject_id', 'created_at'] }],
+        checks: [
+          { name: 'ck_sign_in_token_subject', expression: inList('subject_type', SUBJECT_TYPES) },
+        ],
+        indices: [
+          {
+            name: 'idx_sign_in_token_subject',
+            columnNames: ['subject_type', 'subject_id', 'created_at'],
+          },
+        ],
       }),
     );
   }

@@ -10,7 +10,8 @@ export class SessionsAndRateLimits1764500000000 implements MigrationInterface {
   name = 'SessionsAndRateLimits1764500000000';
 
   async up(queryRunner: QueryRunner): Promise<void> {
-    const engine: DatabaseEngine = queryRunner.connection.options.type === 'postgres' ? 'postgres' : 'sqlite';
+    const engine: DatabaseEngine =
+      queryRunner.connection.options.type === 'postgres' ? 'postgres' : 'sqlite';
     const text = (name: string, length: number, nullable = false): TableColumnOptions => ({
       name,
       type: 'varchar',
@@ -38,8 +39,15 @@ export class SessionsAndRateLimits1764500000000 implements MigrationInterface {
           timestamp('revoked_at', true),
         ],
         uniques: [{ name: 'uq_auth_session_token_hash', columnNames: ['token_hash'] }],
-        checks: [{ name: 'ck_auth_session_subject', expression: inList('subject_type', SUBJECT_TYPES) }],
-        indices: [new TableIndex({ name: 'idx_auth_session_subject', columnNames: ['subject_type', 'subject_id'] })],
+        checks: [
+          { name: 'ck_auth_session_subject', expression: inList('subject_type', SUBJECT_TYPES) },
+        ],
+        indices: [
+          new TableIndex({
+            name: 'idx_auth_session_subject',
+            columnNames: ['subject_type', 'subject_id'],
+          }),
+        ],
       }),
     );
 
@@ -47,7 +55,9 @@ export class SessionsAndRateLimits1764500000000 implements MigrationInterface {
       new Table({
         name: 'rate_limit_event',
         columns: [{ ...text('id', 36), isPrimary: true }, text('bucket', 80), timestamp('at')],
-        indices: [new TableIndex({ name: 'idx_rate_limit_event_bucket', columnNames: ['bucket', 'at'] })],
+        indices: [
+          new TableIndex({ name: 'idx_rate_limit_event_bucket', columnNames: ['bucket', 'at'] }),
+        ],
       }),
     );
   }

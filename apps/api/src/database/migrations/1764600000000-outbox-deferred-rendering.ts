@@ -8,9 +8,16 @@ export class OutboxDeferredRendering1764600000000 implements MigrationInterface 
   name = 'OutboxDeferredRendering1764600000000';
 
   async up(queryRunner: QueryRunner): Promise<void> {
-    await queryRunner.addColumn('outbox_email', new TableColumn({ name: 'facts', type: 'text', isNullable: true }));
+    await queryRunner.addColumn(
+      'outbox_email',
+      new TableColumn({ name: 'facts', type: 'text', isNullable: true }),
+    );
     for (const name of ['html', 'text']) {
-      await queryRunner.changeColumn('outbox_email', name, new TableColumn({ name, type: 'text', isNullable: true }));
+      await queryRunner.changeColumn(
+        'outbox_email',
+        name,
+        new TableColumn({ name, type: 'text', isNullable: true }),
+      );
     }
   }
 
@@ -18,7 +25,11 @@ export class OutboxDeferredRendering1764600000000 implements MigrationInterface 
     // Rows that were never rendered cannot go back to NOT NULL columns: they are dropped unsent.
     await queryRunner.query(`DELETE FROM outbox_email WHERE html IS NULL OR text IS NULL`);
     for (const name of ['html', 'text']) {
-      await queryRunner.changeColumn('outbox_email', name, new TableColumn({ name, type: 'text', isNullable: false }));
+      await queryRunner.changeColumn(
+        'outbox_email',
+        name,
+        new TableColumn({ name, type: 'text', isNullable: false }),
+      );
     }
     await queryRunner.dropColumn('outbox_email', 'facts');
   }

@@ -12,11 +12,17 @@ export class ImageBytesUncompressed1764700000000 implements MigrationInterface {
 
   async up(queryRunner: QueryRunner): Promise<void> {
     if (queryRunner.connection.options.type !== 'postgres') return;
-    for (const column of BYTE_COLUMNS) await queryRunner.query(`ALTER TABLE stored_image ALTER COLUMN ${column} SET STORAGE EXTERNAL`);
+    for (const column of BYTE_COLUMNS)
+      await queryRunner.query(
+        `ALTER TABLE stored_image ALTER COLUMN ${column} SET STORAGE EXTERNAL`,
+      );
   }
 
   async down(queryRunner: QueryRunner): Promise<void> {
     if (queryRunner.connection.options.type !== 'postgres') return;
-    for (const column of BYTE_COLUMNS) await queryRunner.query(`ALTER TABLE stored_image ALTER COLUMN ${column} SET STORAGE EXTENDED`);
+    for (const column of BYTE_COLUMNS)
+      await queryRunner.query(
+        `ALTER TABLE stored_image ALTER COLUMN ${column} SET STORAGE EXTENDED`,
+      );
   }
 }

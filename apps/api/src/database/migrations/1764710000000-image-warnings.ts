@@ -9,8 +9,14 @@ export class ImageWarnings1764710000000 implements MigrationInterface {
   name = 'ImageWarnings1764710000000';
 
   async up(queryRunner: QueryRunner): Promise<void> {
-    await queryRunner.addColumn('stored_image', new TableColumn({ name: 'warnings', type: 'text', isNullable: false, default: "'[]'" }));
-    await queryRunner.addColumn('stored_image', new TableColumn({ name: 'warning_count', type: 'integer', isNullable: false, default: 0 }));
+    await queryRunner.addColumn(
+      'stored_image',
+      new TableColumn({ name: 'warnings', type: 'text', isNullable: false, default: "'[]'" }),
+    );
+    await queryRunner.addColumn(
+      'stored_image',
+      new TableColumn({ name: 'warning_count', type: 'integer', isNullable: false, default: 0 }),
+    );
   }
 
   async down(queryRunner: QueryRunner): Promise<void> {

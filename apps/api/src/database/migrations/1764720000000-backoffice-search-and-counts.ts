@@ -26,12 +26,20 @@ export class BackofficeSearchAndCounts1764720000000 implements MigrationInterfac
     const postgres = queryRunner.connection.options.type === 'postgres';
     await queryRunner.addColumn(
       'card_application',
-      new TableColumn({ name: 'search_text', type: 'varchar', length: '400', isNullable: false, default: "''" }),
+      new TableColumn({
+        name: 'search_text',
+        type: 'varchar',
+        length: '400',
+        isNullable: false,
+        default: "''",
+      }),
     );
     await this.backfillSearchText(queryRunner);
     if (postgres) {
       await queryRunner.query('CREATE EXTENSION IF NOT EXISTS pg_trgm');
-      await queryRunner.query(`CREATE INDEX ${SEARCH_TRIGRAM_INDEX} ON card_application USING gin (search_text gin_trgm_ops)`);
+      await queryRunner.query(
+        `CREATE INDEX ${SEARCH_TRIGRAM_INDEX} ON card_application USING gin (search_text gin_trgm_ops)`,
+      );
     }
 
     await queryRunner.createTable(
@@ -43,7 +51,12 @@ export class BackofficeSearchAndCounts1764720000000 implements MigrationInterfac
           { name: 'card_type', type: 'varchar', length: '5' },
           { name: 'n', type: 'integer' },
         ],
-        indices: [new TableIndex({ name: 'idx_request_count_prefecture', columnNames: ['prefecture_id', 'state', 'card_type'] })],
+        indices: [
+          new TableIndex({
+            name: 'idx_request_count_prefecture',
+            columnNames: ['prefecture_id', 'state', 'card_type'],
+          }),
+        ],
       }),
     );
     if (postgres) await this.postgresTriggers(queryRunner);
@@ -57,7 +70,9 @@ export class BackofficeSearchAndCounts1764720000000 implements MigrationInterfac
   async down(queryRunner: QueryRunner): Promise<void> {
     const postgres = queryRunner.connection.options.type === 'postgres';
     for (const event of ['insert', 'update', 'delete']) {
-      await queryRunner.query(`DROP TRIGGER IF EXISTS trg_image_request_count_${event}${postgres ? ' ON image_request' : ''}`);
+      await queryRunner.query(
+        `DROP TRIGGER IF EXISTS trg_image_request_count_${event}${postgres ? ' ON image_request' : ''}`,
+      );
       if (postgres) await queryRunner.query(`DROP FUNCTION IF EXISTS t3p_request_count_${event}()`);
     }
     await queryRunner.dropTable('request_count');
@@ -66,31 +81,50 @@ export class BackofficeSearchAndCounts1764720000000 implements MigrationInterfac
   }
 
   private async backfillSearchText(queryRunner: QueryRunner): Promise<void> {
-    const rows: { id: string; last_name: string; first_name: string; driver_identifier: string; card_number: string; email: string; purged_at: unknown }[] =
-      await queryRunner.query(
-        `SELECT a.id, a.card_number, d.last_name, d.first_name, d.driver_identifier, d.email, d.purged_at
+    const rows: {
+      id: string;
+      last_name: string;
+      first_name: string;
+      driver_identifier: string;
+      card_number: string;
+      email: string;
+      purged_at: unknown;
+    }[] = await queryRunner.query(
+      `SELECT a.id, a.card_number, d.last_name, d.first_name, d.driver_identifier, d.email, d.purged_at
            FROM card_application a JOIN driver d ON d.id = a.driver_id`,
-      );
+    );
     const postgres = queryRunner.connection.options.type === 'postgres';
     for (const row of rows) {
       if (row.purged_at) continue;
       const text = searchTextOf({
-        lastName: row.last_name, firstName: row.first_name, driverIdentifier: row.driver_identifier,
-        cardNumber: row.card_number, email: row.email,
+        lastName: row.last_name,
+        firstName: row.first_name,
+        driverIdentifier: row.driver_identifier,
+        cardNumber: row.card_number,
+        email: row.email,
       });
-      await queryRunner.query(`UPDATE card_application SET search_text = ${postgres ? '$1' : '?'} WHERE id = ${postgres ? '$2' : '?'}`, [text, row.id]);
+      await queryRunner.query(
+        `UPDATE card_application SET search_text = ${postgres ? '$1' : '?'} WHERE id = ${postgres ? '$2' : '?'}`,
+        [text, row.id],
+      );
     }
   }
 
   private async postgresTriggers(queryRunner: QueryRunner): Promise<void> {
     const deltas: Record<string, { table: string; select: string }> = {
-      insert: { table: 'NEW TABLE AS new_rows', select: 'SELECT prefecture_id, state, card_type, 1 AS n FROM new_rows' },
+      insert: {
+        table: 'NEW TABLE AS new_rows',
+        select: 'SELECT prefecture_id, state, card_type, 1 AS n FROM new_rows',
+      },
       update: {
         table: 'OLD TABLE AS old_rows NEW TABLE AS new_rows',
         select: `SELECT prefecture_id, state, card_type, 1 AS n FROM new_rows
                  UNION ALL SELECT prefecture_id, state, card_type, -1 FROM old_rows`,
       },
-      delete: { table: 'OLD TABLE AS old_rows', select: 'SELECT prefecture_id, state, card_type, -1 AS n FROM old_rows' },
+      delete: {
+        table: 'OLD TABLE AS old_rows',
+        select: 'SELECT prefecture_id, state, card_type, -1 AS n FROM old_rows',
+      },
     };
     for (const [event, { table, select }] of Object.entries(deltas)) {
       await queryRunner.query(
@@ -112,12 +146,16 @@ export class BackofficeSearchAndCounts1764720000000 implements MigrationInterfac
   private async sqliteTriggers(queryRunner: QueryRunner): Promise<void> {
     const add = (row: 'NEW' | 'OLD', n: number) =>
       `INSERT INTO request_count (prefecture_id, state, card_type, n) VALUES (${row}.prefecture_id, ${row}.state, ${row}.card_type, ${n});`;
-    await queryRunner.query(`CREATE TRIGGER trg_image_request_count_insert AFTER INSERT ON image_request BEGIN ${add('NEW', 1)} END`);
+    await queryRunner.query(
+      `CREATE TRIGGER trg_image_request_count_insert AFTER INSERT ON image_request BEGIN ${add('NEW', 1)} END`,
+    );
     await queryRunner.query(
       `CREATE TRIGGER trg_image_request_count_update AFTER UPDATE OF state, prefecture_id, card_type ON image_request
          WHEN OLD.state IS NOT NEW.state OR OLD.prefecture_id IS NOT NEW.prefecture_id OR OLD.card_type IS NOT NEW.card_type
        BEGIN ${add('OLD', -1)} ${add('NEW', 1)} END`,
     );
-    await queryRunner.query(`CREATE TRIGGER trg_image_request_count_delete AFTER DELETE ON image_request BEGIN ${add('OLD', -1)} END`);
+    await queryRunner.query(
+      `CREATE TRIGGER trg_image_request_count_delete AFTER DELETE ON image_request BEGIN ${add('OLD', -1)} END`,
+    );
   }
 }

@@ -1,5 +1,12 @@
 import { AGENT_ROLES } from '@t3p/contracts';
-import { MigrationInterface, QueryRunner, Table, TableCheck, TableColumn, TableForeignKey } from 'typeorm';
+import {
+  MigrationInterface,
+  QueryRunner,
+  Table,
+  TableCheck,
+  TableColumn,
+  TableForeignKey,
+} from 'typeorm';
 
 /**
  * Team management (issue 18): an agent's role (AGENT, or RESPONSABLE who manages the préfecture's
@@ -11,10 +18,16 @@ export class TeamManagement1764800000000 implements MigrationInterface {
 
   async up(queryRunner: QueryRunner): Promise<void> {
     const postgres = queryRunner.connection.options.type === 'postgres';
-    await queryRunner.addColumn('agent', new TableColumn({ name: 'role', type: 'varchar', length: '12', default: "'AGENT'" }));
+    await queryRunner.addColumn(
+      'agent',
+      new TableColumn({ name: 'role', type: 'varchar', length: '12', default: "'AGENT'" }),
+    );
     await queryRunner.createCheckConstraint(
       'agent',
-      new TableCheck({ name: 'ck_agent_role', expression: `role IN (${AGENT_ROLES.map((role) => `'${role}'`).join(', ')})` }),
+      new TableCheck({
+        name: 'ck_agent_role',
+        expression: `role IN (${AGENT_ROLES.map((role) => `'${role}'`).join(', ')})`,
+      }),
     );
     await queryRunner.createTable(
       new Table({
@@ -36,7 +49,9 @@ export class TeamManagement1764800000000 implements MigrationInterface {
             onDelete: 'CASCADE',
           }),
         ],
-        indices: [{ name: 'idx_team_audit_entry_prefecture', columnNames: ['prefecture_id', 'at'] }],
+        indices: [
+          { name: 'idx_team_audit_entry_prefecture', columnNames: ['prefecture_id', 'at'] },
+        ],
       }),
     );
   }

@@ -15,7 +15,10 @@ describe('back-office search', () => {
   let test: TestApp;
   let nord: Session;
   let pdc: Session;
-  const created: Record<string, Awaited<ReturnType<typeof insertApplication>> & { requestId: string }> = {};
+  const created: Record<
+    string,
+    Awaited<ReturnType<typeof insertApplication>> & { requestId: string }
+  > = {};
 
   const ask = async (session: Session, applicationId: string) => {
     const response = await as(test, session)(`/api/agent/applications/${applicationId}/requests`, {
@@ -25,7 +28,10 @@ describe('back-office search', () => {
     return ((await response.json()) as { id: string }).id;
   };
   const search = async (q: string, session = nord) => {
-    const response = await as(test, session)(`/api/agent/dashboard/requests?q=${encodeURIComponent(q)}`);
+    const response = await as(
+      test,
+      session,
+    )(`/api/agent/dashboard/requests?q=${encodeURIComponent(q)}`);
     expect(response.status).toBe(200);
     return ((await response.json()) as { items: Item[] }).items;
   };
@@ -65,25 +71,51 @@ describe('back-office search', () => {
     const target = created['plain'];
     const byIdentifier = await search(target.driverIdentifier);
     expect(byIdentifier[0].id).toBe(target.requestId);
-    expect((await search(`${target.driverIdentifier}01`)).map((item) => item.id)).toEqual([target.requestId]);
-    expect((await search(target.email.toUpperCase())).map((item) => item.id)).toEqual([target.requestId]);
+    expect((await search(`${target.driverIdentifier}01`)).map((item) => item.id)).toEqual([
+      target.requestId,
+    ]);
+    expect((await search(target.email.toUpperCase())).map((item) => item.id)).toEqual([
+      target.requestId,
+    ]);
     expect((await search(target.requestId)).map((item) => item.id)).toEqual([target.requestId]);
     // A part of an identifier: every Nord identifier starts with 59; the exact one is not among them.
     const partial = await search('59');
     expect(partial.length).toBeGreaterThan(3);
     expect(partial.every((item) => item.driver.driverIdentifier.includes('59'))).toBe(true);
+    // The start of a card number or of an email (B-tree prefixes), case ignored.
+    expect((await search(`${target.driverIdentifier}0`)).map((item) => item.id)).toEqual([
+      target.requestId,
+    ]);
+    expect(
+      (await search(target.email.slice(0, target.email.indexOf('@') + 1).toUpperCase())).map(
+        (item) => item.id,
+      ),
+    ).toEqual([target.requestId]);
   });
 
   it('ranks the exact identifier first even when a newer row only contains it', async () => {
     const older = created['accent'];
     // A newer request whose email holds the older driver's identifier: a partial match, newer, yet second.
     test.clock.advanceMinutes(1);
-    const newer = await insertApplication(test, { departement: '59', lastName: 'Autre', email: `${older.driverIdentifier}@test.t3p.example` });
+    const newer = await insertApplication(test, {
+      departement: '59',
+      lastName: 'Autre',
+      email: `${older.driverIdentifier}@test.t3p.example`,
+    });
     const newerRequest = await ask(nord, newer.applicationId);
-    expect((await search(older.driverIdentifier)).map((item) => item.id)).toEqual([older.requestId, newerRequest]);
+    expect((await search(older.driverIdentifier)).map((item) => item.id)).toEqual([
+      older.requestId,
+      newerRequest,
+    ]);
     // Sorted oldest first, the exact one still comes first; the next page goes on after the partial ones.
-    const oldest = await as(test, nord)(`/api/agent/dashboard/requests?sort=oldest&limit=3&q=${older.driverIdentifier}`);
-    expect(((await oldest.json()) as { items: Item[] }).items.map((item) => item.id)).toEqual([older.requestId, newerRequest]);
+    const oldest = await as(
+      test,
+      nord,
+    )(`/api/agent/dashboard/requests?sort=oldest&limit=3&q=${older.driverIdentifier}`);
+    expect(((await oldest.json()) as { items: Item[] }).items.map((item) => item.id)).toEqual([
+      older.requestId,
+      newerRequest,
+    ]);
   });
 
   it('keeps to the agent’s préfecture', async () => {
@@ -95,8 +127,14 @@ describe('back-office search', () => {
   });
 
   it('searches the applications the same way', async () => {
-    const response = await as(test, nord)(`/api/agent/dashboard/applications?q=${encodeURIComponent('LEFÈVRE')}`);
+    const response = await as(
+      test,
+      nord,
+    )(`/api/agent/dashboard/applications?q=${encodeURIComponent('LEFÈVRE')}`);
     const body = (await response.json()) as { items: { driver: { lastName: string } }[] };
-    expect(body.items.map((item) => item.driver.lastName).sort()).toEqual(['Lefevre', 'Lefèvre-Hébert']);
+    expect(body.items.map((item) => item.driver.lastName).sort()).toEqual([
+      'Lefevre',
+      'Lefèvre-Hébert',
+    ]);
   });
 });

@@ -1,8 +1,14 @@
-import { Injectable, Logger } from '@nestjs/common';
-import { CARD_TYPES, IMAGE_REQUEST_STATES, type CardType, type ImageRequestState } from '@t3p/contracts';
+import { Injectable } from '@nestjs/common';
+import {
+  CARD_TYPES,
+  IMAGE_REQUEST_STATES,
+  type CardType,
+  type ImageRequestState,
+} from '@t3p/contracts';
 import { Clock } from '../../common/clock';
 import { Environment } from '../../config/environment';
 import { RequestCountsRepository, type CountDrift } from './request-counts.repository';
+import { RollupUpkeep } from '../statistics/rollup-upkeep';
 
 export interface PrefectureCounts {
   byState: Record<ImageRequestState, number>;
@@ -17,18 +23,31 @@ export interface PrefectureCounts {
  */
 @Injectable()
 export class RequestCountsService {
-  private readonly logger = new Logger(RequestCountsService.name);
-  private lastCheck = 0;
+  private readonly upkeep: RollupUpkeep<CountDrift>;
 
   constructor(
     private readonly repository: RequestCountsRepository,
     private readonly clock: Clock,
     private readonly env: Environment,
-  ) {}
+  ) {
+    this.upkeep = new RollupUpkeep(
+      repository,
+      RequestCountsService.name,
+      'Request counts',
+      clock,
+      env,
+    );
+  }
 
   async countsOf(prefectureId: string): Promise<PrefectureCounts> {
-    const byState = Object.fromEntries(IMAGE_REQUEST_STATES.map((state) => [state, 0])) as Record<ImageRequestState, number>;
-    const byCardType = Object.fromEntries(CARD_TYPES.map((type) => [type, 0])) as Record<CardType, number>;
+    const byState = Object.fromEntries(IMAGE_REQUEST_STATES.map((state) => [state, 0])) as Record<
+      ImageRequestState,
+      number
+    >;
+    const byCardType = Object.fromEntries(CARD_TYPES.map((type) => [type, 0])) as Record<
+      CardType,
+      number
+    >;
     let total = 0;
     for (const row of await this.repository.countsOf(prefectureId)) {
       byState[row.state] += row.count;
@@ -38,20 +57,13 @@ export class RequestCountsService {
     return { byState, byCardType, total };
   }
 
-  /** One scheduler step: fold, and check against a real count when the last check is old enough. */
-  async maintain(): Promise<CountDrift[]> {
-    await this.repository.fold();
-    const now = this.clock.now().getTime();
-    if (now - this.lastCheck < this.env.REQUEST_COUNTS_CHECK_MINUTES * 60_000) return [];
-    this.lastCheck = now;
-    return this.check();
+  /** One scheduler step: fold, and compare with a real count when the last check is old enough. */
+  maintain(): Promise<CountDrift[]> {
+    return this.upkeep.maintain();
   }
 
   /** Compares with a real count; repairs and logs any difference. Returns the differences found. */
-  async check(): Promise<CountDrift[]> {
-    if ((await this.repository.drift()).length === 0) return [];
-    const repaired = await this.repository.repair();
-    if (repaired.length > 0) this.logger.error({ drift: repaired }, 'Request counts drifted from a real count: repaired');
-    return repaired;
+  check(): Promise<CountDrift[]> {
+    return this.upkeep.check();
   }
 }

@@ -227,7 +227,11 @@ export class LifecycleService {
     const to = rejected.length > 0 ? 'REJECTED' : 'VALIDATED';
     return this.transitions.run(async (scope) => {
       const now = this.clock.now();
-      if (!(await scope.decideRequest(requestId, to, now))) {
+      const codeOf = (piece: Piece) => {
+        const decision = rejected.find((candidate) => candidate.piece === piece);
+        return decision ? (decision.reasonCode ?? 'OTHER') : null;
+      };
+      if (!(await scope.decideRequest(requestId, to, now, { photo: codeOf('PHOTO'), signature: codeOf('SIGNATURE') }))) {
         const fresh = await scope.context(requestId);
         if (found.request.state === 'SUBMITTED' && fresh?.request.state === 'SUBMITTED') {
           throw conflict(

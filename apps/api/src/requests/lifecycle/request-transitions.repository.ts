@@ -171,16 +171,22 @@ export class TransitionScope {
    * requires the submitted image of every requested piece, so no decision is recorded on a
    * request whose images are missing.
    */
-  async decideRequest(requestId: string, to: 'VALIDATED' | 'REJECTED', at: Date): Promise<boolean> {
+  /** `codes`: the catalogue reason of each refused image, written in the same statement (the statistics' triggers read them). */
+  async decideRequest(
+    requestId: string,
+    to: 'VALIDATED' | 'REJECTED',
+    at: Date,
+    codes: { photo?: string | null; signature?: string | null } = {},
+  ): Promise<boolean> {
     const rows = await this.sql<{ id: string }>(
-      `UPDATE image_request SET state = :to, decided_at = :at
+      `UPDATE image_request SET state = :to, decided_at = :at, photo_rejection_code = :photoCode, signature_rejection_code = :signatureCode
         WHERE id = :requestId AND state = 'SUBMITTED'
           AND (NOT photo_requested OR EXISTS (SELECT 1 FROM stored_image s
                 WHERE s.request_id = image_request.id AND s.piece = 'PHOTO' AND s.state = 'SUBMITTED'))
           AND (NOT signature_requested OR EXISTS (SELECT 1 FROM stored_image s
                 WHERE s.request_id = image_request.id AND s.piece = 'SIGNATURE' AND s.state = 'SUBMITTED'))
         RETURNING id`,
-      { requestId, to, at },
+      { requestId, to, at, photoCode: codes.photo ?? null, signatureCode: codes.signature ?? null },
     );
     return rows.length === 1;
   }

@@ -49,14 +49,24 @@ interface Decision {
 
 /** The request reasons' catalogue that fits a refused piece (the same entries as when asking for images). */
 export const REJECTION_REASONS: Record<Piece, RequestReasonCode[]> = {
-  PHOTO: ['PHOTO_BLURRY', 'PHOTO_BACKGROUND', 'PHOTO_LIGHTING', 'PHOTO_FRAMING', 'PHOTO_NOT_COMPLIANT', 'FORMAT_INVALID', 'OTHER'],
+  PHOTO: [
+    'PHOTO_BLURRY',
+    'PHOTO_BACKGROUND',
+    'PHOTO_LIGHTING',
+    'PHOTO_FRAMING',
+    'PHOTO_NOT_COMPLIANT',
+    'FORMAT_INVALID',
+    'OTHER',
+  ],
   SIGNATURE: ['SIGNATURE_ILLEGIBLE', 'SIGNATURE_CROPPED', 'FORMAT_INVALID', 'OTHER'],
 };
 
 /** The reason the driver will read when choosing `code`: the catalogue's wording (OTHER starts empty). */
-export const reasonTextOf = (code: RequestReasonCode): string => (code === 'OTHER' ? '' : REASON_TEXTS[code]);
+export const reasonTextOf = (code: RequestReasonCode): string =>
+  code === 'OTHER' ? '' : REASON_TEXTS[code];
 
-const num = (value: unknown): number | null => (typeof value === 'number' && Number.isFinite(value) ? value : null);
+const num = (value: unknown): number | null =>
+  typeof value === 'number' && Number.isFinite(value) ? value : null;
 const mm = (value: number) => value.toLocaleString('fr-FR', { maximumFractionDigits: 1 });
 
 export function figuresOf(image: ImageOfRequest): Figures {
@@ -70,7 +80,8 @@ export function figuresOf(image: ImageOfRequest): Figures {
     size: `${(image.byteSize / 1024).toLocaleString('fr-FR', { maximumFractionDigits: 1 })} Ko (${image.byteSize.toLocaleString('fr-FR')} octets)`,
     pixels: `${num(m['widthPx']) ?? '?'} × ${num(m['heightPx']) ?? '?'} pixels`,
     dpi: dpiX === null ? 'non déclarée' : dpiX === dpiY ? `${dpiX} DPI` : `${dpiX} × ${dpiY} DPI`,
-    millimetres: widthMm !== null && heightMm !== null ? `${mm(widthMm)} × ${mm(heightMm)} mm` : 'inconnues',
+    millimetres:
+      widthMm !== null && heightMm !== null ? `${mm(widthMm)} × ${mm(heightMm)} mm` : 'inconnues',
     widthMm,
     heightMm,
   };
@@ -125,19 +136,28 @@ export class ReviewPage {
     return request.pieces.map((piece) => ({
       piece,
       image: request.images.find((image) => image.piece === piece) ?? null,
-      previous: this.previous()?.images.find((image) => image.piece === piece && image.state === 'REJECTED') ?? null,
+      previous:
+        this.previous()?.images.find(
+          (image) => image.piece === piece && image.state === 'REJECTED',
+        ) ?? null,
     }));
   });
 
-  protected readonly position = computed(() => this.queue().findIndex((item) => item.id === this.id()));
+  protected readonly position = computed(() =>
+    this.queue().findIndex((item) => item.id === this.id()),
+  );
   protected readonly nextInQueue = computed(() => {
     const queue = this.queue().filter((item) => item.id !== this.id());
     const index = this.position();
     return index >= 0 ? (this.queue()[index + 1] ?? null) : (queue[0] ?? null);
   });
   /** After a decision: the next request of the queue, else the first other one still waiting (the queue wraps). */
-  protected readonly nextToReview = computed(() => this.nextInQueue() ?? this.queue().find((item) => item.id !== this.id()) ?? null);
-  protected readonly previousInQueue = computed(() => (this.position() > 0 ? this.queue()[this.position() - 1] : null));
+  protected readonly nextToReview = computed(
+    () => this.nextInQueue() ?? this.queue().find((item) => item.id !== this.id()) ?? null,
+  );
+  protected readonly previousInQueue = computed(() =>
+    this.position() > 0 ? this.queue()[this.position() - 1] : null,
+  );
 
   /** What the decision will do, stated before it is confirmed. */
   protected readonly consequence = computed(() => {
@@ -182,20 +202,27 @@ export class ReviewPage {
       this.queue.set(queue.items);
       this.request.set(request);
       this.error.set(null);
-      if (request.previousRequestId) this.previous.set(await this.api.request(request.previousRequestId));
+      if (request.previousRequestId)
+        this.previous.set(await this.api.request(request.previousRequestId));
     } catch (error) {
       this.error.set(apiErrorOf(error));
     }
   }
 
   protected decide(piece: Piece, outcome: ReviewOutcome): void {
-    this.decisions.update((all) => ({ ...all, [piece]: { outcome, reason: all[piece]?.reason ?? '' } }));
+    this.decisions.update((all) => ({
+      ...all,
+      [piece]: { outcome, reason: all[piece]?.reason ?? '' },
+    }));
     this.errors.update((all) => ({ ...all, [piece]: undefined }));
     this.confirming.set(false);
   }
 
   protected setReason(piece: Piece, reason: string): void {
-    this.decisions.update((all) => ({ ...all, [piece]: { ...all[piece], outcome: all[piece]?.outcome ?? 'REJECTED', reason } }));
+    this.decisions.update((all) => ({
+      ...all,
+      [piece]: { ...all[piece], outcome: all[piece]?.outcome ?? 'REJECTED', reason },
+    }));
     this.confirming.set(false);
   }
 
@@ -203,9 +230,14 @@ export class ReviewPage {
   protected chooseReason(piece: Piece, code: string): void {
     if (!code) return;
     const reasonCode = code as RequestReasonCode;
-    this.decisions.update((all) => ({ ...all, [piece]: { outcome: 'REJECTED', reason: reasonTextOf(reasonCode), reasonCode } }));
+    this.decisions.update((all) => ({
+      ...all,
+      [piece]: { outcome: 'REJECTED', reason: reasonTextOf(reasonCode), reasonCode },
+    }));
     this.confirming.set(false);
-    afterNextRender(() => document.getElementById(`reason-${piece}`)?.focus(), { injector: this.injector });
+    afterNextRender(() => document.getElementById(`reason-${piece}`)?.focus(), {
+      injector: this.injector,
+    });
   }
 
   /** The decisions as « Confirmer la décision » sends them (and as the email preview takes them). */
@@ -213,7 +245,12 @@ export class ReviewPage {
     const decisions = request.pieces.map((piece) => {
       const decision = this.decisions()[piece] as Decision;
       return decision.outcome === 'REJECTED'
-        ? { piece, outcome: 'REJECTED' as const, reason: decision.reason.trim() }
+        ? {
+            piece,
+            outcome: 'REJECTED' as const,
+            reason: decision.reason.trim(),
+            ...(decision.reasonCode ? { reasonCode: decision.reasonCode } : {}),
+          }
         : { piece, outcome: 'VALIDATED' as const };
     });
     return { decisions };
@@ -226,15 +263,21 @@ export class ReviewPage {
     const errors: Partial<Record<Piece, string>> = {};
     for (const piece of request.pieces) {
       const decision = this.decisions()[piece];
-      if (!decision?.outcome) errors[piece] = `Choisissez de valider ou de refuser : ${PIECE_LABELS[piece].toLowerCase()}.`;
-      else if (decision.outcome === 'REJECTED' && !decision.reason.trim()) errors[piece] = 'Indiquez le motif du refus : il sera envoyé au chauffeur.';
-      else if (decision.reason.length > 500) errors[piece] = 'Le motif ne doit pas dépasser 500 caractères.';
+      if (!decision?.outcome)
+        errors[piece] =
+          `Choisissez de valider ou de refuser : ${PIECE_LABELS[piece].toLowerCase()}.`;
+      else if (decision.outcome === 'REJECTED' && !decision.reason.trim())
+        errors[piece] = 'Indiquez le motif du refus : il sera envoyé au chauffeur.';
+      else if (decision.reason.length > 500)
+        errors[piece] = 'Le motif ne doit pas dépasser 500 caractères.';
     }
     this.errors.set(errors);
     const first = request.pieces.find((piece) => errors[piece]);
     if (first) {
       const decision = this.decisions()[first];
-      document.getElementById(decision?.outcome === 'REJECTED' ? `reason-${first}` : `validate-${first}`)?.focus();
+      document
+        .getElementById(decision?.outcome === 'REJECTED' ? `reason-${first}` : `validate-${first}`)
+        ?.focus();
       return;
     }
     this.confirming.set(true);
@@ -258,7 +301,9 @@ export class ReviewPage {
       const next = this.nextToReview();
       if (next) {
         // Straight on to the next request to review; its page offers the way back to this one.
-        await this.router.navigate(['/demandes', next.id, 'examen'], { queryParams: { apres: request.id } });
+        await this.router.navigate(['/demandes', next.id, 'examen'], {
+          queryParams: { apres: request.id },
+        });
         return;
       }
       this.result.set(result);
@@ -284,8 +329,15 @@ export class ReviewPage {
   protected onKey(event: KeyboardEvent): void {
     if (!this.shortcuts() || event.ctrlKey || event.metaKey || event.altKey) return;
     const target = event.target as HTMLElement | null;
-    if (target && (target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName))) {
-      if (!(target instanceof HTMLInputElement && (target.type === 'radio' || target.type === 'checkbox'))) return;
+    if (
+      target &&
+      (target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName))
+    ) {
+      if (!(
+        target instanceof HTMLInputElement &&
+        (target.type === 'radio' || target.type === 'checkbox')
+      ))
+        return;
     }
     const images = this.images();
     const key = event.key.toLowerCase();
@@ -296,7 +348,10 @@ export class ReviewPage {
       const current = images[this.active()];
       if (!current) return;
       this.decide(current.piece, key === 'v' ? 'VALIDATED' : 'REJECTED');
-      if (key === 'r') afterNextRender(() => document.getElementById(`reason-${current.piece}`)?.focus(), { injector: this.injector });
+      if (key === 'r')
+        afterNextRender(() => document.getElementById(`reason-${current.piece}`)?.focus(), {
+          injector: this.injector,
+        });
       else if (images[this.active() + 1]) this.active.update((index) => index + 1);
     } else if (key === 's') {
       this.go(this.nextInQueue());
