@@ -19,7 +19,6 @@ import {
   analysisImage,
   detectorInput,
   headBox,
-  rgbOf,
   significantFaces,
   toDetectedFaces,
   type DetectedFace,
@@ -56,11 +55,7 @@ async function detectFaces(img: Rgba): Promise<DetectedFace[] | null> {
     return null;
   }
   const input = detectorInput(img);
-  const tensor = faceapi.tf.tensor3d(
-    rgbOf(input.image),
-    [input.image.height, input.image.width, 3],
-    'int32',
-  );
+  const tensor = faceapi.tf.tensor3d(input.rgb, [input.height, input.width, 3], 'int32');
   try {
     const results = await faceapi
       .detectAllFaces(
