@@ -105,5 +105,5 @@ export class ApiError {
   });
 }
 
-/** The former name of ApiError, kept for the code that says it. */
-export type ApiErrorBody = ApiError;
+/** An error as a front holds it: the API's, or NETWORK when the API did not answer at all. */
+export type ApiErrorBody = Omit<ApiError, 'code'> & { code: ApiErrorCode | 'NETWORK' };

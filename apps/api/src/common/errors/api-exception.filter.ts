@@ -6,7 +6,7 @@ import {
   HttpStatus,
   Logger,
 } from '@nestjs/common';
-import type { ApiErrorBody, ApiErrorCode } from '@t3p/contracts';
+import type { ApiError, ApiErrorCode } from '@t3p/contracts';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { ApiException } from './api-exception';
 import { isDatabaseUnavailable } from './database-unavailable';
@@ -79,7 +79,7 @@ export class ApiExceptionFilter implements ExceptionFilter {
       .send(body);
   }
 
-  private toBody(exception: unknown): ApiErrorBody {
+  private toBody(exception: unknown): ApiError {
     if (exception instanceof ApiException) {
       return {
         statusCode: exception.getStatus(),
