@@ -1,6 +1,6 @@
 import type { INestApplication } from '@nestjs/common';
 import { DocumentBuilder, OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
-import { ApiError, CSRF_HEADER, type ApiErrorCode } from '@t3p/contracts';
+import { ApiError, type ApiErrorCode } from '@t3p/contracts';
 import { CSRF_SECURITY, errorAnswer, SESSION_SECURITY } from '../common/openapi.decorators';
 import { VERDICT_SCHEMA } from '../images/verdict.openapi';
 
@@ -77,18 +77,6 @@ function withAccessRules(document: OpenAPIObject): OpenAPIObject {
       operation.security = [
         write ? { [SESSION_SECURITY]: [], [CSRF_SECURITY]: [] } : { [SESSION_SECURITY]: [] },
       ];
-      if (write) {
-        operation.parameters = [
-          ...(operation.parameters ?? []),
-          {
-            name: 'X-CSRF-Token',
-            in: 'header',
-            required: true,
-            description: `Le jeton anti-CSRF de la session (${CSRF_HEADER}).`,
-            schema: { type: 'string' },
-          },
-        ];
-      }
       operation.responses['401'] = errorOf(401, ['UNAUTHENTICATED']);
       operation.responses['403'] = errorOf(
         403,
