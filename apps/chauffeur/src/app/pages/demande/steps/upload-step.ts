@@ -1,4 +1,3 @@
-import { HttpErrorResponse } from '@angular/common/http';
 import {
   ChangeDetectionStrategy,
   Component,
@@ -14,8 +13,11 @@ import {
   viewChild,
 } from '@angular/core';
 import { Router } from '@angular/router';
-import type { Piece, StoredImageSummary } from '@t3p/contracts';
+import type { Piece } from '@t3p/contracts';
+import type { StoredImageSummary } from '@t3p/api-client';
 import { CRITERIA, NOMINAL, type ImageKind, type Measured, type RuleError } from '@t3p/image-rules';
+import { ApiCallError } from '@t3p/api-client';
+import { statusOf } from '@t3p/ui';
 import { DriverRequestApi, imageUrlOf, isImageRefusal } from '../../../api/request-api';
 import { dateTimeFr, integerFr } from '../format';
 import { HEADER_BYTES, readHead, routeFile } from '../pre-check';
@@ -36,8 +38,8 @@ type Outcome =
 
 /** "Too heavy" and "network failure" are different problems with different fixes: different titles. */
 function failureOf(error: unknown, message: string): { title: string; message: string } {
-  if (error instanceof HttpErrorResponse && error.status === 413) return { title: 'Fichier trop lourd', message };
-  if (error instanceof HttpErrorResponse && error.status === 0) {
+  if (statusOf(error) === 413) return { title: 'Fichier trop lourd', message };
+  if (statusOf(error) === 0) {
     return {
       title: 'Connexion interrompue',
       message: 'Le fichier n’a pas pu être envoyé : la connexion au réseau a été coupée. Vérifiez votre réseau (Wi-Fi ou données mobiles), puis choisissez de nouveau le fichier.',
@@ -211,7 +213,7 @@ export class UploadStep {
       this.previewFailed.set(false);
       this.show({ kind: 'accepted', fileName });
     } catch (error) {
-      const body = error instanceof HttpErrorResponse ? error.error : null;
+      const body = error instanceof ApiCallError ? error.body : null;
       if (isImageRefusal(body)) {
         this.show({ kind: 'refused', source: 'server', fileName, errors: body.verdict.errors, measured: body.verdict.measured });
       } else {
