@@ -41,21 +41,19 @@ export const text = (description?: string, extra: Extra = {}): FieldDoc => ({
   description,
   ...extra,
 });
+/** A text of a given format, with an example of it. */
+const formatted =
+  (format: string, example: string) =>
+  (description?: string, extra: Extra = {}): FieldDoc => ({
+    type: () => String,
+    format,
+    description,
+    example,
+    ...extra,
+  });
 /** An instant in ISO 8601 (UTC). */
-export const instant = (description?: string, extra: Extra = {}): FieldDoc => ({
-  type: () => String,
-  format: 'date-time',
-  description,
-  example: '2026-11-02T09:30:00.000Z',
-  ...extra,
-});
-export const uuid = (description?: string, extra: Extra = {}): FieldDoc => ({
-  type: () => String,
-  format: 'uuid',
-  description,
-  example: '6f1c2a0e-3b4d-4e5f-8a9b-0c1d2e3f4a5b',
-  ...extra,
-});
+export const instant = formatted('date-time', '2026-11-02T09:30:00.000Z');
+export const uuid = formatted('uuid', '6f1c2a0e-3b4d-4e5f-8a9b-0c1d2e3f4a5b');
 export const integer = (description?: string, extra: Extra = {}): FieldDoc => ({
   type: 'integer',
   description,
