@@ -61,7 +61,15 @@ export default [
             {
               sourceTag: 'type:rules',
               onlyDependOnLibsWithTags: ['type:rules'],
-              bannedExternalImports: [...sharedLibsMayNotUse, 'class-validator', 'class-transformer', 'node:*', 'fs', 'path', 'crypto'],
+              bannedExternalImports: [
+                ...sharedLibsMayNotUse,
+                'class-validator',
+                'class-transformer',
+                'node:*',
+                'fs',
+                'path',
+                'crypto',
+              ],
             },
           ],
         },
@@ -69,3 +77,55 @@ export default [
     },
   },
 ];
+
+/**
+ * The fronts (and their UI library) take the API's DTO types from the client generated from
+ * docs/openapi.json (@t3p/api-client), never from the server's classes in @t3p/contracts: a DTO
+ * changed without regenerating then fails their type check.
+ */
+export const dtosFromTheGeneratedClient = {
+  files: ['**/*.ts'],
+  rules: {
+    'no-restricted-imports': [
+      'error',
+      {
+        paths: [
+          {
+            name: '@t3p/contracts',
+            importNames: [
+              'ApiError',
+              'ApplicationDetail',
+              'ApplicationListItem',
+              'ApplicationPage',
+              'AuditEntryView',
+              'CreateImageRequestBody',
+              'DashboardOverview',
+              'DevMailboxEmail',
+              'DevMailboxSummary',
+              'DriverRequestView',
+              'EmailDeliveryView',
+              'EmailPreview',
+              'ImageRefusal',
+              'ImageRequestView',
+              'InviteAgentBody',
+              'Me',
+              'RequestListItem',
+              'RequestPage',
+              'ReviewableRequest',
+              'ReviewRequestBody',
+              'ReviewResult',
+              'SignInLinkSent',
+              'SignInResult',
+              'SiteInfo',
+              'StoredImageSummary',
+              'TeamActivityEntry',
+              'TeamMember',
+            ],
+            message:
+              'Take the API’s DTO types from @t3p/api-client (generated from docs/openapi.json).',
+          },
+        ],
+      },
+    ],
+  },
+};

@@ -6,7 +6,14 @@
 // test file then makes its own fresh database on that server.
 import { spawnSync } from 'node:child_process';
 
-const env = { NX_DAEMON: 'false', NX_NO_CLOUD: 'true', ...process.env };
+// Redocly: no usage report, no update check (the lint runs offline).
+const env = {
+  NX_DAEMON: 'false',
+  NX_NO_CLOUD: 'true',
+  REDOCLY_TELEMETRY: 'off',
+  REDOCLY_SUPPRESS_UPDATE_NOTICE: 'true',
+  ...process.env,
+};
 /**
  * nx's own flags go before `--`; what follows it is passed to the tool (eslint, jest).
  * @param {string[]} args
@@ -15,7 +22,13 @@ const env = { NX_DAEMON: 'false', NX_NO_CLOUD: 'true', ...process.env };
  */
 const nx = (args, toolArgs = []) => [
   'npx',
-  ['nx', ...args, '--outputStyle=static', '--skip-nx-cache', ...(toolArgs.length ? ['--', ...toolArgs] : [])],
+  [
+    'nx',
+    ...args,
+    '--outputStyle=static',
+    '--skip-nx-cache',
+    ...(toolArgs.length ? ['--', ...toolArgs] : []),
+  ],
 ];
 
 const FRONTS = ['dist/apps/chauffeur/browser', 'dist/apps/prefecture/browser'];
@@ -25,11 +38,17 @@ const phases = [
   ['lint', nx(['run-many', '-t', 'lint'], ['--max-warnings=0'])],
   // tsc on what the builds do not compile: every spec, the browser suites, tools/.
   ['typecheck', nx(['run-many', '-t', 'typecheck'])],
+  // The committed OpenAPI document against Redocly's recommended rules (redocly.yaml); that it
+  // matches the code is checked by the API's tests, that the client matches it by api-client's.
+  ['openapi', ['npx', ['redocly', 'lint', '--config', 'redocly.yaml']]],
   ['build', nx(['run-many', '-t', 'build', '-p', 'api', 'chauffeur', 'prefecture'])],
   // Brotli/gzip copies of the fronts' files, served by the API as the browsers accept them.
   ['compress', ['node', ['tools/check-bundle/precompress.mjs', ...FRONTS]]],
   // The driver portal's initial JavaScript must stay under 150 KB gzip.
-  ['budget', ['node', ['tools/check-bundle/initial-js-gzip.mjs', 'dist/apps/chauffeur/browser', '150']]],
+  [
+    'budget',
+    ['node', ['tools/check-bundle/initial-js-gzip.mjs', 'dist/apps/chauffeur/browser', '150']],
+  ],
   ['tests', nx(['run-many', '-t', 'test', '--parallel=1'], ['--ci'])],
   // Playwright in Debian's Chromium against the built fronts served by the real API.
   ['browser', nx(['run-many', '-t', 'e2e', '--parallel=1'])],
@@ -40,7 +59,9 @@ const phases = [
 const only = process.env.T3P_TEST_PHASES?.split(',').map((phase) => phase.trim());
 const selected = only ? phases.filter(([name]) => only.includes(name)) : phases;
 if (only && selected.length === 0) {
-  console.error(`T3P_TEST_PHASES names no phase (known: ${phases.map(([name]) => name).join(', ')}).`);
+  console.error(
+    `T3P_TEST_PHASES names no phase (known: ${phases.map(([name]) => name).join(', ')}).`,
+  );
   process.exit(2);
 }
 

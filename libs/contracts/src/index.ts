@@ -1,5 +1,6 @@
 export * from './lib/domain';
 export * from './lib/errors';
+export * from './lib/openapi-fields';
 export * from './lib/dev-mailbox.dto';
 export * from './lib/auth.dto';
 export * from './lib/images.dto';

@@ -1,9 +1,17 @@
-import { createParamDecorator, ExecutionContext, HttpStatus, SetMetadata } from '@nestjs/common';
+import {
+  applyDecorators,
+  createParamDecorator,
+  ExecutionContext,
+  HttpStatus,
+  SetMetadata,
+} from '@nestjs/common';
+import { ApiCookieAuth } from '@nestjs/swagger';
 import type { AgentRole, SubjectType } from '@t3p/contracts';
 import type { FastifyRequest } from 'fastify';
 import { ApiException } from '../common/errors/api-exception';
 import type { ImageRequestEntity } from '../database/entities';
 import type { SubjectFacts } from './auth.repository';
+import { SESSION_SECURITY } from '../common/openapi.decorators';
 
 export { Public } from '../common/public.decorator';
 
@@ -11,14 +19,18 @@ export { Public } from '../common/public.decorator';
 export const ACCESS_RULE = 't3p:access';
 export type AccessRule = 'DRIVER' | 'AGENT' | 'RESPONSABLE' | 'SIGNED_IN';
 
+/** The rule, and the session it needs in the OpenAPI document (the CSRF header is added there for writes). */
+const access = (rule: AccessRule) =>
+  applyDecorators(SetMetadata(ACCESS_RULE, rule), ApiCookieAuth(SESSION_SECURITY));
+
 /** Only a signed-in driver; services then scope every read to that driver. */
-export const DriverOnly = () => SetMetadata(ACCESS_RULE, 'DRIVER' satisfies AccessRule);
+export const DriverOnly = () => access('DRIVER');
 /** Only a signed-in agent; services then scope every read to the agent's préfecture. */
-export const AgentOnly = () => SetMetadata(ACCESS_RULE, 'AGENT' satisfies AccessRule);
+export const AgentOnly = () => access('AGENT');
 /** Only a signed-in agent whose role is RESPONSABLE; services scope every read and write to their préfecture. */
-export const ResponsableOnly = () => SetMetadata(ACCESS_RULE, 'RESPONSABLE' satisfies AccessRule);
+export const ResponsableOnly = () => access('RESPONSABLE');
 /** Anyone signed in, driver or agent. */
-export const SignedIn = () => SetMetadata(ACCESS_RULE, 'SIGNED_IN' satisfies AccessRule);
+export const SignedIn = () => access('SIGNED_IN');
 
 /**
  * The signed-in caller, as checked against the session table on this request, with what the
@@ -48,8 +60,15 @@ export interface Principal {
 export type RequestWithPrincipal = FastifyRequest & { principal?: Principal };
 
 /** The Principal of the request; only on endpoints that require one. */
-export const CurrentPrincipal = createParamDecorator((_data: unknown, context: ExecutionContext): Principal => {
-  const principal = context.switchToHttp().getRequest<RequestWithPrincipal>().principal;
-  if (!principal) throw new ApiException(HttpStatus.UNAUTHORIZED, 'UNAUTHENTICATED', 'Vous devez vous connecter pour continuer.');
-  return principal;
-});
+export const CurrentPrincipal = createParamDecorator(
+  (_data: unknown, context: ExecutionContext): Principal => {
+    const principal = context.switchToHttp().getRequest<RequestWithPrincipal>().principal;
+    if (!principal)
+      throw new ApiException(
+        HttpStatus.UNAUTHORIZED,
+        'UNAUTHENTICATED',
+        'Vous devez vous connecter pour continuer.',
+      );
+    return principal;
+  },
+);

@@ -1,6 +1,7 @@
 import { Controller, Get } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiTags } from '@nestjs/swagger';
 import { HealthCheck, HealthCheckService, TypeOrmHealthIndicator } from '@nestjs/terminus';
+import { Operation } from '../common/openapi.decorators';
 import { Public } from '../common/public.decorator';
 
 @ApiTags('santé')
@@ -14,7 +15,10 @@ export class HealthController {
   @Get()
   @Public()
   @HealthCheck()
-  @ApiOperation({ summary: 'État du service et de sa base de données' })
+  @Operation(
+    'État du service et de sa base de données',
+    'Health of the service and its database (200 up, 503 down).',
+  )
   check() {
     return this.health.check([() => this.database.pingCheck('database', { timeout: 2000 })]);
   }

@@ -1,12 +1,12 @@
 import { Controller, HttpCode, Post, Query, Req } from '@nestjs/common';
-import { ApiBody, ApiConsumes, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { ImageCheckQuery } from '@t3p/contracts';
+import { ApiBody, ApiConsumes, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ImageCheckQuery, VERDICT_SCHEMA_REF } from '@t3p/contracts';
 import type { Verdict } from '@t3p/image-rules';
 import type { FastifyRequest } from 'fastify';
+import { ApiErrors, Operation, UPLOAD_BODY, UPLOAD_ERRORS } from '../common/openapi.decorators';
 import { Public } from '../common/public.decorator';
 import { ImagesService } from './images.service';
 import { readSingleFile } from './multipart-file';
-import { VERDICT_SCHEMA } from './verdict.openapi';
 
 @ApiTags('images')
 @Controller('images')
@@ -20,10 +20,17 @@ export class ImagesController {
   @Post('check')
   @Public()
   @HttpCode(200)
-  @ApiOperation({ summary: 'Vérifie un fichier (photo ou signature) sans rien enregistrer' })
+  @Operation(
+    'Vérifie un fichier (photo ou signature) sans rien enregistrer',
+    'Checks a file (photo or signature) against the rules, storing nothing.',
+  )
   @ApiConsumes('multipart/form-data')
-  @ApiBody({ schema: { type: 'object', required: ['file'], properties: { file: { type: 'string', format: 'binary' } } } })
-  @ApiOkResponse({ description: 'Le verdict : erreurs bloquantes et avertissements de qualité', schema: VERDICT_SCHEMA })
+  @ApiBody(UPLOAD_BODY)
+  @ApiOkResponse({
+    description: 'Le verdict : erreurs bloquantes et avertissements de qualité',
+    schema: { $ref: VERDICT_SCHEMA_REF },
+  })
+  @ApiErrors(UPLOAD_ERRORS)
   async check(@Query() query: ImageCheckQuery, @Req() request: FastifyRequest): Promise<Verdict> {
     return this.images.check(await readSingleFile(request), query.kind);
   }

@@ -1,6 +1,7 @@
 import { Controller, Get, Header } from '@nestjs/common';
-import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import type { SiteInfo } from '@t3p/contracts';
+import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { SiteInfo } from '@t3p/contracts';
+import { Operation } from '../common/openapi.decorators';
 import { Public } from '../common/public.decorator';
 import { SiteService } from './site.service';
 
@@ -12,8 +13,11 @@ export class SiteController {
   @Get()
   @Public()
   @Header('cache-control', 'public, max-age=300')
-  @ApiOperation({ summary: 'Ce que les pages disent du service : l’expéditeur des courriels, les mentions légales (hébergeur, directeur de la publication)' })
-  @ApiOkResponse({ description: '{ emailSender: { name, address }, legalNotice: { host: { name, address, phone }, publicationDirector } }' })
+  @Operation(
+    'Ce que les pages disent du service : l’expéditeur des courriels, les mentions légales (hébergeur, directeur de la publication)',
+    'What the pages state about the service: the emails’ sender and the legal notice (host, publication director).',
+  )
+  @ApiOkResponse({ type: SiteInfo })
   info(): SiteInfo {
     return this.site.info();
   }

@@ -1,4 +1,3 @@
-import { provideHttpClient, withFetch } from '@angular/common/http';
 import { ApplicationConfig, provideBrowserGlobalErrorListeners } from '@angular/core';
 import { provideRouter, withComponentInputBinding, withInMemoryScrolling } from '@angular/router';
 import { provideT3pDeferredWebFonts, provideT3pRouteFocus, provideT3pTitleStrategy } from '@t3p/ui';
@@ -13,7 +12,6 @@ export const appConfig: ApplicationConfig = {
       withComponentInputBinding(),
       withInMemoryScrolling({ scrollPositionRestoration: 'top', anchorScrolling: 'enabled' }),
     ),
-    provideHttpClient(withFetch()),
     provideT3pTitleStrategy(SITE_NAME),
     provideT3pRouteFocus('content'),
     provideT3pDeferredWebFonts(),

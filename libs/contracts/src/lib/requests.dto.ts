@@ -18,7 +18,10 @@ import {
   ValidateNested,
 } from 'class-validator';
 import {
+  ACTOR_TYPES,
+  CARD_APPLICATION_STATES,
   CARD_TYPES,
+  CIVILITIES,
   IMAGE_REQUEST_STATES,
   PIECES,
   type ActorType,
@@ -27,7 +30,18 @@ import {
   type ImageRequestState,
   type Piece,
 } from './domain';
-import type { StoredImageSummary } from './images.dto';
+import { StoredImageSummary } from './images.dto';
+import {
+  documented,
+  flag,
+  instant,
+  integer,
+  listOf,
+  nested,
+  oneOf,
+  text,
+  uuid,
+} from './openapi-fields';
 
 /** The version of the CGU and data notice the driver accepts at the "Engagement" step. */
 export const CURRENT_TERMS_VERSION = '2026-11';
@@ -39,7 +53,8 @@ export const REQUEST_REASONS = {
   PHOTO_BACKGROUND: 'Le fond de la photo d’identité n’est pas uni et clair.',
   PHOTO_LIGHTING: 'Le visage est mal éclairé (trop sombre, reflets ou ombres).',
   PHOTO_FRAMING: 'Le visage n’est pas cadré de face, entier et centré.',
-  PHOTO_NOT_COMPLIANT: 'La photo d’identité ne respecte pas les normes (lunettes, couvre-chef, expression).',
+  PHOTO_NOT_COMPLIANT:
+    'La photo d’identité ne respecte pas les normes (lunettes, couvre-chef, expression).',
   SIGNATURE_ILLEGIBLE: 'La signature est illisible ou trop pâle.',
   SIGNATURE_CROPPED: 'La signature est coupée ou déborde du cadre.',
   FORMAT_INVALID: 'Le format, la résolution ou la taille du fichier ne conviennent pas.',
@@ -50,10 +65,15 @@ export const REQUEST_REASON_CODES = Object.keys(REQUEST_REASONS) as RequestReaso
 
 /** An agent asks a driver for new images. */
 export class CreateImageRequestBody {
-  @IsIn(PIECES, { each: true, message: 'Chaque pièce demandée doit valoir « PHOTO » ou « SIGNATURE ».' })
+  @IsIn(PIECES, {
+    each: true,
+    message: 'Chaque pièce demandée doit valoir « PHOTO » ou « SIGNATURE ».',
+  })
   @ArrayUnique({ message: 'Une pièce ne peut être demandée qu’une fois.' })
   @ArrayMaxSize(2, { message: 'Deux pièces au plus : la photo et la signature.' })
-  @ArrayNotEmpty({ message: 'Choisissez au moins une pièce à demander : la photo, la signature, ou les deux.' })
+  @ArrayNotEmpty({
+    message: 'Choisissez au moins une pièce à demander : la photo, la signature, ou les deux.',
+  })
   @IsArray({ message: 'Les pièces demandées doivent être une liste.' })
   pieces!: Piece[];
 
@@ -61,11 +81,31 @@ export class CreateImageRequestBody {
   reasonCode!: RequestReasonCode;
 
   /** Free text: required with OTHER, else an optional precision added to the catalogue's wording. */
-  @ValidateIf((body: CreateImageRequestBody) => body.reasonCode === 'OTHER' || body.reasonText !== undefined)
+  @ValidateIf(
+    (body: CreateImageRequestBody) => body.reasonCode === 'OTHER' || body.reasonText !== undefined,
+  )
   @MaxLength(500, { message: 'Le motif ne doit pas dépasser 500 caractères.' })
   @Matches(/\S/, { message: 'Précisez le motif de la demande.' })
   @IsString({ message: 'Précisez le motif de la demande.' })
   reasonText?: string;
+
+  static readonly _OPENAPI_METADATA_FACTORY = documented<CreateImageRequestBody>({
+    pieces: listOf(PIECES, 'Les pièces demandées.', {
+      minItems: 1,
+      maxItems: 2,
+      uniqueItems: true,
+      example: ['PHOTO'],
+    }),
+    reasonCode: oneOf(
+      REQUEST_REASON_CODES,
+      'Le motif, dans le catalogue ; OTHER demande un texte.',
+      { example: 'PHOTO_BLURRY' },
+    ),
+    reasonText: text(
+      'Texte libre : obligatoire avec OTHER, sinon une précision ajoutée au libellé du catalogue.',
+      { required: false, maxLength: 500 },
+    ),
+  });
 }
 
 export const REVIEW_OUTCOMES = ['VALIDATED', 'REJECTED'] as const;
@@ -84,11 +124,27 @@ export class ImageDecision {
   reasonCode?: RequestReasonCode;
 
   /** Required when the image is rejected: it becomes the reason of the new request. */
-  @ValidateIf((decision: ImageDecision) => decision.outcome === 'REJECTED' || decision.reason !== undefined)
+  @ValidateIf(
+    (decision: ImageDecision) => decision.outcome === 'REJECTED' || decision.reason !== undefined,
+  )
   @MaxLength(500, { message: 'Le motif du refus ne doit pas dépasser 500 caractères.' })
   @Matches(/\S/, { message: 'Indiquez pourquoi l’image est refusée.' })
   @IsString({ message: 'Indiquez pourquoi l’image est refusée.' })
   reason?: string;
+
+  static readonly _OPENAPI_METADATA_FACTORY = documented<ImageDecision>({
+    piece: oneOf(PIECES),
+    outcome: oneOf(REVIEW_OUTCOMES),
+    reasonCode: oneOf(
+      REQUEST_REASON_CODES,
+      'Le motif du catalogue dont part le refus (OTHER pour un texte libre) ; les statistiques le comptent.',
+      { required: false, example: 'PHOTO_BACKGROUND' },
+    ),
+    reason: text(
+      'Obligatoire quand l’image est refusée : il devient le motif de la nouvelle demande.',
+      { required: false, maxLength: 500 },
+    ),
+  });
 }
 
 /** The agent's review of a submitted request: one decision per requested image. */
@@ -99,6 +155,13 @@ export class ReviewRequestBody {
   @ArrayNotEmpty({ message: 'Donnez une décision pour chaque image.' })
   @IsArray({ message: 'Les décisions doivent être une liste.' })
   decisions!: ImageDecision[];
+
+  static readonly _OPENAPI_METADATA_FACTORY = documented<ReviewRequestBody>({
+    decisions: nested(() => [ImageDecision], 'Une décision par image demandée.', {
+      minItems: 1,
+      maxItems: 2,
+    }),
+  });
 }
 
 /** Filters and keyset cursor of the back-office list. */
@@ -129,7 +192,9 @@ export class RequestListQuery {
 
   /** "true": only requests with an image that got quality warnings, so an agent looks there first. */
   @IsOptional()
-  @IsIn(['true', 'false'], { message: 'Le paramètre « hasWarnings » doit valoir « true » ou « false ».' })
+  @IsIn(['true', 'false'], {
+    message: 'Le paramètre « hasWarnings » doit valoir « true » ou « false ».',
+  })
   hasWarnings?: 'true' | 'false';
 
   /** The nextCursor of the previous page. */
@@ -144,6 +209,36 @@ export class RequestListQuery {
   @Min(1, { message: 'Le paramètre « limit » doit valoir au moins 1.' })
   @IsInt({ message: 'Le paramètre « limit » doit être un nombre entier.' })
   limit?: number;
+
+  static readonly _OPENAPI_METADATA_FACTORY = documented<RequestListQuery>({
+    state: oneOf(IMAGE_REQUEST_STATES, undefined, { required: false }),
+    cardType: oneOf(CARD_TYPES, undefined, { required: false }),
+    from: text('Demandes créées à partir de cet instant (ISO 8601).', {
+      required: false,
+      format: 'date',
+      example: '2026-11-01',
+    }),
+    to: text('Demandes créées strictement avant cet instant (ISO 8601).', {
+      required: false,
+      format: 'date',
+      example: '2026-12-01',
+    }),
+    q: text(
+      'Mots des noms du chauffeur (accents et casse ignorés), identifiant, numéro de carte ou courriel ; ou un identifiant de demande.',
+      { required: false, maxLength: 100 },
+    ),
+    hasWarnings: oneOf(
+      ['true', 'false'],
+      '« true » : seulement les demandes dont une image a reçu des avertissements de qualité.',
+      { required: false },
+    ),
+    cursor: text('Le nextCursor de la page précédente.', {
+      required: false,
+      maxLength: 200,
+      pattern: '^[A-Za-z0-9_-]+$',
+    }),
+    limit: integer('Taille de la page (1 à 100).', { required: false, minimum: 1, maximum: 100 }),
+  });
 }
 
 /** "Engagement": the driver accepts the version of the terms shown. */
@@ -152,70 +247,180 @@ export class AcceptTermsBody {
   @MaxLength(20, { message: 'La version des conditions acceptées n’est pas valide.' })
   @IsString({ message: 'La version des conditions acceptées n’est pas valide.' })
   termsVersion!: string;
+
+  static readonly _OPENAPI_METADATA_FACTORY = documented<AcceptTermsBody>({
+    termsVersion: text('La version des conditions affichée et acceptée.', {
+      maxLength: 20,
+      example: CURRENT_TERMS_VERSION,
+    }),
+  });
 }
 
-export interface ImageRequestView {
-  id: string;
-  applicationId: string;
-  state: ImageRequestState;
-  cardType: CardType;
-  pieces: Piece[];
-  reasonCode: string;
-  reason: string;
-  createdAt: string;
-  remindedAt: string | null;
-  submittedAt: string | null;
-  decidedAt: string | null;
-  cancelledAt: string | null;
+/** The driver as a list row names them. */
+export class ListedDriver {
+  driverIdentifier!: string;
+  civility!: string;
+  lastName!: string;
+  firstName!: string;
+
+  static readonly _OPENAPI_METADATA_FACTORY = documented<ListedDriver>({
+    driverIdentifier: text(),
+    civility: oneOf(CIVILITIES),
+    lastName: text(),
+    firstName: text(),
+  });
+}
+
+export class ImageRequestView {
+  id!: string;
+  applicationId!: string;
+  state!: ImageRequestState;
+  cardType!: CardType;
+  pieces!: Piece[];
+  reasonCode!: string;
+  reason!: string;
+  createdAt!: string;
+  remindedAt!: string | null;
+  submittedAt!: string | null;
+  decidedAt!: string | null;
+  cancelledAt!: string | null;
   /** When the request is cancelled if nothing is submitted (PENDING and REMINDED only). */
-  deadline: string | null;
-  previousRequestId: string | null;
+  deadline!: string | null;
+  previousRequestId!: string | null;
+
+  static readonly _OPENAPI_METADATA_FACTORY = documented<ImageRequestView>({
+    id: uuid(),
+    applicationId: uuid(),
+    state: oneOf(IMAGE_REQUEST_STATES),
+    cardType: oneOf(CARD_TYPES),
+    pieces: listOf(PIECES),
+    reasonCode: oneOf(REQUEST_REASON_CODES),
+    reason: text('Le motif, en français.'),
+    createdAt: instant(),
+    remindedAt: instant(undefined, { nullable: true }),
+    submittedAt: instant(undefined, { nullable: true }),
+    decidedAt: instant(undefined, { nullable: true }),
+    cancelledAt: instant(undefined, { nullable: true }),
+    deadline: instant(
+      'Quand la demande est annulée si rien n’est envoyé (PENDING et REMINDED seulement).',
+      { nullable: true },
+    ),
+    previousRequestId: uuid('La demande refusée que celle-ci remplace.', { nullable: true }),
+  });
 }
 
 /** One row of the back-office list. */
-export interface RequestListItem extends ImageRequestView {
-  applicationState: CardApplicationState;
-  cardNumber: string;
-  driver: { driverIdentifier: string; civility: string; lastName: string; firstName: string };
+export class RequestListItem extends ImageRequestView {
+  applicationState!: CardApplicationState;
+  cardNumber!: string;
+  driver!: ListedDriver;
+
+  static override readonly _OPENAPI_METADATA_FACTORY = documented<
+    Omit<RequestListItem, keyof ImageRequestView>
+  >({
+    applicationState: oneOf(CARD_APPLICATION_STATES),
+    cardNumber: text(),
+    driver: nested(() => ListedDriver),
+  });
 }
 
-export interface RequestPage {
-  items: RequestListItem[];
+export class RequestPage {
+  items!: RequestListItem[];
   /** Pass as `cursor` for the next page; null on the last page. */
-  nextCursor: string | null;
+  nextCursor!: string | null;
+
+  static readonly _OPENAPI_METADATA_FACTORY = documented<RequestPage>({
+    items: nested(() => [RequestListItem]),
+    nextCursor: text('À passer en « cursor » pour la page suivante ; null sur la dernière page.', {
+      nullable: true,
+    }),
+  });
+}
+
+/** A submitted image as an agent reviews it, with the decision taken on it. */
+export class ReviewableImage extends StoredImageSummary {
+  rejectionReason!: string | null;
+  decidedAt!: string | null;
+
+  static override readonly _OPENAPI_METADATA_FACTORY = documented<
+    Omit<ReviewableImage, keyof StoredImageSummary>
+  >({
+    rejectionReason: text(undefined, { nullable: true }),
+    decidedAt: instant(undefined, { nullable: true }),
+  });
 }
 
 /** A request with its images, as an agent reviews it. */
-export interface ReviewableRequest extends RequestListItem {
-  images: (StoredImageSummary & { rejectionReason: string | null; decidedAt: string | null })[];
+export class ReviewableRequest extends RequestListItem {
+  images!: ReviewableImage[];
+
+  static override readonly _OPENAPI_METADATA_FACTORY = documented<
+    Omit<ReviewableRequest, keyof RequestListItem>
+  >({
+    images: nested(() => [ReviewableImage]),
+  });
 }
 
-export interface ReviewResult {
-  request: ImageRequestView;
+export class ReviewResult {
+  request!: ImageRequestView;
   /** The request opened for the rejected pieces, if any. */
-  followUp: ImageRequestView | null;
+  followUp!: ImageRequestView | null;
+
+  static readonly _OPENAPI_METADATA_FACTORY = documented<ReviewResult>({
+    request: nested(() => ImageRequestView),
+    followUp: nested(
+      () => ImageRequestView,
+      'La nouvelle demande ouverte pour les pièces refusées, s’il y en a.',
+      { nullable: true },
+    ),
+  });
 }
 
 /** The driver's open request, as the upload wizard needs it. */
-export interface DriverRequestView extends ImageRequestView {
-  termsAccepted: boolean;
-  termsAcceptedAt: string | null;
-  termsVersion: string | null;
-  currentTermsVersion: string;
+export class DriverRequestView extends ImageRequestView {
+  termsAccepted!: boolean;
+  termsAcceptedAt!: string | null;
+  termsVersion!: string | null;
+  currentTermsVersion!: string;
   /** Whether the driver may still upload (PENDING or REMINDED). */
-  uploadOpen: boolean;
+  uploadOpen!: boolean;
   /** The images kept for this request (drafts before "Valider"). */
-  images: StoredImageSummary[];
+  images!: StoredImageSummary[];
+
+  static override readonly _OPENAPI_METADATA_FACTORY = documented<
+    Omit<DriverRequestView, keyof ImageRequestView>
+  >({
+    termsAccepted: flag(),
+    termsAcceptedAt: instant(undefined, { nullable: true }),
+    termsVersion: text(undefined, { nullable: true }),
+    currentTermsVersion: text(undefined, { example: CURRENT_TERMS_VERSION }),
+    uploadOpen: flag('Vrai tant que le chauffeur peut déposer (PENDING ou REMINDED).'),
+    images: nested(
+      () => [StoredImageSummary],
+      'Les images gardées pour cette demande (brouillons avant « Valider »).',
+    ),
+  });
 }
 
-export interface AuditEntryView {
-  at: string;
-  actorType: ActorType;
+export class AuditEntryView {
+  at!: string;
+  actorType!: ActorType;
   /** The agent's name, "le chauffeur" or "le service". */
-  actor: string;
-  action: string;
-  requestId: string | null;
-  fromState: string | null;
-  toState: string | null;
-  reason: string | null;
+  actor!: string;
+  action!: string;
+  requestId!: string | null;
+  fromState!: string | null;
+  toState!: string | null;
+  reason!: string | null;
+
+  static readonly _OPENAPI_METADATA_FACTORY = documented<AuditEntryView>({
+    at: instant(),
+    actorType: oneOf(ACTOR_TYPES),
+    actor: text('Le nom de l’agent, « le chauffeur » ou « le service ».'),
+    action: text(undefined, { example: 'REQUEST_CREATED' }),
+    requestId: uuid(undefined, { nullable: true }),
+    fromState: text(undefined, { nullable: true }),
+    toState: text(undefined, { nullable: true }),
+    reason: text(undefined, { nullable: true }),
+  });
 }

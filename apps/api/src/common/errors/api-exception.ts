@@ -5,7 +5,7 @@ import type { ApiErrorCode, ApiFieldError } from '@t3p/contracts';
 export class ApiException extends HttpException {
   constructor(
     status: HttpStatus,
-    readonly code: ApiErrorCode | string,
+    readonly code: ApiErrorCode,
     message: string,
     readonly fieldErrors?: ApiFieldError[],
   ) {
@@ -15,10 +15,10 @@ export class ApiException extends HttpException {
   static notFound(message = 'Ressource introuvable.') {
     return new ApiException(HttpStatus.NOT_FOUND, 'NOT_FOUND', message);
   }
-  static conflict(message: string, code = 'CONFLICT') {
+  static conflict(message: string, code: ApiErrorCode = 'CONFLICT') {
     return new ApiException(HttpStatus.CONFLICT, code, message);
   }
-  static badRequest(message: string, code = 'BAD_REQUEST') {
+  static badRequest(message: string, code: ApiErrorCode = 'BAD_REQUEST') {
     return new ApiException(HttpStatus.BAD_REQUEST, code, message);
   }
 }

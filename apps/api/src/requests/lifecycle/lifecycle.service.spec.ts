@@ -111,7 +111,7 @@ describe('LifecycleService (fakes)', () => {
     const { lifecycle, scope, emails } = build(context({ state: 'SUBMITTED' }));
     const result = await lifecycle.review(agent, 'r1', { decisions: [{ piece: 'PHOTO', outcome: 'VALIDATED' }] });
     expect(result.request.state).toBe('VALIDATED');
-    expect(scope.decideRequest).toHaveBeenCalledWith('r1', 'VALIDATED', expect.any(Date));
+    expect(scope.decideRequest).toHaveBeenCalledWith('r1', 'VALIDATED', expect.any(Date), { photo: null, signature: null });
     expect(scope.setApplicationState).toHaveBeenCalledWith(['a1'], 'VALIDATED', expect.any(Date));
     expect(scope.audit).toHaveBeenCalledWith([expect.objectContaining({ action: 'REQUEST_VALIDATED', actorId: 'g1', fromState: 'SUBMITTED' })]);
     expect(emails.paymentRequest).toHaveBeenCalledTimes(1);

@@ -2,6 +2,7 @@ import { HttpStatus, Injectable } from '@nestjs/common';
 import {
   CURRENT_TERMS_VERSION,
   REQUEST_REASONS,
+  type ApiErrorCode,
   type CreateImageRequestBody,
   type EmailPreview,
   type ImageDecision,
@@ -29,7 +30,7 @@ import {
   TransitionScope,
 } from './request-transitions.repository';
 
-export const conflict = (message: string, code = 'STATE_CONFLICT') => ApiException.conflict(message, code);
+export const conflict = (message: string, code: ApiErrorCode = 'STATE_CONFLICT') => ApiException.conflict(message, code);
 
 const ALREADY_OPEN = 'Une demande d’images est déjà en cours pour cette demande de carte : attendez qu’elle soit close.';
 

@@ -1,16 +1,15 @@
 import { Injectable } from '@angular/core';
-import type { ApplicationDetail, SignInLinkSent } from '@t3p/contracts';
+import { ok, type ApplicationDetail, type SignInLinkSent } from '@t3p/api-client';
 import { SessionApi } from '@t3p/ui';
-import { firstValueFrom } from 'rxjs';
 
 /** Sign-in (by the request's reference), session and the driver's application. */
 @Injectable({ providedIn: 'root' })
 export class DriverApi extends SessionApi {
   sendSignInLink(reference: string): Promise<SignInLinkSent> {
-    return firstValueFrom(this.http.post<SignInLinkSent>('/api/auth/driver/sign-in-links', { reference }));
+    return ok(this.api.POST('/api/auth/driver/sign-in-links', { body: { reference } }));
   }
 
   application(): Promise<ApplicationDetail> {
-    return firstValueFrom(this.http.get<ApplicationDetail>('/api/driver/application'));
+    return ok(this.api.GET('/api/driver/application'));
   }
 }

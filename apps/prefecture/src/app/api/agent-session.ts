@@ -1,6 +1,6 @@
 import { inject, Injectable, signal } from '@angular/core';
 import { CanActivateFn, Router } from '@angular/router';
-import type { Me } from '@t3p/contracts';
+import type { Me } from '@t3p/api-client';
 import { AgentAuthApi } from './auth-api';
 
 /** The signed-in agent, asked once to the API and kept for the pages. */

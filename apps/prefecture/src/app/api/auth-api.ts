@@ -1,12 +1,11 @@
 import { Injectable } from '@angular/core';
-import type { SignInLinkSent } from '@t3p/contracts';
+import { ok, type SignInLinkSent } from '@t3p/api-client';
 import { SessionApi } from '@t3p/ui';
-import { firstValueFrom } from 'rxjs';
 
 /** Agents' sign-in (by their work address) and session. */
 @Injectable({ providedIn: 'root' })
 export class AgentAuthApi extends SessionApi {
   sendSignInLink(email: string): Promise<SignInLinkSent> {
-    return firstValueFrom(this.http.post<SignInLinkSent>('/api/auth/agent/sign-in-links', { email }));
+    return ok(this.api.POST('/api/auth/agent/sign-in-links', { body: { email } }));
   }
 }

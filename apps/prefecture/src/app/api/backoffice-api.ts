@@ -1,24 +1,21 @@
-import { HttpClient, HttpParams } from '@angular/common/http';
 import { inject, Injectable } from '@angular/core';
-import type {
-  ApplicationDetail,
-  ApplicationPage,
-  AuditEntryView,
-  CreateImageRequestBody,
-  DashboardOverview,
-  DashboardSort,
-  EmailDeliveryView,
-  EmailPreview,
-  ImageRequestState,
-  ImageRequestView,
-  RequestPage,
-  ReviewableRequest,
-  ReviewRequestBody,
-  ReviewResult,
-  CardType,
-} from '@t3p/contracts';
-import { firstValueFrom } from 'rxjs';
-import { AgentAuthApi } from './auth-api';
+import {
+  ok,
+  type ApplicationDetail,
+  type ApplicationPage,
+  type AuditEntryView,
+  type CreateImageRequestBody,
+  type DashboardOverview,
+  type EmailDeliveryView,
+  type EmailPreview,
+  type ImageRequestView,
+  type RequestPage,
+  type ReviewableRequest,
+  type ReviewRequestBody,
+  type ReviewResult,
+} from '@t3p/api-client';
+import type { CardType, DashboardSort, ImageRequestState } from '@t3p/contracts';
+import { ApiClient } from '@t3p/ui';
 
 export interface DashboardFilters {
   state?: ImageRequestState;
@@ -33,76 +30,97 @@ export interface DashboardFilters {
   limit?: number;
 }
 
-const paramsOf = (values: object) =>
-  new HttpParams({
-    fromObject: Object.fromEntries(
-      Object.entries(values).filter(([, value]) => value !== undefined && value !== null && value !== ''),
-    ) as Record<string, string>,
-  });
+/** The filters that are set (an empty text is no filter). */
+const setOnly = <T extends object>(values: T): T =>
+  Object.fromEntries(
+    Object.entries(values).filter(
+      ([, value]) => value !== undefined && value !== null && value !== '',
+    ),
+  ) as T;
 
 /** The dashboard's reads: counts per state, the request list, the application search. */
 @Injectable({ providedIn: 'root' })
 export class DashboardApi {
-  private readonly http = inject(HttpClient);
+  private readonly api = inject(ApiClient).api;
 
   overview(): Promise<DashboardOverview> {
-    return firstValueFrom(this.http.get<DashboardOverview>('/api/agent/dashboard/overview'));
+    return ok(this.api.GET('/api/agent/dashboard/overview'));
   }
 
   requests(filters: DashboardFilters): Promise<RequestPage> {
-    return firstValueFrom(this.http.get<RequestPage>('/api/agent/dashboard/requests', { params: paramsOf(filters) }));
+    return ok(
+      this.api.GET('/api/agent/dashboard/requests', { params: { query: setOnly(filters) } }),
+    );
   }
 
   applications(q: string, cursor?: string): Promise<ApplicationPage> {
-    return firstValueFrom(this.http.get<ApplicationPage>('/api/agent/dashboard/applications', { params: paramsOf({ q, cursor }) }));
+    return ok(
+      this.api.GET('/api/agent/dashboard/applications', {
+        params: { query: setOnly({ q, cursor }) },
+      }),
+    );
   }
 }
 
 /** One application and its requests: detail, new request, preview, review, history. */
 @Injectable({ providedIn: 'root' })
 export class RequestsApi {
-  private readonly http = inject(HttpClient);
-  private readonly auth = inject(AgentAuthApi);
+  private readonly api = inject(ApiClient).api;
 
   application(id: string): Promise<ApplicationDetail> {
-    return firstValueFrom(this.http.get<ApplicationDetail>(`/api/agent/applications/${encodeURIComponent(id)}`));
+    return ok(this.api.GET('/api/agent/applications/{id}', { params: { path: { id } } }));
   }
 
   audit(applicationId: string): Promise<AuditEntryView[]> {
-    return firstValueFrom(this.http.get<AuditEntryView[]>(`/api/agent/applications/${encodeURIComponent(applicationId)}/audit`));
-  }
-
-  emails(applicationId: string): Promise<EmailDeliveryView[]> {
-    return firstValueFrom(this.http.get<EmailDeliveryView[]>(`/api/agent/applications/${encodeURIComponent(applicationId)}/emails`));
-  }
-
-  async preview(applicationId: string, body: CreateImageRequestBody): Promise<EmailPreview> {
-    const headers = await this.auth.csrfHeaders();
-    return firstValueFrom(
-      this.http.post<EmailPreview>(`/api/agent/applications/${encodeURIComponent(applicationId)}/email-preview`, body, { headers }),
+    return ok(
+      this.api.GET('/api/agent/applications/{id}/audit', {
+        params: { path: { id: applicationId } },
+      }),
     );
   }
 
-  async create(applicationId: string, body: CreateImageRequestBody): Promise<ImageRequestView> {
-    const headers = await this.auth.csrfHeaders();
-    return firstValueFrom(
-      this.http.post<ImageRequestView>(`/api/agent/applications/${encodeURIComponent(applicationId)}/requests`, body, { headers }),
+  emails(applicationId: string): Promise<EmailDeliveryView[]> {
+    return ok(
+      this.api.GET('/api/agent/applications/{id}/emails', {
+        params: { path: { id: applicationId } },
+      }),
+    );
+  }
+
+  preview(applicationId: string, body: CreateImageRequestBody): Promise<EmailPreview> {
+    return ok(
+      this.api.POST('/api/agent/applications/{id}/email-preview', {
+        params: { path: { id: applicationId } },
+        body,
+      }),
+    );
+  }
+
+  create(applicationId: string, body: CreateImageRequestBody): Promise<ImageRequestView> {
+    return ok(
+      this.api.POST('/api/agent/applications/{id}/requests', {
+        params: { path: { id: applicationId } },
+        body,
+      }),
     );
   }
 
   request(id: string): Promise<ReviewableRequest> {
-    return firstValueFrom(this.http.get<ReviewableRequest>(`/api/agent/requests/${encodeURIComponent(id)}`));
+    return ok(this.api.GET('/api/agent/requests/{id}', { params: { path: { id } } }));
   }
 
   /** The rejection email these decisions would send (nothing is recorded). */
-  async reviewEmailPreview(id: string, body: ReviewRequestBody): Promise<EmailPreview> {
-    const headers = await this.auth.csrfHeaders();
-    return firstValueFrom(this.http.post<EmailPreview>(`/api/agent/requests/${encodeURIComponent(id)}/review-email-preview`, body, { headers }));
+  reviewEmailPreview(id: string, body: ReviewRequestBody): Promise<EmailPreview> {
+    return ok(
+      this.api.POST('/api/agent/requests/{id}/review-email-preview', {
+        params: { path: { id } },
+        body,
+      }),
+    );
   }
 
-  async review(id: string, body: ReviewRequestBody): Promise<ReviewResult> {
-    const headers = await this.auth.csrfHeaders();
-    return firstValueFrom(this.http.post<ReviewResult>(`/api/agent/requests/${encodeURIComponent(id)}/review`, body, { headers }));
+  review(id: string, body: ReviewRequestBody): Promise<ReviewResult> {
+    return ok(this.api.POST('/api/agent/requests/{id}/review', { params: { path: { id } }, body }));
   }
 }
 

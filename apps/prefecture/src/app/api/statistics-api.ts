@@ -1,18 +1,13 @@
-import { HttpClient, HttpParams } from '@angular/common/http';
 import { inject, Injectable } from '@angular/core';
-import type { PrefectureStatistics } from '@t3p/contracts';
-import { firstValueFrom } from 'rxjs';
+import { ok, type PrefectureStatistics } from '@t3p/api-client';
+import { ApiClient } from '@t3p/ui';
 
 /** The statistics panel's one read: the préfecture's figures over a period of Paris days (both included). */
 @Injectable({ providedIn: 'root' })
 export class StatisticsApi {
-  private readonly http = inject(HttpClient);
+  private readonly api = inject(ApiClient).api;
 
   statistics(from: string, to: string): Promise<PrefectureStatistics> {
-    return firstValueFrom(
-      this.http.get<PrefectureStatistics>('/api/agent/dashboard/statistics', {
-        params: new HttpParams({ fromObject: { from, to } }),
-      }),
-    );
+    return ok(this.api.GET('/api/agent/dashboard/statistics', { params: { query: { from, to } } }));
   }
 }

@@ -1,30 +1,27 @@
-import { HttpClient } from '@angular/common/http';
 import { inject, Injectable } from '@angular/core';
-import type { InviteAgentBody, TeamActivityEntry, TeamMember } from '@t3p/contracts';
-import { firstValueFrom } from 'rxjs';
-import { AgentAuthApi } from './auth-api';
+import { ok, type InviteAgentBody, type TeamActivityEntry, type TeamMember } from '@t3p/api-client';
+import { ApiClient } from '@t3p/ui';
 
 /** A responsable's team: agents, invitation, deactivation, who did what. */
 @Injectable({ providedIn: 'root' })
 export class TeamApi {
-  private readonly http = inject(HttpClient);
-  private readonly auth = inject(AgentAuthApi);
+  private readonly api = inject(ApiClient).api;
 
   members(): Promise<TeamMember[]> {
-    return firstValueFrom(this.http.get<TeamMember[]>('/api/agent/team'));
+    return ok(this.api.GET('/api/agent/team'));
   }
 
   activity(): Promise<TeamActivityEntry[]> {
-    return firstValueFrom(this.http.get<TeamActivityEntry[]>('/api/agent/team/activity'));
+    return ok(this.api.GET('/api/agent/team/activity'));
   }
 
-  async invite(body: InviteAgentBody): Promise<TeamMember> {
-    const headers = await this.auth.csrfHeaders();
-    return firstValueFrom(this.http.post<TeamMember>('/api/agent/team/invitations', body, { headers }));
+  invite(body: InviteAgentBody): Promise<TeamMember> {
+    return ok(this.api.POST('/api/agent/team/invitations', { body }));
   }
 
-  async deactivate(agentId: string): Promise<TeamMember> {
-    const headers = await this.auth.csrfHeaders();
-    return firstValueFrom(this.http.post<TeamMember>(`/api/agent/team/${encodeURIComponent(agentId)}/deactivation`, {}, { headers }));
+  deactivate(agentId: string): Promise<TeamMember> {
+    return ok(
+      this.api.POST('/api/agent/team/{id}/deactivation', { params: { path: { id: agentId } } }),
+    );
   }
 }

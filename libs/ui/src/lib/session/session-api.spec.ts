@@ -1,49 +1,87 @@
-import { HttpErrorResponse, provideHttpClient } from '@angular/common/http';
-import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
-import { Injectable } from '@angular/core';
-import { TestBed } from '@angular/core/testing';
-import { SessionApi, apiErrorOf } from './session-api';
+/**
+ * @jest-environment node
+ */
+import { Injectable, Injector } from '@angular/core';
+import { ApiCallError } from '@t3p/api-client';
+import { API_BASE_URL, API_FETCH, ApiClient, SessionApi, apiErrorOf } from './session-api';
 
-@Injectable({ providedIn: 'root' })
+@Injectable()
 class TestSessionApi extends SessionApi {}
 
-const settle = () => new Promise((resolve) => setTimeout(resolve));
+interface Seen {
+  method: string;
+  path: string;
+  csrf: string | null;
+  body: string;
+}
 
 describe('SessionApi', () => {
-  let api: TestSessionApi;
-  let http: HttpTestingController;
+  let seen: Seen[];
+  let answers: Record<string, { status: number; body?: unknown }>;
+  let injector: Injector;
   beforeEach(() => {
-    TestBed.configureTestingModule({ providers: [provideHttpClient(), provideHttpClientTesting()] });
-    api = TestBed.inject(TestSessionApi);
-    http = TestBed.inject(HttpTestingController);
+    seen = [];
+    answers = {};
+    const fakeFetch = async (request: Request) => {
+      const path = new URL(request.url, 'http://front.test').pathname;
+      seen.push({
+        method: request.method,
+        path,
+        csrf: request.headers.get('x-csrf-token'),
+        body: await request.clone().text(),
+      });
+      const answer = answers[`${request.method} ${path}`] ?? {
+        status: 404,
+        body: { statusCode: 404, code: 'NOT_FOUND', message: 'Ressource introuvable.' },
+      };
+      return new Response(answer.body === undefined ? null : JSON.stringify(answer.body), {
+        status: answer.status,
+        headers: { 'content-type': 'application/json' },
+      });
+    };
+    injector = Injector.create({
+      providers: [
+        { provide: API_FETCH, useValue: fakeFetch },
+        { provide: API_BASE_URL, useValue: 'http://front.test' },
+        { provide: ApiClient, deps: [] },
+        { provide: TestSessionApi, deps: [] },
+      ],
+    });
   });
-  afterEach(() => http.verify());
 
   it('keeps the token of the sign-in and sends it back on sign-out, then forgets it', async () => {
-    const signedIn = api.signIn('link-token');
-    const signIn = http.expectOne('/api/auth/sign-in');
-    expect(signIn.request.body).toEqual({ token: 'link-token' });
-    signIn.flush({ csrfToken: 'csrf-1' });
-    await signedIn;
-    expect(await api.csrfHeaders()).toEqual({ 'X-CSRF-Token': 'csrf-1' });
+    const api = injector.get(TestSessionApi);
+    answers['POST /api/auth/sign-in'] = {
+      status: 200,
+      body: { role: 'DRIVER', csrfToken: 'csrf-1' },
+    };
+    answers['POST /api/auth/sign-out'] = { status: 204 };
+    answers['GET /api/me'] = {
+      status: 200,
+      body: { role: 'DRIVER', firstName: 'A', lastName: 'B', csrfToken: 'csrf-2' },
+    };
 
-    const signedOut = api.signOut();
-    await settle();
-    const signOut = http.expectOne('/api/auth/sign-out');
-    expect(signOut.request.headers.get('X-CSRF-Token')).toBe('csrf-1');
-    signOut.flush(null, { status: 204, statusText: 'No Content' });
-    await signedOut;
+    await api.signIn('link-token');
+    expect(seen[0]).toMatchObject({
+      method: 'POST',
+      path: '/api/auth/sign-in',
+      csrf: null,
+      body: '{"token":"link-token"}',
+    });
+    await api.signOut();
+    expect(seen[1]).toMatchObject({ path: '/api/auth/sign-out', csrf: 'csrf-1' });
 
     // Forgotten: the next change asks the API for the session's token first.
-    const headers = api.csrfHeaders();
-    http.expectOne('/api/me').flush({ csrfToken: 'csrf-2' });
-    expect(await headers).toEqual({ 'X-CSRF-Token': 'csrf-2' });
+    await api.signOut();
+    expect(
+      seen.slice(2).map((request) => `${request.method} ${request.path} ${request.csrf}`),
+    ).toEqual(['GET /api/me null', 'POST /api/auth/sign-out csrf-2']);
   });
 
   it('turns an API error into its body, anything else into a French network message', () => {
     const body = { statusCode: 409, code: 'STATE_CONFLICT', message: 'Déjà envoyée.' };
-    expect(apiErrorOf(new HttpErrorResponse({ status: 409, error: body }))).toEqual(body);
-    expect(apiErrorOf(new HttpErrorResponse({ status: 0, error: new ProgressEvent('error') }))).toMatchObject({
+    expect(apiErrorOf(new ApiCallError(409, body))).toEqual(body);
+    expect(apiErrorOf(new ApiCallError(0, null))).toMatchObject({
       statusCode: 0,
       code: 'NETWORK',
       message: expect.stringMatching(/^Le service ne répond pas/),

@@ -1,7 +1,6 @@
-import { HttpClient } from '@angular/common/http';
 import { Injectable, inject, signal } from '@angular/core';
-import type { SiteInfo } from '@t3p/contracts';
-import { firstValueFrom } from 'rxjs';
+import { ok, type SiteInfo } from '@t3p/api-client';
+import { ApiClient } from '../session/session-api';
 
 /**
  * What the API's settings say about the service (GET /api/site): the sender of its emails and
@@ -10,14 +9,14 @@ import { firstValueFrom } from 'rxjs';
  */
 @Injectable({ providedIn: 'root' })
 export class SiteInfoStore {
-  private readonly http = inject(HttpClient);
+  private readonly api = inject(ApiClient).api;
   private requested = false;
   readonly info = signal<SiteInfo | null>(null);
 
   load(): void {
     if (this.requested) return;
     this.requested = true;
-    firstValueFrom(this.http.get<SiteInfo>('/api/site')).then(
+    ok(this.api.GET('/api/site')).then(
       (info) => this.info.set(info),
       () => (this.requested = false),
     );

@@ -1,8 +1,8 @@
-import { HttpErrorResponse } from '@angular/common/http';
 import { computed, inject, Injectable, signal } from '@angular/core';
 import { Router } from '@angular/router';
-import type { ApiErrorBody, ApplicationDetail, DriverRequestView, Me, Piece, StoredImageSummary } from '@t3p/contracts';
-import { apiErrorOf } from '@t3p/ui';
+import type { ApiErrorBody, Piece } from '@t3p/contracts';
+import type { ApplicationDetail, DriverRequestView, Me, StoredImageSummary } from '@t3p/api-client';
+import { apiErrorOf, statusOf } from '@t3p/ui';
 import { DriverApi } from '../../api/auth-api';
 import { DriverRequestApi } from '../../api/request-api';
 import { DriverSession } from '../../session/driver-session';
@@ -77,7 +77,7 @@ export class WizardStore {
     try {
       return await this.api.view();
     } catch (error) {
-      if (error instanceof HttpErrorResponse && error.status === 404) return null;
+      if (statusOf(error) === 404) return null;
       throw error;
     }
   }
@@ -88,7 +88,7 @@ export class WizardStore {
    * Other errors are kept for the page to show, and rethrown.
    */
   fail(error: unknown, returnTo?: string): never {
-    if (error instanceof HttpErrorResponse && error.status === 401) {
+    if (statusOf(error) === 401) {
       this.session.rememberReturn(returnTo ?? this.router.url);
       const reference = this.session.reference();
       // Who never signed in here (a bad or used link, a bookmark) has no session that "ended".
@@ -104,7 +104,7 @@ export class WizardStore {
   /** For an action's failure: a 401 goes back to sign-in (null); else the French message to show. */
   actionError(error: unknown): string | null {
     if (error instanceof SessionEnded) return null;
-    if (error instanceof HttpErrorResponse && error.status === 401) {
+    if (statusOf(error) === 401) {
       try {
         this.fail(error);
       } catch {

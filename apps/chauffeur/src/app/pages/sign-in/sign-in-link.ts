@@ -1,6 +1,7 @@
 import { ChangeDetectionStrategy, Component, ElementRef, Injector, afterNextRender, computed, inject, input, signal, viewChild } from '@angular/core';
 import { Router } from '@angular/router';
-import type { ApiErrorBody, SignInLinkSent } from '@t3p/contracts';
+import type { ApiErrorBody } from '@t3p/contracts';
+import type { SignInLinkSent } from '@t3p/api-client';
 import { apiErrorOf } from '@t3p/ui';
 import { DriverApi } from '../../api/auth-api';
 import { DriverSession } from '../../session/driver-session';

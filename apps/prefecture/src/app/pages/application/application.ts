@@ -1,16 +1,8 @@
 import { ChangeDetectionStrategy, Component, ElementRef, Injector, afterNextRender, computed, effect, inject, input, signal, viewChild } from '@angular/core';
 import { DomSanitizer, SafeHtml } from '@angular/platform-browser';
 import { RouterLink } from '@angular/router';
-import type {
-  ApiErrorBody,
-  ApplicationDetail,
-  AuditEntryView,
-  CreateImageRequestBody,
-  EmailDeliveryView,
-  EmailPreview,
-  Piece,
-  RequestReasonCode,
-} from '@t3p/contracts';
+import type { ApiErrorBody, Piece, RequestReasonCode } from '@t3p/contracts';
+import type { ApplicationDetail, AuditEntryView, CreateImageRequestBody, EmailDeliveryView, EmailPreview } from '@t3p/api-client';
 import { apiErrorOf } from '@t3p/ui';
 import { RequestsApi } from '../../api/backoffice-api';
 import {

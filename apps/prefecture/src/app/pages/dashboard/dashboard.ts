@@ -1,14 +1,7 @@
 import { ChangeDetectionStrategy, Component, OnInit, computed, inject, signal } from '@angular/core';
 import { Router, RouterLink } from '@angular/router';
-import type {
-  ApiErrorBody,
-  ApplicationListItem,
-  CardType,
-  DashboardOverview,
-  DashboardSort,
-  ImageRequestState,
-  RequestListItem,
-} from '@t3p/contracts';
+import type { ApiErrorBody, CardType, DashboardSort, ImageRequestState } from '@t3p/contracts';
+import type { ApplicationListItem, DashboardOverview, RequestListItem } from '@t3p/api-client';
 import { apiErrorOf } from '@t3p/ui';
 import { AgentSession } from '../../api/agent-session';
 import { DashboardApi, DashboardFilters } from '../../api/backoffice-api';

@@ -13,17 +13,8 @@ import {
   viewChild,
 } from '@angular/core';
 import { Router, RouterLink } from '@angular/router';
-import type {
-  ApiErrorBody,
-  EmailPreview,
-  Piece,
-  RequestListItem,
-  RequestReasonCode,
-  ReviewableRequest,
-  ReviewRequestBody,
-  ReviewOutcome,
-  ReviewResult,
-} from '@t3p/contracts';
+import type { ApiErrorBody, Piece, RequestReasonCode, ReviewOutcome } from '@t3p/contracts';
+import type { EmailPreview, RequestListItem, ReviewRequestBody, ReviewResult, ReviewableRequest } from '@t3p/api-client';
 import { apiErrorOf } from '@t3p/ui';
 import { DashboardApi, RequestsApi, imageUrl } from '../../api/backoffice-api';
 import { PIECE_LABELS, REASON_LABELS, REASON_TEXTS, frDate, frDateTime } from '../../labels';

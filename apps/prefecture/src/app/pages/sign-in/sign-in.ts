@@ -1,5 +1,6 @@
 import { ChangeDetectionStrategy, Component, ElementRef, Injector, afterNextRender, inject, signal, viewChild } from '@angular/core';
-import type { ApiErrorBody, SignInLinkSent } from '@t3p/contracts';
+import type { ApiErrorBody } from '@t3p/contracts';
+import type { SignInLinkSent } from '@t3p/api-client';
 import { apiErrorOf } from '@t3p/ui';
 import { AgentAuthApi } from '../../api/auth-api';
 

@@ -9,7 +9,8 @@ import {
 import { NgTemplateOutlet } from '@angular/common';
 import { RouterLink } from '@angular/router';
 import { parisClock } from '@t3p/contracts/texts';
-import type { ApiErrorBody, MedianDuration, PrefectureStatistics } from '@t3p/contracts';
+import type { MedianDuration, PrefectureStatistics } from '@t3p/api-client';
+import type { ApiErrorBody } from '@t3p/contracts';
 import { apiErrorOf } from '@t3p/ui';
 import { AgentSession } from '../../api/agent-session';
 import { StatisticsApi } from '../../api/statistics-api';

@@ -1,6 +1,7 @@
 import { ChangeDetectionStrategy, Component, OnInit, inject, signal } from '@angular/core';
 import { RouterLink } from '@angular/router';
-import type { ApiErrorBody, TeamActivityEntry, TeamMember } from '@t3p/contracts';
+import type { ApiErrorBody } from '@t3p/contracts';
+import type { TeamActivityEntry, TeamMember } from '@t3p/api-client';
 import { apiErrorOf } from '@t3p/ui';
 import { AgentSession } from '../../api/agent-session';
 import { TeamApi } from '../../api/team-api';

@@ -1,4 +1,3 @@
-import { HttpErrorResponse } from '@angular/common/http';
 import {
   ChangeDetectionStrategy,
   Component,
@@ -14,9 +13,12 @@ import {
   viewChild,
 } from '@angular/core';
 import { Router } from '@angular/router';
-import type { Piece, StoredImageSummary } from '@t3p/contracts';
+import type { Piece } from '@t3p/contracts';
+import type { StoredImageSummary } from '@t3p/api-client';
 import { CRITERIA, NOMINAL, type ImageKind, type Measured, type RuleError } from '@t3p/image-rules';
 import type { QualityWarning } from '@t3p/image-warnings';
+import { ApiCallError } from '@t3p/api-client';
+import { statusOf } from '@t3p/ui';
 import { DriverRequestApi, imageUrlOf, isImageRefusal } from '../../../api/request-api';
 import { dateTimeFr, integerFr } from '../format';
 import { HEADER_BYTES, readHead, routeFile, sniffFormat } from '../pre-check';
@@ -46,9 +48,8 @@ type Outcome =
 
 /** "Too heavy" and "network failure" are different problems with different fixes: different titles. */
 function failureOf(error: unknown, message: string): { title: string; message: string } {
-  if (error instanceof HttpErrorResponse && error.status === 413)
-    return { title: 'Fichier trop lourd', message };
-  if (error instanceof HttpErrorResponse && error.status === 0) {
+  if (statusOf(error) === 413) return { title: 'Fichier trop lourd', message };
+  if (statusOf(error) === 0) {
     return {
       title: 'Connexion interrompue',
       message:
@@ -312,7 +313,7 @@ export class UploadStep {
       this.previewFailed.set(false);
       this.show({ kind: 'accepted', fileName });
     } catch (error) {
-      const body = error instanceof HttpErrorResponse ? error.error : null;
+      const body = error instanceof ApiCallError ? error.body : null;
       if (isImageRefusal(body)) {
         this.show({
           kind: 'refused',
