@@ -47,7 +47,10 @@ export default [
               onlyDependOnLibsWithTags: ['scope:front', 'scope:shared'],
             },
             { sourceTag: 'scope:e2e', onlyDependOnLibsWithTags: ['scope:e2e', 'scope:shared'] },
-            { sourceTag: 'scope:tools', onlyDependOnLibsWithTags: ['scope:shared', 'scope:e2e', 'scope:node'] },
+            {
+              sourceTag: 'scope:tools',
+              onlyDependOnLibsWithTags: ['scope:shared', 'scope:e2e', 'scope:node'],
+            },
             {
               sourceTag: 'scope:node',
               onlyDependOnLibsWithTags: ['scope:shared'],

@@ -36,6 +36,8 @@ const FRONTS = ['dist/apps/chauffeur/browser', 'dist/apps/prefecture/browser'];
 /** @type {[string, [string, string[]]][]} */
 const phases = [
   ['lint', nx(['run-many', '-t', 'lint'], ['--max-warnings=0'])],
+  // Every file as Prettier writes it (.prettierrc; prose in Markdown is left as written).
+  ['format', ['npx', ['prettier', '--check', '.']]],
   // tsc on what the builds do not compile: every spec, the browser suites, tools/.
   ['typecheck', nx(['run-many', '-t', 'typecheck'])],
   // The committed OpenAPI document against Redocly's recommended rules (redocly.yaml); that it

@@ -10,13 +10,22 @@ const build = spawnSync(
   { stdio: 'inherit', env },
 );
 if (build.status !== 0) process.exit(build.status ?? 1);
-spawnSync(process.execPath, ['tools/check-bundle/precompress.mjs', 'dist/apps/chauffeur/browser', 'dist/apps/prefecture/browser'], {
-  stdio: 'inherit',
-});
+spawnSync(
+  process.execPath,
+  [
+    'tools/check-bundle/precompress.mjs',
+    'dist/apps/chauffeur/browser',
+    'dist/apps/prefecture/browser',
+  ],
+  {
+    stdio: 'inherit',
+  },
+);
 
 const server = spawn(process.execPath, ['dist/apps/api/main.js'], {
   stdio: 'inherit',
   env: { NODE_ENV: 'development', DEMO_DATA: 'true', ...env },
 });
-for (const signal of /** @type {const} */ (['SIGINT', 'SIGTERM'])) process.on(signal, () => server.kill(signal));
+for (const signal of /** @type {const} */ (['SIGINT', 'SIGTERM']))
+  process.on(signal, () => server.kill(signal));
 server.on('exit', (code) => process.exit(code ?? 0));

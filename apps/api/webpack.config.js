@@ -16,16 +16,16 @@ module.exports = {
       main: './src/main.ts',
       tsConfig: './tsconfig.app.json',
       assets: [
-        "./src/assets",
+        './src/assets',
         // The PDF analysis worker runs in a worker thread from a file of its own:
         // copied next to main.js, where resolveWorkerPath() finds it.
-        { input: "../../libs/image-measurement/src", glob: "pdf-worker.js", output: "." },
-        { input: "../../libs/image-measurement/src", glob: "face-worker.js", output: "." },
+        { input: '../../libs/image-measurement/src', glob: 'pdf-worker.js', output: '.' },
+        { input: '../../libs/image-measurement/src', glob: 'face-worker.js', output: '.' },
       ],
       optimization: false,
       outputHashing: 'none',
       generatePackageJson: true,
       sourceMap: true,
-    })
+    }),
   ],
 };

@@ -8,7 +8,10 @@ import { resolve } from 'node:path';
 import { assistantInputs, writeInputs } from '@t3p/e2e-kit';
 
 async function main(): Promise<void> {
-  const folder = resolve(process.env['INIT_CWD'] ?? process.cwd(), process.argv[2] ?? 'tmp/assistant-inputs');
+  const folder = resolve(
+    process.env['INIT_CWD'] ?? process.cwd(),
+    process.argv[2] ?? 'tmp/assistant-inputs',
+  );
   const inputs = await assistantInputs();
   await writeInputs(folder, inputs);
   console.log(`${inputs.length} inputs in ${folder}`);

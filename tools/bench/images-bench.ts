@@ -21,7 +21,11 @@ interface Row {
   seconds: number;
 }
 
-async function timeLoop(files: Buffer[] | string[], seconds: number, fn: (f: Buffer | string) => Promise<unknown>): Promise<{ ops: number; seconds: number }> {
+async function timeLoop(
+  files: Buffer[] | string[],
+  seconds: number,
+  fn: (f: Buffer | string) => Promise<unknown>,
+): Promise<{ ops: number; seconds: number }> {
   // Warm-up pass.
   for (const f of files) await fn(f);
   let ops = 0;
@@ -68,8 +72,15 @@ async function main(): Promise<void> {
   warmUpPdfWorkers();
 
   const rows: Row[] = [];
-  const run = async (name: string, list: string[], fn: (f: Buffer | string) => Promise<unknown>, asPath = false) => {
-    const inputs = asPath ? list.map((f) => join(dir, f)) : list.map((f) => readFileSync(join(dir, f)));
+  const run = async (
+    name: string,
+    list: string[],
+    fn: (f: Buffer | string) => Promise<unknown>,
+    asPath = false,
+  ) => {
+    const inputs = asPath
+      ? list.map((f) => join(dir, f))
+      : list.map((f) => readFileSync(join(dir, f)));
     const r = await timeLoop(inputs, seconds, fn);
     rows.push({ name, files: list.length, ...r });
   };
@@ -85,30 +96,62 @@ async function main(): Promise<void> {
   };
 
   // 1. Same decodable JPEGs: bare decode vs full verdict.
-  await run('bare decode: sharp(file).raw().toBuffer(), decodable JPEGs', decodable, (f) => sharp(f as string).raw().toBuffer(), true);
+  await run(
+    'bare decode: sharp(file).raw().toBuffer(), decodable JPEGs',
+    decodable,
+    (f) =>
+      sharp(f as string)
+        .raw()
+        .toBuffer(),
+    true,
+  );
   {
     const bufs = check(decodable);
-    const r = await timeLoop(bufs, seconds, (b) => checkImage(b as Buffer, bufKind.get(b as Buffer) ?? 'photo'));
+    const r = await timeLoop(bufs, seconds, (b) =>
+      checkImage(b as Buffer, bufKind.get(b as Buffer) ?? 'photo'),
+    );
     rows.push({ name: 'checkImage, same decodable JPEGs', files: decodable.length, ...r });
   }
   // 2. Without the 25 Mpx file, which dominates the sums.
-  await run('bare decode, decodable JPEGs without the 5000×5000', withoutBig, (f) => sharp(f as string).raw().toBuffer(), true);
+  await run(
+    'bare decode, decodable JPEGs without the 5000×5000',
+    withoutBig,
+    (f) =>
+      sharp(f as string)
+        .raw()
+        .toBuffer(),
+    true,
+  );
   {
     const bufs = check(withoutBig);
-    const r = await timeLoop(bufs, seconds, (b) => checkImage(b as Buffer, bufKind.get(b as Buffer) ?? 'photo'));
-    rows.push({ name: 'checkImage, same JPEGs without the 5000×5000', files: withoutBig.length, ...r });
+    const r = await timeLoop(bufs, seconds, (b) =>
+      checkImage(b as Buffer, bufKind.get(b as Buffer) ?? 'photo'),
+    );
+    rows.push({
+      name: 'checkImage, same JPEGs without the 5000×5000',
+      files: withoutBig.length,
+      ...r,
+    });
   }
   // 3. The whole corpus (valid and invalid, JPEG and PDF, hostile files included).
   {
     const all = entries.map((e) => e.file);
     const bufs = check(all);
-    const r = await timeLoop(bufs, seconds, (b) => checkImage(b as Buffer, bufKind.get(b as Buffer) ?? 'photo'));
-    rows.push({ name: 'checkImage, whole corpus (valid + invalid, JPEG + PDF, bombs)', files: all.length, ...r });
+    const r = await timeLoop(bufs, seconds, (b) =>
+      checkImage(b as Buffer, bufKind.get(b as Buffer) ?? 'photo'),
+    );
+    rows.push({
+      name: 'checkImage, whole corpus (valid + invalid, JPEG + PDF, bombs)',
+      files: all.length,
+      ...r,
+    });
   }
   {
     const pdfs = entries.filter((e) => e.file.endsWith('.pdf')).map((e) => e.file);
     const bufs = check(pdfs);
-    const r = await timeLoop(bufs, seconds, (b) => checkImage(b as Buffer, bufKind.get(b as Buffer) ?? 'photo'));
+    const r = await timeLoop(bufs, seconds, (b) =>
+      checkImage(b as Buffer, bufKind.get(b as Buffer) ?? 'photo'),
+    );
     rows.push({ name: 'checkImage, PDFs only', files: pdfs.length, ...r });
   }
   await shutdownPdfWorkers();
@@ -119,7 +162,9 @@ async function main(): Promise<void> {
   const table = [
     '| measurement | files | verdicts (or decodes) / s | mean ms / file |',
     '|---|---:|---:|---:|',
-    ...rows.map((r) => `| ${r.name} | ${r.files} | ${fmt(perSecond(r))} | ${fmt(1000 / perSecond(r), 2)} |`),
+    ...rows.map(
+      (r) => `| ${r.name} | ${r.files} | ${fmt(perSecond(r))} | ${fmt(1000 / perSecond(r), 2)} |`,
+    ),
   ].join('\n');
   const summary =
     `Cost of a full verdict relative to the bare decode of the same JPEG files: **${fmt(ratio1, 2)}×** ` +

@@ -23,7 +23,14 @@ import { driverSession } from './driver-session';
 
 const ROOT = resolve(__dirname, '../..');
 const CHROMIUM = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
-const FLAGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'];
+const FLAGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--no-first-run',
+];
 const DRIVER = 'olivier.dupont@demo.t3p.example';
 const HEADING = '## Lighthouse — driver portal';
 /** What the figures mean and what was done for them; kept with the table when the section is rewritten. */
@@ -81,7 +88,10 @@ async function main(): Promise<void> {
   const reportsIndex = process.argv.indexOf('--reports');
   const reportsDir = reportsIndex > 0 ? resolve(process.argv[reportsIndex + 1]) : undefined;
   if (reportsDir) mkdirSync(reportsDir, { recursive: true });
-  if (!existsSync(join(ROOT, 'dist/apps/api/main.js')) || !existsSync(join(ROOT, 'dist/apps/chauffeur/browser/index.html'))) {
+  if (
+    !existsSync(join(ROOT, 'dist/apps/api/main.js')) ||
+    !existsSync(join(ROOT, 'dist/apps/chauffeur/browser/index.html'))
+  ) {
     throw new Error('Build first: npx nx run-many -t build -p api chauffeur');
   }
   const lighthouse = (await import('lighthouse')).default;
@@ -89,7 +99,11 @@ async function main(): Promise<void> {
   const chromeLauncher = await import('chrome-launcher');
 
   // The API serves the .br/.gz written next to the built files (as `npm start` should after its build).
-  execFileSync(process.execPath, [join(ROOT, 'tools/check-bundle/precompress.mjs'), join(ROOT, 'dist/apps/chauffeur/browser')], { stdio: 'inherit' });
+  execFileSync(
+    process.execPath,
+    [join(ROOT, 'tools/check-bundle/precompress.mjs'), join(ROOT, 'dist/apps/chauffeur/browser')],
+    { stdio: 'inherit' },
+  );
   const dataDir = mkdtempSync(join(tmpdir(), 't3p-lighthouse-'));
   const api = await startBuiltApi({
     ...process.env,
@@ -106,12 +120,19 @@ async function main(): Promise<void> {
   try {
     const { signInPath, cookie } = await driverSession(base, DRIVER);
     const pages = [
-      { name: 'Connexion (sign-in screen)', path: signInPath, headers: {} as Record<string, string> },
+      {
+        name: 'Connexion (sign-in screen)',
+        path: signInPath,
+        headers: {} as Record<string, string>,
+      },
       { name: 'Étape 1 — Détail', path: '/demande/detail', headers: { Cookie: cookie } },
       { name: 'Étape 3 — Photo d’identité', path: '/demande/photo', headers: { Cookie: cookie } },
     ];
     const profileIndex = process.argv.indexOf('--profile');
-    const profiles = profileIndex > 0 ? [process.argv[profileIndex + 1] as 'mobile' | 'desktop'] : (['mobile', 'desktop'] as const);
+    const profiles =
+      profileIndex > 0
+        ? [process.argv[profileIndex + 1] as 'mobile' | 'desktop']
+        : (['mobile', 'desktop'] as const);
     for (const profile of profiles) {
       for (const page of pages) {
         // Several runs, the median one reported (Lighthouse's own advice: one run varies by several points).
@@ -119,7 +140,13 @@ async function main(): Promise<void> {
         for (let attempt = 0; runs.length < RUNS && attempt < RUNS + 3; attempt += 1) {
           const result = await lighthouse(
             `${base}${page.path}`,
-            { port: chrome.port, output: 'json', logLevel: 'error', onlyCategories: ['performance', 'accessibility', 'best-practices'], extraHeaders: page.headers },
+            {
+              port: chrome.port,
+              output: 'json',
+              logLevel: 'error',
+              onlyCategories: ['performance', 'accessibility', 'best-practices'],
+              extraHeaders: page.headers,
+            },
             profile === 'desktop' ? desktopConfig : undefined,
           );
           if (!result) throw new Error(`no Lighthouse result for ${page.path}`);
@@ -129,8 +156,13 @@ async function main(): Promise<void> {
             console.warn(`${page.path} (${profile}): ${runtimeError.code}, run again`);
             continue;
           }
-          if (reportsDir) writeFileSync(join(reportsDir, `${profile}-${page.path.split('/').pop()}-${runs.length + 1}.json`), JSON.stringify(result.lhr, null, 1));
-          if (!finalDisplayedUrl.endsWith(page.path)) throw new Error(`${page.path} ended on ${finalDisplayedUrl}`);
+          if (reportsDir)
+            writeFileSync(
+              join(reportsDir, `${profile}-${page.path.split('/').pop()}-${runs.length + 1}.json`),
+              JSON.stringify(result.lhr, null, 1),
+            );
+          if (!finalDisplayedUrl.endsWith(page.path))
+            throw new Error(`${page.path} ended on ${finalDisplayedUrl}`);
           const score = (id: string) => Math.round((categories[id]?.score ?? 0) * 100);
           runs.push({
             page: page.name,
@@ -145,8 +177,11 @@ async function main(): Promise<void> {
             runs: '',
           });
         }
-        if (runs.length === 0) throw new Error(`no complete Lighthouse run for ${page.path} (${profile})`);
-        const median = [...runs].sort((a, b) => a.performance - b.performance)[Math.floor(runs.length / 2)];
+        if (runs.length === 0)
+          throw new Error(`no complete Lighthouse run for ${page.path} (${profile})`);
+        const median = [...runs].sort((a, b) => a.performance - b.performance)[
+          Math.floor(runs.length / 2)
+        ];
         rows.push({ ...median, runs: runs.map((run) => run.performance).join(', ') });
         console.log(JSON.stringify(rows[rows.length - 1]));
       }
@@ -161,7 +196,8 @@ async function main(): Promise<void> {
     '| page | profile | performance (median run) | every run | accessibility | best practices | FCP | LCP | TBT | CLS |',
     '|---|---|---|---|---|---|---|---|---|---|',
     ...rows.map(
-      (r) => `| ${r.page} | ${r.profile} | ${r.performance} | ${r.runs} | ${r.accessibility} | ${r.bestPractices} | ${r.fcp} | ${r.lcp} | ${r.tbt} | ${r.cls} |`,
+      (r) =>
+        `| ${r.page} | ${r.profile} | ${r.performance} | ${r.runs} | ${r.accessibility} | ${r.bestPractices} | ${r.fcp} | ${r.lcp} | ${r.tbt} | ${r.cls} |`,
     ),
   ].join('\n');
   console.log(`\n${table}`);
@@ -172,12 +208,14 @@ async function main(): Promise<void> {
       HEADING,
       '',
       `Lighthouse 12.2.3 in Debian's Chromium (\`${FLAGS.join(' ')}\`), on the production build of the driver portal served by`,
-      'the production API (fresh SQLite, demo data, same origin), measured on ' + new Date().toISOString().slice(0, 10) + '.',
-      '`mobile` is Lighthouse\'s default profile (emulated mid-range phone, simulated slow 4G, 4× CPU slowdown); `desktop` its',
+      'the production API (fresh SQLite, demo data, same origin), measured on ' +
+        new Date().toISOString().slice(0, 10) +
+        '.',
+      "`mobile` is Lighthouse's default profile (emulated mid-range phone, simulated slow 4G, 4× CPU slowdown); `desktop` its",
       'desktop profile. The wizard steps are measured signed in (session cookie sent with every request). Command:',
       '`npx tsx --tsconfig tsconfig.base.json tools/bench/lighthouse.ts --write-doc` (after building api and chauffeur);',
       'it fails under 95 in performance or 100 in accessibility. Each line is the median of three runs (`--runs`),',
-      'every run\'s performance score beside it.',
+      "every run's performance score beside it.",
       '',
       table,
       '',
@@ -187,12 +225,17 @@ async function main(): Promise<void> {
     const start = doc.indexOf(HEADING);
     let next = start >= 0 ? doc.indexOf('\n## ', start + HEADING.length) : -1;
     if (next >= 0) next += 1;
-    const updated = start < 0 ? `${doc.trimEnd()}\n\n${section}` : doc.slice(0, start) + section + (next >= 0 ? `\n${doc.slice(next)}` : '');
+    const updated =
+      start < 0
+        ? `${doc.trimEnd()}\n\n${section}`
+        : doc.slice(0, start) + section + (next >= 0 ? `\n${doc.slice(next)}` : '');
     writeFileSync(path, updated);
   }
   const failing = rows.filter((r) => r.performance < 95 || r.accessibility < 100);
   if (failing.length) {
-    console.error(`Under target (performance ≥ 95, accessibility 100): ${failing.map((r) => `${r.page} (${r.profile})`).join(', ')}`);
+    console.error(
+      `Under target (performance ≥ 95, accessibility 100): ${failing.map((r) => `${r.page} (${r.profile})`).join(', ')}`,
+    );
     process.exitCode = 1;
   }
 }

@@ -34,9 +34,13 @@ const serverUrl = () => {
 };
 
 /** Samples the heap every 20 ms while `work` runs; returns its time and the peak heap growth. */
-async function measure<T>(
-  work: () => Promise<T>,
-): Promise<{ result: T; ms: number; heapPeakMb: number; rssPeakMb: number; retainedMb: number | null }> {
+async function measure<T>(work: () => Promise<T>): Promise<{
+  result: T;
+  ms: number;
+  heapPeakMb: number;
+  rssPeakMb: number;
+  retainedMb: number | null;
+}> {
   global.gc?.();
   const heap0 = process.memoryUsage().heapUsed;
   const rss0 = process.memoryUsage().rss;
@@ -59,7 +63,13 @@ async function measure<T>(
     global.gc();
     retainedMb = (process.memoryUsage().heapUsed - heap0) / 1048576;
   }
-  return { result, ms, heapPeakMb: (heapPeak - heap0) / 1048576, rssPeakMb: (rssPeak - rss0) / 1048576, retainedMb };
+  return {
+    result,
+    ms,
+    heapPeakMb: (heapPeak - heap0) / 1048576,
+    rssPeakMb: (rssPeak - rss0) / 1048576,
+    retainedMb,
+  };
 }
 
 async function main() {
@@ -79,16 +89,32 @@ async function main() {
   const { ManualClock } = await import('../../apps/api/src/common/clock');
   const { OutboxRepository } = await import('../../apps/api/src/notifications/outbox.repository');
   const { OutboxService } = await import('../../apps/api/src/notifications/outbox.service');
-  const { LifecycleEmailsService } = await import('../../apps/api/src/notifications/lifecycle-emails.service');
-  const { RequestTransitionsRepository } = await import('../../apps/api/src/requests/lifecycle/request-transitions.repository');
-  const { RequestQueriesRepository } = await import('../../apps/api/src/requests/request-queries.repository');
-  const { LifecycleService } = await import('../../apps/api/src/requests/lifecycle/lifecycle.service');
-  const { TimedTransitionsService } = await import('../../apps/api/src/requests/lifecycle/timed-transitions.service');
+  const { LifecycleEmailsService } =
+    await import('../../apps/api/src/notifications/lifecycle-emails.service');
+  const { RequestTransitionsRepository } =
+    await import('../../apps/api/src/requests/lifecycle/request-transitions.repository');
+  const { RequestQueriesRepository } =
+    await import('../../apps/api/src/requests/request-queries.repository');
+  const { LifecycleService } =
+    await import('../../apps/api/src/requests/lifecycle/lifecycle.service');
+  const { TimedTransitionsService } =
+    await import('../../apps/api/src/requests/lifecycle/timed-transitions.service');
   const { ImagesRepository } = await import('../../apps/api/src/images/images.repository');
   const { ImagesService } = await import('../../apps/api/src/images/images.service');
 
-  const env = loadEnvironment({ NODE_ENV: 'test', DATABASE_URL: url.toString(), SCHEDULER_ENABLED: 'false', LOG_LEVEL: 'silent' });
-  const dataSource = new DataSource(dataSourceOptions({ DATABASE_URL: url.toString(), SQLITE_PATH: ':unused:', MIGRATIONS_RUN: true }));
+  const env = loadEnvironment({
+    NODE_ENV: 'test',
+    DATABASE_URL: url.toString(),
+    SCHEDULER_ENABLED: 'false',
+    LOG_LEVEL: 'silent',
+  });
+  const dataSource = new DataSource(
+    dataSourceOptions({
+      DATABASE_URL: url.toString(),
+      SQLITE_PATH: ':unused:',
+      MIGRATIONS_RUN: true,
+    }),
+  );
   try {
     await dataSource.initialize();
     const now = new Date('2026-06-01T06:00:00Z');
@@ -97,7 +123,9 @@ async function main() {
     // --- data: TOTAL requests, DUE of them PENDING for 20 days -------------------------------
     const open = Math.min(TOTAL, Math.max(DUE * 30, 300_000));
     const seedStart = performance.now();
-    await dataSource.query(`INSERT INTO prefecture (id, departement, name) VALUES ('00000000-0000-4000-8000-000000000059', '59', 'Préfecture du Nord')`);
+    await dataSource.query(
+      `INSERT INTO prefecture (id, departement, name) VALUES ('00000000-0000-4000-8000-000000000059', '59', 'Préfecture du Nord')`,
+    );
     await dataSource.query(
       `INSERT INTO driver (id, driver_identifier, civility, last_name, first_name, email, address_line1, postal_code, city)
        SELECT md5('d' || i)::uuid, '59' || lpad(i::text, 10, '0'), CASE WHEN i % 2 = 0 THEN 'M' ELSE 'MME' END,
@@ -144,7 +172,10 @@ async function main() {
     const cutoff = new Date(now.getTime() - env.REMINDER_DELAY_DAYS * DAY);
     // --- baselines ----------------------------------------------------------------------------
     const count = await measure(() =>
-      dataSource.query(`SELECT count(*)::int AS n FROM image_request WHERE state = 'PENDING' AND created_at <= $1`, [cutoff]),
+      dataSource.query(
+        `SELECT count(*)::int AS n FROM image_request WHERE state = 'PENDING' AND created_at <= $1`,
+        [cutoff],
+      ),
     );
     const plan: { 'QUERY PLAN': string }[] = await dataSource.query(
       `EXPLAIN SELECT id FROM image_request WHERE state = 'PENDING' AND created_at <= $1 ORDER BY created_at LIMIT 500 FOR UPDATE SKIP LOCKED`,
@@ -154,7 +185,10 @@ async function main() {
     await runner.connect();
     await runner.startTransaction();
     const rawUpdate = await measure(() =>
-      runner.query(`UPDATE image_request SET state = 'REMINDED', reminded_at = $1 WHERE state = 'PENDING' AND created_at <= $2`, [now, cutoff]),
+      runner.query(
+        `UPDATE image_request SET state = 'REMINDED', reminded_at = $1 WHERE state = 'PENDING' AND created_at <= $2`,
+        [now, cutoff],
+      ),
     );
     await runner.rollbackTransaction();
     await runner.release();
@@ -163,21 +197,48 @@ async function main() {
     const outbox = new OutboxService(new OutboxRepository(dataSource), clock);
     const transitions = new RequestTransitionsRepository(dataSource);
     const images = new ImagesService(new ImagesRepository(dataSource), clock);
-    const lifecycle = new LifecycleService(transitions, new RequestQueriesRepository(dataSource), new LifecycleEmailsService(outbox, env), images, clock, env);
-    const timed = new TimedTransitionsService(transitions, lifecycle, new LifecycleEmailsService(outbox, env), images, outbox, clock, env);
+    const lifecycle = new LifecycleService(
+      transitions,
+      new RequestQueriesRepository(dataSource),
+      new LifecycleEmailsService(outbox, env),
+      images,
+      clock,
+      env,
+    );
+    const timed = new TimedTransitionsService(
+      transitions,
+      lifecycle,
+      new LifecycleEmailsService(outbox, env),
+      images,
+      outbox,
+      clock,
+      env,
+    );
     const tick = await measure(() => timed.remindDue(BATCH));
     const empty = await measure(() => timed.remindDue(BATCH));
-    const [{ n: emails }] = await dataSource.query(`SELECT count(*)::int AS n FROM outbox_email WHERE kind = 'REMINDER'`);
-    const [{ n: audits }] = await dataSource.query(`SELECT count(*)::int AS n FROM audit_entry WHERE action = 'REMINDER_SENT'`);
+    const [{ n: emails }] = await dataSource.query(
+      `SELECT count(*)::int AS n FROM outbox_email WHERE kind = 'REMINDER'`,
+    );
+    const [{ n: audits }] = await dataSource.query(
+      `SELECT count(*)::int AS n FROM audit_entry WHERE action = 'REMINDER_SENT'`,
+    );
     if (tick.result !== DUE || emails !== DUE || audits !== DUE || empty.result !== 0) {
-      throw new Error(`Unexpected counts: moved ${tick.result}, emails ${emails}, audit ${audits}, second tick ${empty.result}`);
+      throw new Error(
+        `Unexpected counts: moved ${tick.result}, emails ${emails}, audit ${audits}, second tick ${empty.result}`,
+      );
     }
 
     const fmt = (ms: number) => (ms / 1000).toFixed(3);
     const rows = [
       ['baseline: SELECT count(*) of the due rows (partial index)', count],
-      ['baseline: bare UPDATE … WHERE state = PENDING AND created_at <= cutoff (raw SQL, rolled back)', rawUpdate],
-      [`tick: remindDue() — ${DUE.toLocaleString('en')} reminders, audit entries and emails queued with their facts, batches of ${BATCH.toLocaleString('en')}`, tick],
+      [
+        'baseline: bare UPDATE … WHERE state = PENDING AND created_at <= cutoff (raw SQL, rolled back)',
+        rawUpdate,
+      ],
+      [
+        `tick: remindDue() — ${DUE.toLocaleString('en')} reminders, audit entries and emails queued with their facts, batches of ${BATCH.toLocaleString('en')}`,
+        tick,
+      ],
       ['tick with nothing due (the usual case)', empty],
     ] as const;
     const table = [
@@ -189,7 +250,10 @@ async function main() {
       ),
     ].join('\n');
     const planText = plan.map((row) => row['QUERY PLAN']).join('\n');
-    const verdict = tick.ms < 2000 ? 'The target (under 2 seconds) is met.' : 'The target (under 2 seconds) is NOT met.';
+    const verdict =
+      tick.ms < 2000
+        ? 'The target (under 2 seconds) is met.'
+        : 'The target (under 2 seconds) is NOT met.';
     const section = `## Scheduler tick
 
 Measured with \`npm run bench:scheduler -- --write-doc\` (tools/bench/scheduler-bench.ts) on PostgreSQL ${(await dataSource.query('SHOW server_version'))[0].server_version},
@@ -244,7 +308,9 @@ function writeSection(section: string) {
   let next = start < 0 ? -1 : doc.indexOf('\n## ', start + 1);
   if (next >= 0) next += 1;
   const updated =
-    start < 0 ? `${doc.trimEnd()}\n\n${section}` : `${doc.slice(0, start)}${section}${next >= 0 ? `\n${doc.slice(next)}` : ''}`;
+    start < 0
+      ? `${doc.trimEnd()}\n\n${section}`
+      : `${doc.slice(0, start)}${section}${next >= 0 ? `\n${doc.slice(next)}` : ''}`;
   writeFileSync(file, updated);
 }
 

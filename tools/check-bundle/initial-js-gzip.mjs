@@ -17,8 +17,10 @@ try {
 }
 const files = new Set();
 for (const match of html.matchAll(/<script\b[^>]*\bsrc="([^"]+\.js)"/g)) files.add(match[1]);
-for (const match of html.matchAll(/<link\b[^>]*\brel="modulepreload"[^>]*\bhref="([^"]+\.js)"/g)) files.add(match[1]);
-for (const match of html.matchAll(/<link\b[^>]*\bhref="([^"]+\.js)"[^>]*\brel="modulepreload"/g)) files.add(match[1]);
+for (const match of html.matchAll(/<link\b[^>]*\brel="modulepreload"[^>]*\bhref="([^"]+\.js)"/g))
+  files.add(match[1]);
+for (const match of html.matchAll(/<link\b[^>]*\bhref="([^"]+\.js)"[^>]*\brel="modulepreload"/g))
+  files.add(match[1]);
 if (files.size === 0) {
   console.error(`No initial script found in ${join(dir, 'index.html')}.`);
   process.exit(2);
@@ -30,8 +32,12 @@ for (const file of files) {
   const zipped = gzipSync(bytes, { level: 9 }).length;
   raw += bytes.length;
   gzip += zipped;
-  console.log(`${file.padEnd(28)} ${(bytes.length / 1000).toFixed(2).padStart(8)} kB raw ${(zipped / 1000).toFixed(2).padStart(8)} kB gzip`);
+  console.log(
+    `${file.padEnd(28)} ${(bytes.length / 1000).toFixed(2).padStart(8)} kB raw ${(zipped / 1000).toFixed(2).padStart(8)} kB gzip`,
+  );
 }
 const verdict = gzip <= limitKb * 1000;
-console.log(`initial JS: ${(raw / 1000).toFixed(2)} kB raw, ${(gzip / 1000).toFixed(2)} kB gzip (budget ${limitKb} kB gzip): ${verdict ? 'OK' : 'OVER BUDGET'}`);
+console.log(
+  `initial JS: ${(raw / 1000).toFixed(2)} kB raw, ${(gzip / 1000).toFixed(2)} kB gzip (budget ${limitKb} kB gzip): ${verdict ? 'OK' : 'OVER BUDGET'}`,
+);
 process.exit(verdict ? 0 : 1);

@@ -18,7 +18,12 @@ function walk(dir) {
     else if (/\.(js|mjs|css|html|svg|json|txt)$/.test(name)) {
       const bytes = readFileSync(path);
       if (bytes.length < 1024) continue;
-      const br = brotliCompressSync(bytes, { params: { [constants.BROTLI_PARAM_QUALITY]: 11, [constants.BROTLI_PARAM_SIZE_HINT]: bytes.length } });
+      const br = brotliCompressSync(bytes, {
+        params: {
+          [constants.BROTLI_PARAM_QUALITY]: 11,
+          [constants.BROTLI_PARAM_SIZE_HINT]: bytes.length,
+        },
+      });
       writeFileSync(`${path}.br`, br);
       writeFileSync(`${path}.gz`, gzipSync(bytes, { level: 9 }));
       count++;
@@ -28,4 +33,6 @@ function walk(dir) {
   }
 }
 for (const dir of dirs) walk(resolve(dir));
-console.log(`precompressed ${count} files: ${(before / 1000).toFixed(0)} kB → ${(after / 1000).toFixed(0)} kB (brotli)`);
+console.log(
+  `precompressed ${count} files: ${(before / 1000).toFixed(0)} kB → ${(after / 1000).toFixed(0)} kB (brotli)`,
+);

@@ -45,7 +45,8 @@ export function parseArgs(argv: string[]): ParsedArgs {
     else if (a === '-h' || a === '--help') return { help: true };
     else if (a === '--kind') {
       if (kind !== undefined) return { error: 'option --kind donnée deux fois' };
-      if (i + 1 >= argv.length) return { error: "l'option --kind attend une valeur (photo ou signature)" };
+      if (i + 1 >= argv.length)
+        return { error: "l'option --kind attend une valeur (photo ou signature)" };
       kind = argv[++i];
     } else if (a.startsWith('--kind=')) {
       if (kind !== undefined) return { error: 'option --kind donnée deux fois' };
@@ -81,14 +82,21 @@ async function readInput(file: string): Promise<{ bytes: Buffer; size: number }>
 }
 
 /** The verdict for one input, with the real size when over the hard cap. */
-async function verdictFor(input: { bytes: Buffer; size: number }, kind: ImageKind): Promise<Verdict> {
+async function verdictFor(
+  input: { bytes: Buffer; size: number },
+  kind: ImageKind,
+): Promise<Verdict> {
   if (input.size === input.bytes.length) return checkImage(input.bytes, kind);
   const measured = await measureImage(input.bytes, kind);
   measured.bytes = input.size;
   return evaluate(measured, kind);
 }
 
-export async function main(argv: string[], out: NodeJS.WritableStream, err: NodeJS.WritableStream): Promise<number> {
+export async function main(
+  argv: string[],
+  out: NodeJS.WritableStream,
+  err: NodeJS.WritableStream,
+): Promise<number> {
   const parsed = parseArgs(argv);
   if ('help' in parsed) {
     out.write(USAGE);
@@ -105,7 +113,12 @@ export async function main(argv: string[], out: NodeJS.WritableStream, err: Node
     try {
       inputs.push(await readInput(resolve(base, file)));
     } catch (e) {
-      const reason = (e as NodeJS.ErrnoException).code === 'ENOENT' ? 'fichier introuvable' : e instanceof Error ? e.message : String(e);
+      const reason =
+        (e as NodeJS.ErrnoException).code === 'ENOENT'
+          ? 'fichier introuvable'
+          : e instanceof Error
+            ? e.message
+            : String(e);
       err.write(`check-image : impossible de lire « ${file} » : ${reason}\n\n${USAGE}`);
       return 2;
     }
@@ -134,7 +147,9 @@ if (require.main === module) {
       process.exitCode = code;
     },
     (e: unknown) => {
-      process.stderr.write(`check-image : erreur inattendue : ${e instanceof Error ? e.message : String(e)}\n`);
+      process.stderr.write(
+        `check-image : erreur inattendue : ${e instanceof Error ? e.message : String(e)}\n`,
+      );
       process.exitCode = 2;
     },
   );

@@ -10,7 +10,16 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { constants as zc, createDeflateRaw, deflateSync } from 'node:zlib';
-import { PDFDocument, PDFName, PDFNumber, PDFRawStream, PDFArray, PDFDict, PDFHexString, PDFString } from 'pdf-lib';
+import {
+  PDFDocument,
+  PDFName,
+  PDFNumber,
+  PDFRawStream,
+  PDFArray,
+  PDFDict,
+  PDFHexString,
+  PDFString,
+} from 'pdf-lib';
 import sharp from 'sharp';
 import type { ErrorCode, ImageKind } from '@t3p/image-rules';
 
@@ -75,7 +84,11 @@ function signaturePixels(w: number, h: number): Buffer {
   return buf;
 }
 
-async function encodeJpeg(w: number, h: number, opts: { channels?: 1 | 3; quality?: number; pixels?: Buffer } = {}): Promise<Buffer> {
+async function encodeJpeg(
+  w: number,
+  h: number,
+  opts: { channels?: 1 | 3; quality?: number; pixels?: Buffer } = {},
+): Promise<Buffer> {
   const channels = opts.channels ?? 3;
   const pixels = opts.pixels ?? portraitPixels(w, h, channels);
   return sharp(pixels, { raw: { width: w, height: h, channels } })
@@ -114,7 +127,8 @@ interface ExifSpec {
 function exif(spec: ExifSpec): Buffer {
   type Entry = { tag: number; type: number; value: number | [number, number] };
   const entries: Entry[] = [];
-  if (spec.orientation !== undefined) entries.push({ tag: 0x0112, type: 3, value: spec.orientation });
+  if (spec.orientation !== undefined)
+    entries.push({ tag: 0x0112, type: 3, value: spec.orientation });
   if (spec.xRes) entries.push({ tag: 0x011a, type: 5, value: spec.xRes });
   if (spec.yRes) entries.push({ tag: 0x011b, type: 5, value: spec.yRes });
   if (spec.unit !== undefined) entries.push({ tag: 0x0128, type: 3, value: spec.unit });
@@ -150,7 +164,8 @@ function withHeader(jpeg: Buffer, header: Buffer[]): Buffer {
     const marker = jpeg[pos + 1];
     if (marker === 0xda) break;
     const len = jpeg.readUInt16BE(pos + 2);
-    if (!((marker >= 0xe0 && marker <= 0xef) || marker === 0xfe)) kept.push(jpeg.subarray(pos, pos + 2 + len));
+    if (!((marker >= 0xe0 && marker <= 0xef) || marker === 0xfe))
+      kept.push(jpeg.subarray(pos, pos + 2 + len));
     pos += 2 + len;
   }
   return Buffer.concat([jpeg.subarray(0, 2), ...header, ...kept, jpeg.subarray(pos)]);
@@ -172,7 +187,12 @@ function padTo(jpeg: Buffer, size: number): Buffer {
   return Buffer.concat([jpeg.subarray(0, 2), ...coms, jpeg.subarray(2)]);
 }
 
-async function jpegWith(w: number, h: number, header: Buffer[], opts: Parameters<typeof encodeJpeg>[2] = {}): Promise<Buffer> {
+async function jpegWith(
+  w: number,
+  h: number,
+  header: Buffer[],
+  opts: Parameters<typeof encodeJpeg>[2] = {},
+): Promise<Buffer> {
   return withHeader(await encodeJpeg(w, h, opts), header);
 }
 
@@ -199,7 +219,11 @@ const MM = 72 / 25.4;
 async function pdfWithJpeg(
   jpeg: Buffer,
   pageMm: [number, number],
-  opts: { pages?: number; objectStreams?: boolean; edit?: (doc: PDFDocument) => void | Promise<void> } = {},
+  opts: {
+    pages?: number;
+    objectStreams?: boolean;
+    edit?: (doc: PDFDocument) => void | Promise<void>;
+  } = {},
 ): Promise<Buffer> {
   const doc = await PDFDocument.create();
   // A copy with its own ArrayBuffer: pdf-lib's JPEG embedder reads `bytes.buffer`
@@ -227,7 +251,8 @@ async function pdfWithXObject(
   page.node.setXObject(PDFName.of('Im1'), ref);
   const content = doc.context.flateStream(`q ${w.toFixed(4)} 0 0 ${h.toFixed(4)} 0 0 cm /Im1 Do Q`);
   page.node.set(PDFName.of('Contents'), doc.context.register(content));
-  for (const [k, v] of Object.entries(pageExtras)) page.node.set(PDFName.of(k), doc.context.obj(v as never));
+  for (const [k, v] of Object.entries(pageExtras))
+    page.node.set(PDFName.of(k), doc.context.obj(v as never));
   return Buffer.from(await doc.save({ useObjectStreams: false }));
 }
 
@@ -302,27 +327,87 @@ export async function generateCorpus(outDir = 'tmp/corpus'): Promise<CorpusManif
   const dir = resolve(outDir);
   await mkdir(dir, { recursive: true });
   const files: CorpusEntry[] = [];
-  const add = async (file: string, kind: ImageKind, expected: ErrorCode[], description: string, bytes: Buffer | Uint8Array) => {
+  const add = async (
+    file: string,
+    kind: ImageKind,
+    expected: ErrorCode[],
+    description: string,
+    bytes: Buffer | Uint8Array,
+  ) => {
     await writeFile(join(dir, file), bytes);
     files.push({ file, kind, expected, description });
   };
   const J300 = [jfif(1, 300)];
 
   // --- valid JPEGs ---
-  await add('photo-valid-300dpi.jpg', 'photo', [], '413×531 px at 300 DPI (JFIF): 35,0 × 45,0 mm', await jpegWith(413, 531, J300));
-  await add('photo-valid-400dpi.jpg', 'photo', [], '551×709 px at 400 DPI', await jpegWith(551, 709, [jfif(1, 400)], { quality: 75 }));
-  await add('photo-valid-jfif-and-exif.jpg', 'photo', [], 'JFIF 300 DPI and EXIF 300 DPI', await jpegWith(413, 531, [jfif(1, 300), exif({ xRes: [300, 1], yRes: [300, 1], unit: 2 })]));
+  await add(
+    'photo-valid-300dpi.jpg',
+    'photo',
+    [],
+    '413×531 px at 300 DPI (JFIF): 35,0 × 45,0 mm',
+    await jpegWith(413, 531, J300),
+  );
+  await add(
+    'photo-valid-400dpi.jpg',
+    'photo',
+    [],
+    '551×709 px at 400 DPI',
+    await jpegWith(551, 709, [jfif(1, 400)], { quality: 75 }),
+  );
+  await add(
+    'photo-valid-jfif-and-exif.jpg',
+    'photo',
+    [],
+    'JFIF 300 DPI and EXIF 300 DPI',
+    await jpegWith(413, 531, [jfif(1, 300), exif({ xRes: [300, 1], yRes: [300, 1], unit: 2 })]),
+  );
   const sig = signaturePixels(295, 142);
-  await add('signature-valid-300dpi.jpg', 'signature', [], '295×142 px at 300 DPI: 25,0 × 12,0 mm', await jpegWith(295, 142, J300, { channels: 1, pixels: sig }));
-  await add('signature-valid-400dpi.jpg', 'signature', [], '394×189 px at 400 DPI', await jpegWith(394, 189, [jfif(1, 400)], { channels: 1, pixels: signaturePixels(394, 189) }));
+  await add(
+    'signature-valid-300dpi.jpg',
+    'signature',
+    [],
+    '295×142 px at 300 DPI: 25,0 × 12,0 mm',
+    await jpegWith(295, 142, J300, { channels: 1, pixels: sig }),
+  );
+  await add(
+    'signature-valid-400dpi.jpg',
+    'signature',
+    [],
+    '394×189 px at 400 DPI',
+    await jpegWith(394, 189, [jfif(1, 400)], { channels: 1, pixels: signaturePixels(394, 189) }),
+  );
 
   // --- size boundaries ---
   const base = await jpegWith(413, 531, J300);
-  await add('photo-exactly-81920-bytes.jpg', 'photo', [], 'exactly 80 Ko (81,920 bytes), padded with COM segments', padTo(base, 81_920));
-  await add('photo-81921-bytes.jpg', 'photo', ['TOO_LARGE'], '81,921 bytes: one byte over', padTo(base, 81_921));
+  await add(
+    'photo-exactly-81920-bytes.jpg',
+    'photo',
+    [],
+    'exactly 80 Ko (81,920 bytes), padded with COM segments',
+    padTo(base, 81_920),
+  );
+  await add(
+    'photo-81921-bytes.jpg',
+    'photo',
+    ['TOO_LARGE'],
+    '81,921 bytes: one byte over',
+    padTo(base, 81_921),
+  );
   const sigBase = await jpegWith(295, 142, J300, { channels: 1, pixels: sig });
-  await add('signature-exactly-51200-bytes.jpg', 'signature', [], 'exactly 50 Ko', padTo(sigBase, 51_200));
-  await add('signature-51201-bytes.jpg', 'signature', ['TOO_LARGE'], 'one byte over 50 Ko', padTo(sigBase, 51_201));
+  await add(
+    'signature-exactly-51200-bytes.jpg',
+    'signature',
+    [],
+    'exactly 50 Ko',
+    padTo(sigBase, 51_200),
+  );
+  await add(
+    'signature-51201-bytes.jpg',
+    'signature',
+    ['TOO_LARGE'],
+    'one byte over 50 Ko',
+    padTo(sigBase, 51_201),
+  );
   await add(
     'photo-too-large-72dpi.jpg',
     'photo',
@@ -332,69 +417,322 @@ export async function generateCorpus(outDir = 'tmp/corpus'): Promise<CorpusManif
   );
   const overCap = Buffer.alloc(10 * 1024 * 1024 + 1);
   base.copy(overCap);
-  await add('photo-over-hard-cap.jpg', 'photo', ['TOO_LARGE'], '10 MiB + 1 byte: nothing parsed past the hard cap', overCap);
+  await add(
+    'photo-over-hard-cap.jpg',
+    'photo',
+    ['TOO_LARGE'],
+    '10 MiB + 1 byte: nothing parsed past the hard cap',
+    overCap,
+  );
 
   // --- resolution ---
-  await add('photo-299dpi.jpg', 'photo', ['DPI_OUT_OF_RANGE'], '299 DPI: just under', await jpegWith(413, 531, [jfif(1, 299)]));
-  await add('photo-401dpi.jpg', 'photo', ['DPI_OUT_OF_RANGE'], '401 DPI: just over', await jpegWith(551, 709, [jfif(1, 401)], { quality: 75 }));
-  await add('photo-72dpi.jpg', 'photo', ['DPI_OUT_OF_RANGE', 'DIMENSIONS'], '72 DPI: 145,7 × 187,3 mm', await jpegWith(413, 531, [jfif(1, 72)]));
-  await add('photo-118dpcm.jpg', 'photo', [], 'JFIF 118 dpcm = 299,72 DPI, rounded to 300', await jpegWith(413, 531, [jfif(2, 118)]));
-  await add('photo-117dpcm.jpg', 'photo', ['DPI_OUT_OF_RANGE'], 'JFIF 117 dpcm = 297 DPI', await jpegWith(413, 531, [jfif(2, 117)]));
-  await add('photo-158dpcm.jpg', 'photo', ['DPI_OUT_OF_RANGE'], 'JFIF 158 dpcm = 401 DPI', await jpegWith(551, 709, [jfif(2, 158)], { quality: 75 }));
-  await add('photo-exif-only-300dpi.jpg', 'photo', [], 'no JFIF, EXIF X/YResolution 300 inch', await jpegWith(413, 531, [exif({ xRes: [300, 1], yRes: [300, 1], unit: 2 })]));
-  await add('photo-exif-only-no-unit.jpg', 'photo', [], 'EXIF 300 without ResolutionUnit: inches', await jpegWith(413, 531, [exif({ xRes: [300, 1], yRes: [300, 1] })]));
-  await add('photo-exif-only-cm.jpg', 'photo', [], 'EXIF 11811/100 per cm = 300 DPI', await jpegWith(413, 531, [exif({ xRes: [11811, 100], yRes: [11811, 100], unit: 3 })]));
-  await add('photo-exif-only-72dpi.jpg', 'photo', ['DPI_OUT_OF_RANGE', 'DIMENSIONS'], 'EXIF 72 DPI', await jpegWith(413, 531, [exif({ xRes: [72, 1], yRes: [72, 1], unit: 2 })]));
-  await add('photo-no-density.jpg', 'photo', ['DPI_MISSING'], 'neither JFIF nor EXIF: sharp would say 72', await jpegWith(413, 531, []));
-  await add('photo-jfif-units0.jpg', 'photo', ['DPI_MISSING'], 'JFIF units 0 (aspect ratio only)', await jpegWith(413, 531, [jfif(0, 1)]));
-  await add('photo-jfif-density0.jpg', 'photo', ['DPI_MISSING'], 'JFIF units dpi but density 0', await jpegWith(413, 531, [jfif(1, 0)]));
-  await add('photo-jfif-density0-exif300.jpg', 'photo', [], 'JFIF density 0 declares nothing; EXIF 300 applies', await jpegWith(413, 531, [jfif(1, 0), exif({ xRes: [300, 1], yRes: [300, 1], unit: 2 })]));
-  await add('photo-jfif72-exif300.jpg', 'photo', ['DPI_OUT_OF_RANGE', 'DIMENSIONS'], 'JFIF 72 wins over EXIF 300', await jpegWith(413, 531, [jfif(1, 72), exif({ xRes: [300, 1], yRes: [300, 1], unit: 2 })]));
-  await add('photo-no-density-wrong-ratio.jpg', 'photo', ['DPI_MISSING', 'RATIO'], 'no resolution: ratio on pixels, DIMENSIONS skipped', await jpegWith(600, 600, []));
+  await add(
+    'photo-299dpi.jpg',
+    'photo',
+    ['DPI_OUT_OF_RANGE'],
+    '299 DPI: just under',
+    await jpegWith(413, 531, [jfif(1, 299)]),
+  );
+  await add(
+    'photo-401dpi.jpg',
+    'photo',
+    ['DPI_OUT_OF_RANGE'],
+    '401 DPI: just over',
+    await jpegWith(551, 709, [jfif(1, 401)], { quality: 75 }),
+  );
+  await add(
+    'photo-72dpi.jpg',
+    'photo',
+    ['DPI_OUT_OF_RANGE', 'DIMENSIONS'],
+    '72 DPI: 145,7 × 187,3 mm',
+    await jpegWith(413, 531, [jfif(1, 72)]),
+  );
+  await add(
+    'photo-118dpcm.jpg',
+    'photo',
+    [],
+    'JFIF 118 dpcm = 299,72 DPI, rounded to 300',
+    await jpegWith(413, 531, [jfif(2, 118)]),
+  );
+  await add(
+    'photo-117dpcm.jpg',
+    'photo',
+    ['DPI_OUT_OF_RANGE'],
+    'JFIF 117 dpcm = 297 DPI',
+    await jpegWith(413, 531, [jfif(2, 117)]),
+  );
+  await add(
+    'photo-158dpcm.jpg',
+    'photo',
+    ['DPI_OUT_OF_RANGE'],
+    'JFIF 158 dpcm = 401 DPI',
+    await jpegWith(551, 709, [jfif(2, 158)], { quality: 75 }),
+  );
+  await add(
+    'photo-exif-only-300dpi.jpg',
+    'photo',
+    [],
+    'no JFIF, EXIF X/YResolution 300 inch',
+    await jpegWith(413, 531, [exif({ xRes: [300, 1], yRes: [300, 1], unit: 2 })]),
+  );
+  await add(
+    'photo-exif-only-no-unit.jpg',
+    'photo',
+    [],
+    'EXIF 300 without ResolutionUnit: inches',
+    await jpegWith(413, 531, [exif({ xRes: [300, 1], yRes: [300, 1] })]),
+  );
+  await add(
+    'photo-exif-only-cm.jpg',
+    'photo',
+    [],
+    'EXIF 11811/100 per cm = 300 DPI',
+    await jpegWith(413, 531, [exif({ xRes: [11811, 100], yRes: [11811, 100], unit: 3 })]),
+  );
+  await add(
+    'photo-exif-only-72dpi.jpg',
+    'photo',
+    ['DPI_OUT_OF_RANGE', 'DIMENSIONS'],
+    'EXIF 72 DPI',
+    await jpegWith(413, 531, [exif({ xRes: [72, 1], yRes: [72, 1], unit: 2 })]),
+  );
+  await add(
+    'photo-no-density.jpg',
+    'photo',
+    ['DPI_MISSING'],
+    'neither JFIF nor EXIF: sharp would say 72',
+    await jpegWith(413, 531, []),
+  );
+  await add(
+    'photo-jfif-units0.jpg',
+    'photo',
+    ['DPI_MISSING'],
+    'JFIF units 0 (aspect ratio only)',
+    await jpegWith(413, 531, [jfif(0, 1)]),
+  );
+  await add(
+    'photo-jfif-density0.jpg',
+    'photo',
+    ['DPI_MISSING'],
+    'JFIF units dpi but density 0',
+    await jpegWith(413, 531, [jfif(1, 0)]),
+  );
+  await add(
+    'photo-jfif-density0-exif300.jpg',
+    'photo',
+    [],
+    'JFIF density 0 declares nothing; EXIF 300 applies',
+    await jpegWith(413, 531, [jfif(1, 0), exif({ xRes: [300, 1], yRes: [300, 1], unit: 2 })]),
+  );
+  await add(
+    'photo-jfif72-exif300.jpg',
+    'photo',
+    ['DPI_OUT_OF_RANGE', 'DIMENSIONS'],
+    'JFIF 72 wins over EXIF 300',
+    await jpegWith(413, 531, [jfif(1, 72), exif({ xRes: [300, 1], yRes: [300, 1], unit: 2 })]),
+  );
+  await add(
+    'photo-no-density-wrong-ratio.jpg',
+    'photo',
+    ['DPI_MISSING', 'RATIO'],
+    'no resolution: ratio on pixels, DIMENSIONS skipped',
+    await jpegWith(600, 600, []),
+  );
 
   // --- orientation ---
-  await add('photo-orientation6.jpg', 'photo', [], 'stored 531×413 sideways, EXIF orientation 6: displayed 413×531', await jpegWith(531, 413, [jfif(1, 300), exif({ orientation: 6 })]));
-  await add('photo-orientation6-anisotropic.jpg', 'photo', [], 'stored 708×413 at 400×300 DPI, orientation 6: resolutions swap too', await jpegWith(708, 413, [jfif(1, 400, 300), exif({ orientation: 6 })], { quality: 75 }));
-  await add('photo-orientation8.jpg', 'photo', [], 'orientation 8 (rotated 90° the other way)', await jpegWith(531, 413, [jfif(1, 300), exif({ orientation: 8 })]));
-  await add('photo-sideways-no-orientation.jpg', 'photo', ['RATIO', 'DIMENSIONS'], 'stored 531×413 without orientation: landscape', await jpegWith(531, 413, J300));
-  await add('photo-orientation3.jpg', 'photo', [], 'orientation 3 (upside down) swaps nothing', await jpegWith(413, 531, [jfif(1, 300), exif({ orientation: 3 })]));
+  await add(
+    'photo-orientation6.jpg',
+    'photo',
+    [],
+    'stored 531×413 sideways, EXIF orientation 6: displayed 413×531',
+    await jpegWith(531, 413, [jfif(1, 300), exif({ orientation: 6 })]),
+  );
+  await add(
+    'photo-orientation6-anisotropic.jpg',
+    'photo',
+    [],
+    'stored 708×413 at 400×300 DPI, orientation 6: resolutions swap too',
+    await jpegWith(708, 413, [jfif(1, 400, 300), exif({ orientation: 6 })], { quality: 75 }),
+  );
+  await add(
+    'photo-orientation8.jpg',
+    'photo',
+    [],
+    'orientation 8 (rotated 90° the other way)',
+    await jpegWith(531, 413, [jfif(1, 300), exif({ orientation: 8 })]),
+  );
+  await add(
+    'photo-sideways-no-orientation.jpg',
+    'photo',
+    ['RATIO', 'DIMENSIONS'],
+    'stored 531×413 without orientation: landscape',
+    await jpegWith(531, 413, J300),
+  );
+  await add(
+    'photo-orientation3.jpg',
+    'photo',
+    [],
+    'orientation 3 (upside down) swaps nothing',
+    await jpegWith(413, 531, [jfif(1, 300), exif({ orientation: 3 })]),
+  );
 
   // --- ratio edges (300 DPI; dimensions within tolerance) ---
-  await add('photo-ratio-high-inside.jpg', 'photo', [], '454×531 px: ratio ×1,099', await jpegWith(454, 531, J300));
-  await add('photo-ratio-high-outside.jpg', 'photo', ['RATIO'], '454×530 px: ratio ×1,101', await jpegWith(454, 530, J300));
-  await add('photo-ratio-low-inside.jpg', 'photo', [], '373×532 px: ratio ×0,901', await jpegWith(373, 532, J300));
-  await add('photo-ratio-low-outside.jpg', 'photo', ['RATIO'], '373×534 px: ratio ×0,898', await jpegWith(373, 534, J300));
-  await add('signature-ratio-wrong.jpg', 'signature', ['RATIO', 'DIMENSIONS'], 'square signature 295×295', await jpegWith(295, 295, J300, { channels: 1, pixels: signaturePixels(295, 295) }));
+  await add(
+    'photo-ratio-high-inside.jpg',
+    'photo',
+    [],
+    '454×531 px: ratio ×1,099',
+    await jpegWith(454, 531, J300),
+  );
+  await add(
+    'photo-ratio-high-outside.jpg',
+    'photo',
+    ['RATIO'],
+    '454×530 px: ratio ×1,101',
+    await jpegWith(454, 530, J300),
+  );
+  await add(
+    'photo-ratio-low-inside.jpg',
+    'photo',
+    [],
+    '373×532 px: ratio ×0,901',
+    await jpegWith(373, 532, J300),
+  );
+  await add(
+    'photo-ratio-low-outside.jpg',
+    'photo',
+    ['RATIO'],
+    '373×534 px: ratio ×0,898',
+    await jpegWith(373, 534, J300),
+  );
+  await add(
+    'signature-ratio-wrong.jpg',
+    'signature',
+    ['RATIO', 'DIMENSIONS'],
+    'square signature 295×295',
+    await jpegWith(295, 295, J300, { channels: 1, pixels: signaturePixels(295, 295) }),
+  );
 
   // --- dimension edges (300 DPI) ---
-  await add('photo-dims-high-inside.jpg', 'photo', [], '454×584 px = 38,4 × 49,4 mm (+9,8 %)', await jpegWith(454, 584, J300));
-  await add('photo-dims-high-outside.jpg', 'photo', ['DIMENSIONS'], '455×585 px = 38,5 × 49,5 mm (+10,1 %)', await jpegWith(455, 585, J300));
-  await add('photo-dims-low-inside.jpg', 'photo', [], '373×479 px = 31,6 × 40,6 mm', await jpegWith(373, 479, J300));
-  await add('photo-dims-low-outside.jpg', 'photo', ['DIMENSIONS'], '372×478 px = 31,496 × 40,5 mm (−10,01 %)', await jpegWith(372, 478, J300));
-  await add('signature-dims-outside.jpg', 'signature', ['DIMENSIONS'], '331×159 px = 28,0 × 13,5 mm (+12 %)', await jpegWith(331, 159, J300, { channels: 1, pixels: signaturePixels(331, 159) }));
+  await add(
+    'photo-dims-high-inside.jpg',
+    'photo',
+    [],
+    '454×584 px = 38,4 × 49,4 mm (+9,8 %)',
+    await jpegWith(454, 584, J300),
+  );
+  await add(
+    'photo-dims-high-outside.jpg',
+    'photo',
+    ['DIMENSIONS'],
+    '455×585 px = 38,5 × 49,5 mm (+10,1 %)',
+    await jpegWith(455, 585, J300),
+  );
+  await add(
+    'photo-dims-low-inside.jpg',
+    'photo',
+    [],
+    '373×479 px = 31,6 × 40,6 mm',
+    await jpegWith(373, 479, J300),
+  );
+  await add(
+    'photo-dims-low-outside.jpg',
+    'photo',
+    ['DIMENSIONS'],
+    '372×478 px = 31,496 × 40,5 mm (−10,01 %)',
+    await jpegWith(372, 478, J300),
+  );
+  await add(
+    'signature-dims-outside.jpg',
+    'signature',
+    ['DIMENSIONS'],
+    '331×159 px = 28,0 × 13,5 mm (+12 %)',
+    await jpegWith(331, 159, J300, { channels: 1, pixels: signaturePixels(331, 159) }),
+  );
 
   // --- format and corruption ---
   await add('empty.jpg', 'photo', ['EMPTY'], '0 bytes', Buffer.alloc(0));
   const px = portraitPixels(413, 531, 3);
-  await add('photo-png-renamed.jpg', 'photo', ['TOO_LARGE', 'UNSUPPORTED_FORMAT'], 'a PNG named .jpg (over 80 Ko too)', await sharp(px, { raw: { width: 413, height: 531, channels: 3 } }).png().toBuffer());
-  await add('photo-small-png-renamed.jpg', 'photo', ['UNSUPPORTED_FORMAT'], 'a small PNG named .jpg', await sharp(portraitPixels(60, 80, 3), { raw: { width: 60, height: 80, channels: 3 } }).png().toBuffer());
-  await add('photo-gif-renamed.jpg', 'photo', ['UNSUPPORTED_FORMAT'], 'a GIF named .jpg', await sharp(portraitPixels(100, 128, 3), { raw: { width: 100, height: 128, channels: 3 } }).gif().toBuffer());
-  await add('photo-text-renamed.pdf', 'photo', ['UNSUPPORTED_FORMAT'], 'a text file named .pdf', Buffer.from('Bonjour, ceci est un texte.\n'));
+  await add(
+    'photo-png-renamed.jpg',
+    'photo',
+    ['TOO_LARGE', 'UNSUPPORTED_FORMAT'],
+    'a PNG named .jpg (over 80 Ko too)',
+    await sharp(px, { raw: { width: 413, height: 531, channels: 3 } })
+      .png()
+      .toBuffer(),
+  );
+  await add(
+    'photo-small-png-renamed.jpg',
+    'photo',
+    ['UNSUPPORTED_FORMAT'],
+    'a small PNG named .jpg',
+    await sharp(portraitPixels(60, 80, 3), { raw: { width: 60, height: 80, channels: 3 } })
+      .png()
+      .toBuffer(),
+  );
+  await add(
+    'photo-gif-renamed.jpg',
+    'photo',
+    ['UNSUPPORTED_FORMAT'],
+    'a GIF named .jpg',
+    await sharp(portraitPixels(100, 128, 3), { raw: { width: 100, height: 128, channels: 3 } })
+      .gif()
+      .toBuffer(),
+  );
+  await add(
+    'photo-text-renamed.pdf',
+    'photo',
+    ['UNSUPPORTED_FORMAT'],
+    'a text file named .pdf',
+    Buffer.from('Bonjour, ceci est un texte.\n'),
+  );
   const rnd = prng(42);
-  const randomBytes = (n: number): Buffer => Buffer.from(Array.from({ length: n }, () => Math.floor(rnd() * 256)));
-  await add('photo-random-bytes.jpg', 'photo', ['UNSUPPORTED_FORMAT'], 'random bytes', Buffer.concat([Buffer.from([0x13, 0x37]), randomBytes(5000)]));
-  await add('photo-truncated.jpg', 'photo', ['CORRUPT'], 'valid header, image data cut at 60 %', base.subarray(0, Math.floor(base.length * 0.6)));
-  await add('photo-random-after-soi.jpg', 'photo', ['CORRUPT'], 'FF D8 FF E0 then random bytes', Buffer.concat([Buffer.from([0xff, 0xd8, 0xff, 0xe0]), randomBytes(8000)]));
+  const randomBytes = (n: number): Buffer =>
+    Buffer.from(Array.from({ length: n }, () => Math.floor(rnd() * 256)));
+  await add(
+    'photo-random-bytes.jpg',
+    'photo',
+    ['UNSUPPORTED_FORMAT'],
+    'random bytes',
+    Buffer.concat([Buffer.from([0x13, 0x37]), randomBytes(5000)]),
+  );
+  await add(
+    'photo-truncated.jpg',
+    'photo',
+    ['CORRUPT'],
+    'valid header, image data cut at 60 %',
+    base.subarray(0, Math.floor(base.length * 0.6)),
+  );
+  await add(
+    'photo-random-after-soi.jpg',
+    'photo',
+    ['CORRUPT'],
+    'FF D8 FF E0 then random bytes',
+    Buffer.concat([Buffer.from([0xff, 0xd8, 0xff, 0xe0]), randomBytes(8000)]),
+  );
   const sos = base.indexOf(Buffer.from([0xff, 0xda]));
   const marked = Buffer.from(base);
   marked[sos + 600] = 0xff;
   marked[sos + 601] = 0xd9;
-  await add('photo-marker-in-scan.jpg', 'photo', ['CORRUPT'], 'a stray EOI marker inside the image data', marked);
+  await add(
+    'photo-marker-in-scan.jpg',
+    'photo',
+    ['CORRUPT'],
+    'a stray EOI marker inside the image data',
+    marked,
+  );
   const garbled = Buffer.from(base);
   randomBytes(3000).copy(garbled, sos + 400);
   garbled[sos + 420] = 0xff;
   garbled[sos + 421] = 0x12;
-  await add('photo-random-in-scan.jpg', 'photo', ['CORRUPT'], 'random bytes (with a bad marker) over the image data', garbled);
+  await add(
+    'photo-random-in-scan.jpg',
+    'photo',
+    ['CORRUPT'],
+    'random bytes (with a bad marker) over the image data',
+    garbled,
+  );
   await add(
     'photo-60000x60000-header.jpg',
     'photo',
@@ -402,34 +740,80 @@ export async function generateCorpus(outDir = 'tmp/corpus'): Promise<CorpusManif
     'SOF announces 60000×60000 px (3.6 Gpx): refused before decoding',
     patchSof(await jpegWith(64, 64, J300), 60_000, 60_000),
   );
-  const big = await sharp(Buffer.alloc(5000 * 5000, 240), { raw: { width: 5000, height: 5000, channels: 1 } })
+  const big = await sharp(Buffer.alloc(5000 * 5000, 240), {
+    raw: { width: 5000, height: 5000, channels: 1 },
+  })
     .jpeg({ quality: 50, mozjpeg: true })
     .toBuffer();
   const bigJpeg = withHeader(big, J300);
   if (bigJpeg.length >= 81_920) throw new Error(`5000×5000 JPEG is ${bigJpeg.length} bytes`);
-  await add('photo-5000x5000-under-80k.jpg', 'photo', ['RATIO', 'DIMENSIONS'], `a real 5000×5000 JPEG of ${bigJpeg.length} bytes: fully decoded`, bigJpeg);
+  await add(
+    'photo-5000x5000-under-80k.jpg',
+    'photo',
+    ['RATIO', 'DIMENSIONS'],
+    `a real 5000×5000 JPEG of ${bigJpeg.length} bytes: fully decoded`,
+    bigJpeg,
+  );
 
   // --- PDFs ---
   const photoJpeg = await jpegWith(413, 531, J300);
   const sigJpeg = await jpegWith(295, 142, J300, { channels: 1, pixels: sig });
-  await add('photo-valid.pdf', 'photo', [], '35×45 mm page, 413×531 JPEG: 300 DPI', await pdfWithJpeg(photoJpeg, [35, 45]));
-  await add('photo-valid-no-objstm.pdf', 'photo', [], 'same, classic xref table', await pdfWithJpeg(photoJpeg, [35, 45], { objectStreams: false }));
-  await add('signature-valid.pdf', 'signature', [], '25×12 mm page, 295×142 JPEG', await pdfWithJpeg(sigJpeg, [25, 12]));
-  await add('photo-2-pages.pdf', 'photo', ['PDF_PAGES'], 'two pages', await pdfWithJpeg(photoJpeg, [35, 45], { pages: 2 }));
+  await add(
+    'photo-valid.pdf',
+    'photo',
+    [],
+    '35×45 mm page, 413×531 JPEG: 300 DPI',
+    await pdfWithJpeg(photoJpeg, [35, 45]),
+  );
+  await add(
+    'photo-valid-no-objstm.pdf',
+    'photo',
+    [],
+    'same, classic xref table',
+    await pdfWithJpeg(photoJpeg, [35, 45], { objectStreams: false }),
+  );
+  await add(
+    'signature-valid.pdf',
+    'signature',
+    [],
+    '25×12 mm page, 295×142 JPEG',
+    await pdfWithJpeg(sigJpeg, [25, 12]),
+  );
+  await add(
+    'photo-2-pages.pdf',
+    'photo',
+    ['PDF_PAGES'],
+    'two pages',
+    await pdfWithJpeg(photoJpeg, [35, 45], { pages: 2 }),
+  );
   {
     const doc = await PDFDocument.create();
     const page = doc.addPage([35 * MM, 45 * MM]);
     page.drawRectangle({ x: 10, y: 10, width: 50, height: 80 });
     page.drawText('photo', { x: 10, y: 100, size: 8 });
-    await add('photo-no-image.pdf', 'photo', ['PDF_NO_IMAGE'], 'a page with vector drawing and text only', Buffer.from(await doc.save()));
+    await add(
+      'photo-no-image.pdf',
+      'photo',
+      ['PDF_NO_IMAGE'],
+      'a page with vector drawing and text only',
+      Buffer.from(await doc.save()),
+    );
   }
-  await add('photo-a4.pdf', 'photo', ['DPI_OUT_OF_RANGE', 'DIMENSIONS'], 'A4 page (ratio 0,707 within 10 %): 50 DPI, 210×297 mm', await pdfWithJpeg(photoJpeg, [210, 297]));
+  await add(
+    'photo-a4.pdf',
+    'photo',
+    ['DPI_OUT_OF_RANGE', 'DIMENSIONS'],
+    'A4 page (ratio 0,707 within 10 %): 50 DPI, 210×297 mm',
+    await pdfWithJpeg(photoJpeg, [210, 297]),
+  );
   await add(
     'photo-javascript.pdf',
     'photo',
     ['PDF_UNSAFE'],
     'document-level JavaScript (inside an object stream)',
-    await pdfWithJpeg(photoJpeg, [35, 45], { edit: (d) => d.addJavaScript('hello', 'app.alert("x");') }),
+    await pdfWithJpeg(photoJpeg, [35, 45], {
+      edit: (d) => d.addJavaScript('hello', 'app.alert("x");'),
+    }),
   );
   await add(
     'photo-javascript-escaped-name.pdf',
@@ -473,9 +857,28 @@ export async function generateCorpus(outDir = 'tmp/corpus'): Promise<CorpusManif
   {
     const valid = await pdfWithJpeg(photoJpeg, [35, 45], { objectStreams: false });
     const text = valid.toString('latin1');
-    const enc = text.replace('trailer\n<<', 'trailer\n<<\n/Encrypt << /Filter /Standard /V 1 /R 2 /O <' + '00'.repeat(32) + '> /U <' + '00'.repeat(32) + '> /P -4 >>');
-    await add('photo-encrypted.pdf', 'photo', ['PDF_UNSAFE'], 'an /Encrypt dictionary in the trailer', Buffer.from(enc, 'latin1'));
-    await add('photo-truncated.pdf', 'photo', ['CORRUPT'], 'a valid PDF cut at 70 %', valid.subarray(0, Math.floor(valid.length * 0.7)));
+    const enc = text.replace(
+      'trailer\n<<',
+      'trailer\n<<\n/Encrypt << /Filter /Standard /V 1 /R 2 /O <' +
+        '00'.repeat(32) +
+        '> /U <' +
+        '00'.repeat(32) +
+        '> /P -4 >>',
+    );
+    await add(
+      'photo-encrypted.pdf',
+      'photo',
+      ['PDF_UNSAFE'],
+      'an /Encrypt dictionary in the trailer',
+      Buffer.from(enc, 'latin1'),
+    );
+    await add(
+      'photo-truncated.pdf',
+      'photo',
+      ['CORRUPT'],
+      'a valid PDF cut at 70 %',
+      valid.subarray(0, Math.floor(valid.length * 0.7)),
+    );
     // Embedded JPEG cut in half, the PDF itself complete.
     const cut = photoJpeg.subarray(0, Math.floor(photoJpeg.length / 2));
     await add(
@@ -485,7 +888,15 @@ export async function generateCorpus(outDir = 'tmp/corpus'): Promise<CorpusManif
       'complete PDF whose embedded JPEG is truncated',
       await pdfWithXObject([35, 45], (doc) =>
         doc.context.register(
-          doc.context.stream(cut, { Type: 'XObject', Subtype: 'Image', Width: 413, Height: 531, ColorSpace: 'DeviceRGB', BitsPerComponent: 8, Filter: 'DCTDecode' }),
+          doc.context.stream(cut, {
+            Type: 'XObject',
+            Subtype: 'Image',
+            Width: 413,
+            Height: 531,
+            ColorSpace: 'DeviceRGB',
+            BitsPerComponent: 8,
+            Filter: 'DCTDecode',
+          }),
         ),
       ),
     );
@@ -507,7 +918,14 @@ export async function generateCorpus(outDir = 'tmp/corpus'): Promise<CorpusManif
     '413×531 DeviceGray samples, FlateDecode',
     await pdfWithXObject([35, 45], (doc) =>
       doc.context.register(
-        doc.context.flateStream(gray, { Type: 'XObject', Subtype: 'Image', Width: 413, Height: 531, ColorSpace: 'DeviceGray', BitsPerComponent: 8 }),
+        doc.context.flateStream(gray, {
+          Type: 'XObject',
+          Subtype: 'Image',
+          Width: 413,
+          Height: 531,
+          ColorSpace: 'DeviceGray',
+          BitsPerComponent: 8,
+        }),
       ),
     ),
   );
@@ -518,7 +936,14 @@ export async function generateCorpus(outDir = 'tmp/corpus'): Promise<CorpusManif
     'FlateDecode samples for 400 rows where 531 are declared',
     await pdfWithXObject([35, 45], (doc) =>
       doc.context.register(
-        doc.context.flateStream(gray.subarray(0, 413 * 400), { Type: 'XObject', Subtype: 'Image', Width: 413, Height: 531, ColorSpace: 'DeviceGray', BitsPerComponent: 8 }),
+        doc.context.flateStream(gray.subarray(0, 413 * 400), {
+          Type: 'XObject',
+          Subtype: 'Image',
+          Width: 413,
+          Height: 531,
+          ColorSpace: 'DeviceGray',
+          BitsPerComponent: 8,
+        }),
       ),
     ),
   );
@@ -528,7 +953,17 @@ export async function generateCorpus(outDir = 'tmp/corpus'): Promise<CorpusManif
     ['CORRUPT'],
     'a JPEG 2000 (JPXDecode) image: not an accepted decoder',
     await pdfWithXObject([35, 45], (doc) =>
-      doc.context.register(doc.context.stream(randomBytes(2000), { Type: 'XObject', Subtype: 'Image', Width: 413, Height: 531, ColorSpace: 'DeviceRGB', BitsPerComponent: 8, Filter: 'JPXDecode' })),
+      doc.context.register(
+        doc.context.stream(randomBytes(2000), {
+          Type: 'XObject',
+          Subtype: 'Image',
+          Width: 413,
+          Height: 531,
+          ColorSpace: 'DeviceRGB',
+          BitsPerComponent: 8,
+          Filter: 'JPXDecode',
+        }),
+      ),
     ),
   );
   await add(
@@ -538,7 +973,15 @@ export async function generateCorpus(outDir = 'tmp/corpus'): Promise<CorpusManif
     'image XObject announcing 60000×60000 px: never decoded',
     await pdfWithXObject([35, 45], (doc) =>
       doc.context.register(
-        doc.context.stream(photoJpeg, { Type: 'XObject', Subtype: 'Image', Width: 60_000, Height: 60_000, ColorSpace: 'DeviceRGB', BitsPerComponent: 8, Filter: 'DCTDecode' }),
+        doc.context.stream(photoJpeg, {
+          Type: 'XObject',
+          Subtype: 'Image',
+          Width: 60_000,
+          Height: 60_000,
+          ColorSpace: 'DeviceRGB',
+          BitsPerComponent: 8,
+          Filter: 'DCTDecode',
+        }),
       ),
     ),
   );
@@ -550,9 +993,21 @@ export async function generateCorpus(outDir = 'tmp/corpus'): Promise<CorpusManif
     'the JPEG drawn through a form XObject',
     await pdfWithXObject([35, 45], (doc) => {
       const img = doc.context.register(
-        doc.context.stream(photoJpeg, { Type: 'XObject', Subtype: 'Image', Width: 413, Height: 531, ColorSpace: 'DeviceRGB', BitsPerComponent: 8, Filter: 'DCTDecode' }),
+        doc.context.stream(photoJpeg, {
+          Type: 'XObject',
+          Subtype: 'Image',
+          Width: 413,
+          Height: 531,
+          ColorSpace: 'DeviceRGB',
+          BitsPerComponent: 8,
+          Filter: 'DCTDecode',
+        }),
       );
-      const form = doc.context.flateStream('/Img Do', { Type: 'XObject', Subtype: 'Form', BBox: [0, 0, 1, 1] });
+      const form = doc.context.flateStream('/Img Do', {
+        Type: 'XObject',
+        Subtype: 'Form',
+        BBox: [0, 0, 1, 1],
+      });
       form.dict.set(PDFName.of('Resources'), doc.context.obj({ XObject: { Img: img } }));
       return doc.context.register(form);
     }),
@@ -564,12 +1019,21 @@ export async function generateCorpus(outDir = 'tmp/corpus'): Promise<CorpusManif
     const h = 45 * MM;
     const page = doc.addPage([w, h]);
     const content = Buffer.concat([
-      Buffer.from(`q ${w.toFixed(4)} 0 0 ${h.toFixed(4)} 0 0 cm\nBI /W 413 /H 531 /CS /RGB /BPC 8 /F /DCT ID `, 'latin1'),
+      Buffer.from(
+        `q ${w.toFixed(4)} 0 0 ${h.toFixed(4)} 0 0 cm\nBI /W 413 /H 531 /CS /RGB /BPC 8 /F /DCT ID `,
+        'latin1',
+      ),
       photoJpeg,
       Buffer.from('\nEI Q\n', 'latin1'),
     ]);
     page.node.set(PDFName.of('Contents'), doc.context.register(doc.context.stream(content, {})));
-    await add('photo-inline-image.pdf', 'photo', [], 'the JPEG as an inline image (BI/ID/EI)', Buffer.from(await doc.save({ useObjectStreams: false })));
+    await add(
+      'photo-inline-image.pdf',
+      'photo',
+      [],
+      'the JPEG as an inline image (BI/ID/EI)',
+      Buffer.from(await doc.save({ useObjectStreams: false })),
+    );
   }
   // Page geometry.
   await add(
@@ -577,14 +1041,18 @@ export async function generateCorpus(outDir = 'tmp/corpus'): Promise<CorpusManif
     'photo',
     [],
     '45×35 mm MediaBox with /Rotate 90 and a 531×413 image: displayed 35×45',
-    await pdfWithJpeg(await jpegWith(531, 413, J300), [45, 35], { edit: (d) => d.getPages()[0].setRotation({ type: 'degrees', angle: 90 } as never) }),
+    await pdfWithJpeg(await jpegWith(531, 413, J300), [45, 35], {
+      edit: (d) => d.getPages()[0].setRotation({ type: 'degrees', angle: 90 } as never),
+    }),
   );
   await add(
     'photo-rotate90-unrotated-size.pdf',
     'photo',
     ['RATIO', 'DIMENSIONS'],
     '35×45 mm MediaBox with /Rotate 90: displayed 45×35',
-    await pdfWithJpeg(photoJpeg, [35, 45], { edit: (d) => d.getPages()[0].node.set(PDFName.of('Rotate'), PDFNumber.of(270)) }),
+    await pdfWithJpeg(photoJpeg, [35, 45], {
+      edit: (d) => d.getPages()[0].node.set(PDFName.of('Rotate'), PDFNumber.of(270)),
+    }),
   );
   await add(
     'photo-cropbox.pdf',
@@ -594,7 +1062,14 @@ export async function generateCorpus(outDir = 'tmp/corpus'): Promise<CorpusManif
     await pdfWithJpeg(photoJpeg, [210, 297], {
       edit: (d) => {
         const p = d.getPages()[0];
-        p.node.set(PDFName.of('Contents'), d.context.register(d.context.flateStream(`q ${(35 * MM).toFixed(4)} 0 0 ${(45 * MM).toFixed(4)} 100 200 cm /Image-1-0 Do Q`)));
+        p.node.set(
+          PDFName.of('Contents'),
+          d.context.register(
+            d.context.flateStream(
+              `q ${(35 * MM).toFixed(4)} 0 0 ${(45 * MM).toFixed(4)} 100 200 cm /Image-1-0 Do Q`,
+            ),
+          ),
+        );
         p.setCropBox(100, 200, 35 * MM, 45 * MM);
       },
     }),
@@ -604,14 +1079,18 @@ export async function generateCorpus(outDir = 'tmp/corpus'): Promise<CorpusManif
     'photo',
     [],
     'CropBox larger than the 35×45 mm MediaBox: clipped to it',
-    await pdfWithJpeg(photoJpeg, [35, 45], { edit: (d) => d.getPages()[0].setCropBox(-50, -50, 500, 500) }),
+    await pdfWithJpeg(photoJpeg, [35, 45], {
+      edit: (d) => d.getPages()[0].setCropBox(-50, -50, 500, 500),
+    }),
   );
   await add(
     'photo-userunit.pdf',
     'photo',
     [],
     'MediaBox of 17,5×22,5 mm in user units of 2/72 in: 35×45 mm',
-    await pdfWithJpeg(photoJpeg, [17.5, 22.5], { edit: (d) => d.getPages()[0].node.set(PDFName.of('UserUnit'), PDFNumber.of(2)) }),
+    await pdfWithJpeg(photoJpeg, [17.5, 22.5], {
+      edit: (d) => d.getPages()[0].node.set(PDFName.of('UserUnit'), PDFNumber.of(2)),
+    }),
   );
   // Reference loops: a form XObject drawing itself, and a page tree that contains itself.
   await add(
@@ -621,9 +1100,21 @@ export async function generateCorpus(outDir = 'tmp/corpus'): Promise<CorpusManif
     'a form XObject whose resources point to itself, plus the image',
     await pdfWithXObject([35, 45], (doc) => {
       const img = doc.context.register(
-        doc.context.stream(photoJpeg, { Type: 'XObject', Subtype: 'Image', Width: 413, Height: 531, ColorSpace: 'DeviceRGB', BitsPerComponent: 8, Filter: 'DCTDecode' }),
+        doc.context.stream(photoJpeg, {
+          Type: 'XObject',
+          Subtype: 'Image',
+          Width: 413,
+          Height: 531,
+          ColorSpace: 'DeviceRGB',
+          BitsPerComponent: 8,
+          Filter: 'DCTDecode',
+        }),
       );
-      const form = doc.context.flateStream('/Self Do /Img Do', { Type: 'XObject', Subtype: 'Form', BBox: [0, 0, 1, 1] });
+      const form = doc.context.flateStream('/Self Do /Img Do', {
+        Type: 'XObject',
+        Subtype: 'Form',
+        BBox: [0, 0, 1, 1],
+      });
       const ref = doc.context.register(form);
       form.dict.set(PDFName.of('Resources'), doc.context.obj({ XObject: { Self: ref, Img: img } }));
       return ref;
@@ -681,7 +1172,10 @@ export async function generateCorpus(outDir = 'tmp/corpus'): Promise<CorpusManif
       '<< /Type /Catalog /Pages 2 0 R >>',
       '<< /Type /Pages /Kids [3 0 R] /Count 1 >>',
       '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 99.2126 127.5591] /Resources << /XObject << /Im1 4 0 R >> >> >>',
-      streamObj('/Type /XObject /Subtype /Image /Width 4096 /Height 4096 /ColorSpace /DeviceRGB /BitsPerComponent 8 /Filter [/FlateDecode /FlateDecode]', deflateSync(inner64)),
+      streamObj(
+        '/Type /XObject /Subtype /Image /Width 4096 /Height 4096 /ColorSpace /DeviceRGB /BitsPerComponent 8 /Filter [/FlateDecode /FlateDecode]',
+        deflateSync(inner64),
+      ),
     ]),
   );
 
@@ -698,7 +1192,9 @@ if (require.main === module) {
   const out = process.argv[2] ?? 'tmp/corpus';
   generateCorpus(out)
     .then((m) => {
-      process.stdout.write(`${m.files.length} fichiers écrits dans ${resolve(out)} (manifest.json)\n`);
+      process.stdout.write(
+        `${m.files.length} fichiers écrits dans ${resolve(out)} (manifest.json)\n`,
+      );
     })
     .catch((e: unknown) => {
       process.stderr.write(`${e instanceof Error ? e.stack : String(e)}\n`);

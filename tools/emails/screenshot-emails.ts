@@ -18,10 +18,20 @@ async function main() {
   mkdirSync(out, { recursive: true });
   const browser = await chromium.launch({
     executablePath: process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium',
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--no-first-run',
+    ],
   });
   try {
-    const page = await browser.newPage({ viewport: { width: 720, height: 900 }, javaScriptEnabled: false });
+    const page = await browser.newPage({
+      viewport: { width: 720, height: 900 },
+      javaScriptEnabled: false,
+    });
     // Nothing is fetched from the network, as in a mail client that blocks remote content.
     await page.route('**/*', (route) => route.abort());
     for (const [name, email] of Object.entries(SAMPLE_EMAILS)) {

@@ -35,8 +35,16 @@ function sampleDir(): string {
 }
 
 async function rgbaOf(input: Buffer | string): Promise<Rgba> {
-  const { data, info } = await sharp(input).rotate().ensureAlpha().raw().toBuffer({ resolveWithObject: true });
-  return { width: info.width, height: info.height, data: new Uint8Array(data.buffer, data.byteOffset, data.length) };
+  const { data, info } = await sharp(input)
+    .rotate()
+    .ensureAlpha()
+    .raw()
+    .toBuffer({ resolveWithObject: true });
+  return {
+    width: info.width,
+    height: info.height,
+    data: new Uint8Array(data.buffer, data.byteOffset, data.length),
+  };
 }
 
 interface Placement {
@@ -57,19 +65,28 @@ interface Aligned {
 
 function align(face: DetectedFace): Aligned {
   const lm = face.landmarks;
-  const mean = (pts: { x: number; y: number }[]) => ({ x: pts.reduce((s, q) => s + q.x, 0) / pts.length, y: pts.reduce((s, q) => s + q.y, 0) / pts.length });
+  const mean = (pts: { x: number; y: number }[]) => ({
+    x: pts.reduce((s, q) => s + q.x, 0) / pts.length,
+    y: pts.reduce((s, q) => s + q.y, 0) / pts.length,
+  });
   const l = mean(lm.slice(36, 42));
   const r = mean(lm.slice(42, 48));
   const eye = { x: (l.x + r.x) / 2, y: (l.y + r.y) / 2 };
   const a = Math.atan2(r.y - l.y, r.x - l.x);
   const cos = Math.cos(a);
   const sin = Math.sin(a);
-  const up = lm.map((q) => ({ x: (q.x - eye.x) * cos + (q.y - eye.y) * sin, y: -(q.x - eye.x) * sin + (q.y - eye.y) * cos }));
+  const up = lm.map((q) => ({
+    x: (q.x - eye.x) * cos + (q.y - eye.y) * sin,
+    y: -(q.x - eye.x) * sin + (q.y - eye.y) * cos,
+  }));
   return { eye, cos, sin, lm: up };
 }
 
 /** Crop window in the upright frame for a face placed as asked: eyes at 55 % of the height from the bottom. */
-function cropFor(a: Aligned, p: Placement): { left: number; top: number; width: number; height: number } {
+function cropFor(
+  a: Aligned,
+  p: Placement,
+): { left: number; top: number; width: number; height: number } {
   const chin = a.lm[8];
   const brow = Math.min(...a.lm.slice(17, 27).map((q) => q.y));
   const head = (chin.y - brow) * THRESHOLDS.crownFactor;
@@ -80,7 +97,12 @@ function cropFor(a: Aligned, p: Placement): { left: number; top: number; width: 
 
 /** Whether the crop, rotated back into the source, lies inside it. */
 function inside(src: Rgba, a: Aligned, c: ReturnType<typeof cropFor>): boolean {
-  for (const [u, v] of [[c.left, c.top], [c.left + c.width, c.top], [c.left, c.top + c.height], [c.left + c.width, c.top + c.height]]) {
+  for (const [u, v] of [
+    [c.left, c.top],
+    [c.left + c.width, c.top],
+    [c.left, c.top + c.height],
+    [c.left + c.width, c.top + c.height],
+  ]) {
     const x = a.eye.x + u * a.cos - v * a.sin;
     const y = a.eye.y + u * a.sin + v * a.cos;
     if (x < 0 || y < 0 || x >= src.width || y >= src.height) return false;
@@ -92,7 +114,12 @@ function inside(src: Rgba, a: Aligned, c: ReturnType<typeof cropFor>): boolean {
  * Draws the person of `src`, upright, cut along an ellipse round the head
  * and a trapezoid for the neck and shoulders, over `background` (RGBA of OUT_W × OUT_H).
  */
-function composite(src: Rgba, a: Aligned, crop: ReturnType<typeof cropFor>, background: Uint8Array): Uint8Array {
+function composite(
+  src: Rgba,
+  a: Aligned,
+  crop: ReturnType<typeof cropFor>,
+  background: Uint8Array,
+): Uint8Array {
   const out = new Uint8Array(background);
   const lm = a.lm;
   const chin = lm[8];
@@ -110,7 +137,8 @@ function composite(src: Rgba, a: Aligned, crop: ReturnType<typeof cropFor>, back
       const v = crop.top + (y + 0.5) * sy;
       const inHead = ((u - cx) / rx) ** 2 + ((v - cy) / ry) ** 2 <= 1;
       const below = v - chin.y;
-      const inBody = below > -headH * 0.15 && Math.abs(u - cx) <= rx * (0.55 + Math.max(0, below / headH) * 2.2);
+      const inBody =
+        below > -headH * 0.15 && Math.abs(u - cx) <= rx * (0.55 + Math.max(0, below / headH) * 2.2);
       if (!inHead && !inBody) continue;
       const ix = Math.floor(a.eye.x + u * a.cos - v * a.sin);
       const iy = Math.floor(a.eye.y + u * a.sin + v * a.cos);
@@ -163,7 +191,8 @@ function busy(seed: number): Uint8Array {
 function exposure(img: Uint8Array, ev: number): Uint8Array {
   const k = Math.pow(2, ev / 2.2);
   const out = new Uint8Array(img);
-  for (let i = 0; i < out.length; i++) if ((i & 3) !== 3) out[i] = Math.min(255, Math.round(img[i] * k));
+  for (let i = 0; i < out.length; i++)
+    if ((i & 3) !== 3) out[i] = Math.min(255, Math.round(img[i] * k));
   return out;
 }
 
@@ -196,13 +225,18 @@ function pasteSecond(img: Uint8Array, other: Uint8Array): Uint8Array {
 }
 
 async function jpeg(rgba: Uint8Array, blurSigma = 0): Promise<Buffer> {
-  let s = sharp(Buffer.from(rgba), { raw: { width: OUT_W, height: OUT_H, channels: 4 } }).removeAlpha();
+  let s = sharp(Buffer.from(rgba), {
+    raw: { width: OUT_W, height: OUT_H, channels: 4 },
+  }).removeAlpha();
   if (blurSigma > 0) s = s.blur(blurSigma);
   return s.jpeg({ quality: 85 }).withMetadata({ density: 300 }).toBuffer();
 }
 
 /** `maxPeople` keeps only the first faces found (tests that need a few files, not the whole set). */
-export async function makeWarningsSet(outDir: string, maxPeople = Infinity): Promise<WarningsSetEntry[]> {
+export async function makeWarningsSet(
+  outDir: string,
+  maxPeople = Infinity,
+): Promise<WarningsSetEntry[]> {
   await mkdir(outDir, { recursive: true });
   const pool = new FaceDetectorPool(20_000, { inputSize: 608, scoreThreshold: 0.5 }, 60_000);
   const entries: WarningsSetEntry[] = [];
@@ -215,35 +249,116 @@ export async function makeWarningsSet(outDir: string, maxPeople = Infinity): Pro
       faces.forEach((face, i) => {
         // Only clear faces whose whole photo (at the largest scale used) lies in the picture.
         const a = align(face);
-        if (face.score >= 0.7 && inside(src, a, cropFor(a, { headMm: 34, shiftX: 0 }))) people.push({ src, face: a, name: `s${n}f${i + 1}` });
+        if (face.score >= 0.7 && inside(src, a, cropFor(a, { headMm: 34, shiftX: 0 })))
+          people.push({ src, face: a, name: `s${n}f${i + 1}` });
       });
     }
     people.splice(maxPeople);
-    const add = async (file: string, good: boolean, expected: WarningCode[], degradation: string, bytes: Buffer): Promise<void> => {
+    const add = async (
+      file: string,
+      good: boolean,
+      expected: WarningCode[],
+      degradation: string,
+      bytes: Buffer,
+    ): Promise<void> => {
       await writeFile(join(outDir, file), bytes);
       entries.push({ file, kind: 'photo', good, expected, degradation });
     };
-    for (const p of people) goods.push(composite(p.src, p.face, cropFor(p.face, { headMm: 34, shiftX: 0 }), plain(GREY)));
+    for (const p of people)
+      goods.push(composite(p.src, p.face, cropFor(p.face, { headMm: 34, shiftX: 0 }), plain(GREY)));
     for (let k = 0; k < people.length; k++) {
       const p = people[k];
       const good = goods[k];
       const crop = cropFor(p.face, { headMm: 34, shiftX: 0 });
       await add(`${p.name}-good.jpg`, true, [], 'none', await jpeg(good));
-      await add(`${p.name}-blur.jpg`, false, ['BLURRED'], 'gaussian blur σ = 3 px', await jpeg(good, 3));
-      await add(`${p.name}-under.jpg`, false, ['FACE_UNDEREXPOSED'], '−1.5 EV', await jpeg(exposure(good, -1.5)));
-      await add(`${p.name}-over.jpg`, false, ['FACE_OVEREXPOSED'], '+1.5 EV', await jpeg(exposure(good, 1.5)));
-      await add(`${p.name}-white.jpg`, false, ['BACKGROUND_WHITE'], 'white background', await jpeg(composite(p.src, p.face, crop, plain([255, 255, 255]))));
-      await add(`${p.name}-busy.jpg`, false, ['BACKGROUND_NOT_UNIFORM'], 'busy background', await jpeg(composite(p.src, p.face, crop, busy(k + 1))));
-      await add(`${p.name}-gray.jpg`, false, ['GRAYSCALE'], 'grayscale', await jpeg(grayscale(good)));
-      await add(`${p.name}-two.jpg`, false, ['SEVERAL_FACES'], 'second face pasted at 45 %', await jpeg(pasteSecond(good, goods[(k + 1) % goods.length])));
-      await add(`${p.name}-offset.jpg`, false, ['FACE_OFF_CENTRE'], 'face shifted by 15 % of the width', await jpeg(composite(p.src, p.face, cropFor(p.face, { headMm: 34, shiftX: 0.15 }), plain(GREY))));
-      await add(`${p.name}-small.jpg`, false, ['HEAD_TOO_SMALL'], 'head 27 mm', await jpeg(composite(p.src, p.face, cropFor(p.face, { headMm: 27, shiftX: 0 }), plain(GREY))));
-      await add(`${p.name}-large.jpg`, false, ['HEAD_TOO_LARGE'], 'head 40 mm', await jpeg(composite(p.src, p.face, cropFor(p.face, { headMm: 40, shiftX: 0 }), plain(GREY))));
+      await add(
+        `${p.name}-blur.jpg`,
+        false,
+        ['BLURRED'],
+        'gaussian blur σ = 3 px',
+        await jpeg(good, 3),
+      );
+      await add(
+        `${p.name}-under.jpg`,
+        false,
+        ['FACE_UNDEREXPOSED'],
+        '−1.5 EV',
+        await jpeg(exposure(good, -1.5)),
+      );
+      await add(
+        `${p.name}-over.jpg`,
+        false,
+        ['FACE_OVEREXPOSED'],
+        '+1.5 EV',
+        await jpeg(exposure(good, 1.5)),
+      );
+      await add(
+        `${p.name}-white.jpg`,
+        false,
+        ['BACKGROUND_WHITE'],
+        'white background',
+        await jpeg(composite(p.src, p.face, crop, plain([255, 255, 255]))),
+      );
+      await add(
+        `${p.name}-busy.jpg`,
+        false,
+        ['BACKGROUND_NOT_UNIFORM'],
+        'busy background',
+        await jpeg(composite(p.src, p.face, crop, busy(k + 1))),
+      );
+      await add(
+        `${p.name}-gray.jpg`,
+        false,
+        ['GRAYSCALE'],
+        'grayscale',
+        await jpeg(grayscale(good)),
+      );
+      await add(
+        `${p.name}-two.jpg`,
+        false,
+        ['SEVERAL_FACES'],
+        'second face pasted at 45 %',
+        await jpeg(pasteSecond(good, goods[(k + 1) % goods.length])),
+      );
+      await add(
+        `${p.name}-offset.jpg`,
+        false,
+        ['FACE_OFF_CENTRE'],
+        'face shifted by 15 % of the width',
+        await jpeg(
+          composite(p.src, p.face, cropFor(p.face, { headMm: 34, shiftX: 0.15 }), plain(GREY)),
+        ),
+      );
+      await add(
+        `${p.name}-small.jpg`,
+        false,
+        ['HEAD_TOO_SMALL'],
+        'head 27 mm',
+        await jpeg(
+          composite(p.src, p.face, cropFor(p.face, { headMm: 27, shiftX: 0 }), plain(GREY)),
+        ),
+      );
+      await add(
+        `${p.name}-large.jpg`,
+        false,
+        ['HEAD_TOO_LARGE'],
+        'head 40 mm',
+        await jpeg(
+          composite(p.src, p.face, cropFor(p.face, { headMm: 40, shiftX: 0 }), plain(GREY)),
+        ),
+      );
     }
   } finally {
     await pool.close();
   }
-  await writeFile(join(outDir, 'manifest.json'), JSON.stringify({ generatedBy: 'tools/warnings-set/make-warnings-set.ts', files: entries }, null, 1));
+  await writeFile(
+    join(outDir, 'manifest.json'),
+    JSON.stringify(
+      { generatedBy: 'tools/warnings-set/make-warnings-set.ts', files: entries },
+      null,
+      1,
+    ),
+  );
   return entries;
 }
 

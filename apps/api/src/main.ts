@@ -1,6 +1,11 @@
 import 'reflect-metadata';
 import { createApp } from './app/create-app';
-import { ConfigurationError, loadEnvironment, publicUrlOf, servesHttpApi } from './config/environment';
+import {
+  ConfigurationError,
+  loadEnvironment,
+  publicUrlOf,
+  servesHttpApi,
+} from './config/environment';
 import { DemoDataService } from './demo/demo-data.service';
 import { writeOpenApiDocument } from './app/openapi-file';
 import { runAgentAdd } from './auth/agent-command';
@@ -21,7 +26,9 @@ async function bootstrap() {
   await app.listen({ port: environment.PORT, host: environment.HOST });
   const url = publicUrlOf(environment);
   if (!servesHttpApi(environment)) {
-    process.stdout.write(`\nT3P Images (worker : relances, annulations, purge, courriels) est prêt ; santé : http://${environment.HOST}:${environment.PORT}/api/health\n`);
+    process.stdout.write(
+      `\nT3P Images (worker : relances, annulations, purge, courriels) est prêt ; santé : http://${environment.HOST}:${environment.PORT}/api/health\n`,
+    );
     return;
   }
   process.stdout.write(
@@ -31,7 +38,9 @@ async function bootstrap() {
       `  Portail chauffeur   ${url}/`,
       `  Espace préfecture   ${url}/prefecture/`,
       `  API (OpenAPI)       ${url}/api/docs`,
-      ...(environment.NODE_ENV !== 'production' ? [`  Boîte de dév.       ${url}/api/dev/mailbox/page`] : []),
+      ...(environment.NODE_ENV !== 'production'
+        ? [`  Boîte de dév.       ${url}/api/dev/mailbox/page`]
+        : []),
       '',
     ].join('\n'),
   );

@@ -250,7 +250,11 @@ test('keyboard only: move, zoom and confirm a photo’s frame; axe finds nothing
   const frame = page.getByTestId('photo-frame');
   await expect(frame).toBeVisible({ timeout: 30_000 });
   // The first frame is placed on the head the detector finds (lazy chunk): wait for it.
-  await expect(page.locator('app-photo-editor')).toHaveAttribute('data-frame-start', /^(face|centre)$/, { timeout: 30_000 });
+  await expect(page.locator('app-photo-editor')).toHaveAttribute(
+    'data-frame-start',
+    /^(face|centre)$/,
+    { timeout: 30_000 },
+  );
   await expectAccessible(page);
   await screenshot(page, info, 'assistant-photo');
 

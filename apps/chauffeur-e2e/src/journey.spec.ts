@@ -30,12 +30,18 @@ async function focusInDialog(page: Page): Promise<boolean> {
  * Both projects (360 px and 1280 px) share one server: each takes its own demo drivers.
  */
 const DRIVERS: Record<string, { both: string; signatureOnly: string | null }> = {
-  'mobile-360': { both: 'olivier.dupont@demo.t3p.example', signatureOnly: 'nadia.martin@demo.t3p.example' },
+  'mobile-360': {
+    both: 'olivier.dupont@demo.t3p.example',
+    signatureOnly: 'nadia.martin@demo.t3p.example',
+  },
   // The desktop run gets its signature-only request from an agent's review (photo validated, signature rejected).
   'desktop-1280': { both: 'claire.lefevre@demo.t3p.example', signatureOnly: null },
 };
 
-test('from the request email to the récapitulatif: refusal, pre-check, expired session, "Annuler", "Valider"', async ({ page, context }, info) => {
+test('from the request email to the récapitulatif: refusal, pre-check, expired session, "Annuler", "Valider"', async ({
+  page,
+  context,
+}, info) => {
   test.setTimeout(120_000);
   const driver = DRIVERS[info.project.name].both;
   await signInFromRequestEmail(page, driver, { check: true, info });
@@ -44,7 +50,9 @@ test('from the request email to the récapitulatif: refusal, pre-check, expired 
   await expect(page).toHaveURL(/\/demande\/detail$/);
   await expect(page.locator('h1')).toContainText('Détail');
   await expect(page.locator('h1')).toContainText('Étape 1 sur 5');
-  await expect(page.getByText('Les images jointes à la demande de carte sont absentes.')).toBeVisible();
+  await expect(
+    page.getByText('Les images jointes à la demande de carte sont absentes.'),
+  ).toBeVisible();
   await expect(page.getByTestId('contact-email')).toHaveCount(1);
   await expectAccessible(page);
   await screenshot(page, info, '1-detail');
@@ -81,7 +89,12 @@ test('from the request email to the récapitulatif: refusal, pre-check, expired 
   await expectAccessible(page);
   await screenshot(page, info, '3-photo-refusee');
 
-  await pickFile(page, 'photo.jpg', 'image/jpeg', Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 1, 2, 3, 4, 5, 6, 7, 8]));
+  await pickFile(
+    page,
+    'photo.jpg',
+    'image/jpeg',
+    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 1, 2, 3, 4, 5, 6, 7, 8]),
+  );
   await expect(result).toContainText('n’a pas été envoyé');
   await expect(result).toContainText('Format détecté : PNG');
 
@@ -90,7 +103,9 @@ test('from the request email to the récapitulatif: refusal, pre-check, expired 
   await expect(result).toBeFocused();
   const preview = page.getByRole('img', { name: 'Aperçu de votre photo d’identité' });
   await expect(preview).toBeVisible();
-  await expect.poll(() => preview.evaluate((img: HTMLImageElement) => img.naturalWidth)).toBeGreaterThan(0);
+  await expect
+    .poll(() => preview.evaluate((img: HTMLImageElement) => img.naturalWidth))
+    .toBeGreaterThan(0);
   await expectAccessible(page);
   await screenshot(page, info, '3-photo-acceptee');
 
@@ -120,10 +135,15 @@ test('from the request email to the récapitulatif: refusal, pre-check, expired 
   expect(await focusInDialog(page)).toBe(true);
   await expect(dialog).toBeVisible();
   // It shows what is about to leave.
-  for (const name of ['Photo d’identité que vous allez envoyer', 'Signature que vous allez envoyer']) {
+  for (const name of [
+    'Photo d’identité que vous allez envoyer',
+    'Signature que vous allez envoyer',
+  ]) {
     const thumbnail = dialog.getByRole('img', { name });
     await expect(thumbnail).toBeVisible();
-    await expect.poll(() => thumbnail.evaluate((img: HTMLImageElement) => img.naturalWidth)).toBeGreaterThan(0);
+    await expect
+      .poll(() => thumbnail.evaluate((img: HTMLImageElement) => img.naturalWidth))
+      .toBeGreaterThan(0);
   }
   // DSFR fades the modal in (0.3 s): check what the driver reads once it is there.
   await expect(dialog).toHaveCSS('opacity', '1');
@@ -157,7 +177,9 @@ test('from the request email to the récapitulatif: refusal, pre-check, expired 
   await expect(page.getByRole('img', { name: 'Signature envoyée' })).toBeVisible();
   await expectAccessible(page);
   // A best-practice rule outside the WCAG tags: no role a figure may not have.
-  expect((await new AxeBuilder({ page }).withRules(['aria-allowed-role']).analyze()).violations).toEqual([]);
+  expect(
+    (await new AxeBuilder({ page }).withRules(['aria-allowed-role']).analyze()).violations,
+  ).toEqual([]);
   await screenshot(page, info, '6-recapitulatif');
   await page.reload();
   await expect(page).toHaveURL(/\/demande\/recapitulatif$/);
@@ -174,7 +196,9 @@ test('a signature-only request has no photo step', async ({ page, playwright }, 
     const baseUrl = baseUrlOf(page);
     const api = await playwright.request.newContext({ baseURL: baseUrl });
     const { csrf } = await agentSession(api, baseUrl, 'agent.pas-de-calais@demo.t3p.example');
-    const list = (await (await api.get('/api/agent/dashboard/requests?state=SUBMITTED')).json()) as {
+    const list = (await (
+      await api.get('/api/agent/dashboard/requests?state=SUBMITTED')
+    ).json()) as {
       items: { id: string; pieces: string[]; driver: { lastName: string } }[];
     };
     const submitted = list.items.find((item) => item.driver.lastName === 'Fontaine');
@@ -185,7 +209,11 @@ test('a signature-only request has no photo step', async ({ page, playwright }, 
       data: {
         decisions: [
           { piece: 'PHOTO', outcome: 'VALIDATED' },
-          { piece: 'SIGNATURE', outcome: 'REJECTED', reason: 'La signature est coupée sur le bord droit.' },
+          {
+            piece: 'SIGNATURE',
+            outcome: 'REJECTED',
+            reason: 'La signature est coupée sur le bord droit.',
+          },
         ],
       },
     });
@@ -214,10 +242,22 @@ test('a signature-only request has no photo step', async ({ page, playwright }, 
   await expectAccessible(page);
 });
 
-test('a cancelled or validated application gets no sign-in link: the screen says it is closed and what to do', async ({ page }, info) => {
+test('a cancelled or validated application gets no sign-in link: the screen says it is closed and what to do', async ({
+  page,
+}, info) => {
   for (const [driver, title, words, shot] of [
-    ['antoine.girard@demo.t3p.example', 'Votre demande de carte est annulée', 'adressez-vous à votre préfecture', '7-annulee'],
-    ['elodie.roux@demo.t3p.example', 'Votre demande de carte est validée', 'Demande validée, paiement à effectuer', '8-validee'],
+    [
+      'antoine.girard@demo.t3p.example',
+      'Votre demande de carte est annulée',
+      'adressez-vous à votre préfecture',
+      '7-annulee',
+    ],
+    [
+      'elodie.roux@demo.t3p.example',
+      'Votre demande de carte est validée',
+      'Demande validée, paiement à effectuer',
+      '8-validee',
+    ],
   ] as const) {
     await page.goto('/');
     await page.goto(await requestLink(baseUrlOf(page), driver));
@@ -232,7 +272,10 @@ test('a cancelled or validated application gets no sign-in link: the screen says
   }
 });
 
-test('a submitted request opens on its récapitulatif; validated meanwhile, the wizard shows its status', async ({ page, playwright }) => {
+test('a submitted request opens on its récapitulatif; validated meanwhile, the wizard shows its status', async ({
+  page,
+  playwright,
+}) => {
   await signInFromRequestEmail(page, 'hugo.lambert@demo.t3p.example');
   await expect(page).toHaveURL(/\/demande\/recapitulatif$/);
   await expect(page.getByText('Vos images ont bien été envoyées')).toBeVisible();
@@ -246,9 +289,13 @@ test('a submitted request opens on its récapitulatif; validated meanwhile, the 
   page.on('request', (request) => reads.push(new URL(request.url()).pathname));
   page.on('console', (message) => message.type() === 'warning' && warnings.push(message.text()));
   const answer = await page.reload();
-  expect(answer?.headers()['link']).toContain('</api/driver/request>; rel=preload; as=fetch; crossorigin');
+  expect(answer?.headers()['link']).toContain(
+    '</api/driver/request>; rel=preload; as=fetch; crossorigin',
+  );
   await expect(page.getByText('Vos images ont bien été envoyées')).toBeVisible();
-  expect(reads.filter((path) => startupReads.includes(path)).sort()).toEqual([...startupReads].sort());
+  expect(reads.filter((path) => startupReads.includes(path)).sort()).toEqual(
+    [...startupReads].sort(),
+  );
   expect(warnings.filter((text) => /preload/i.test(text))).toEqual([]);
 
   if (test.info().project.name !== 'desktop-1280') return;
@@ -256,7 +303,9 @@ test('a submitted request opens on its récapitulatif; validated meanwhile, the 
   const baseUrl = baseUrlOf(page);
   const api = await playwright.request.newContext({ baseURL: baseUrl });
   const { csrf } = await agentSession(api, baseUrl, 'agent.nord@demo.t3p.example');
-  const list = (await (await api.get('/api/agent/dashboard/requests?state=SUBMITTED')).json()) as { items: { id: string; driver: { lastName: string } }[] };
+  const list = (await (await api.get('/api/agent/dashboard/requests?state=SUBMITTED')).json()) as {
+    items: { id: string; driver: { lastName: string } }[];
+  };
   const submitted = list.items.find((item) => item.driver.lastName === 'Lambert');
   expect((await api.get(`/api/agent/requests/${submitted?.id}/images/photo`)).status()).toBe(200);
   const review = await api.post(`/api/agent/requests/${submitted?.id}/review`, {
@@ -271,7 +320,9 @@ test('a submitted request opens on its récapitulatif; validated meanwhile, the 
   await expectAccessible(page);
 });
 
-test('a bad or used sign-in link says what happened to the link and offers a new one, not « session ended »', async ({ page }) => {
+test('a bad or used sign-in link says what happened to the link and offers a new one, not « session ended »', async ({
+  page,
+}) => {
   await page.goto('/');
   const link = await requestLink(baseUrlOf(page), 'julien.moreau@demo.t3p.example');
   const reference = new URL(link).pathname.split('/').pop() ?? '';
@@ -288,7 +339,9 @@ test('a bad or used sign-in link says what happened to the link and offers a new
   await expectAccessible(page);
 });
 
-test('the portal link of the request email is the sign-in screen of that request', async ({ page }) => {
+test('the portal link of the request email is the sign-in screen of that request', async ({
+  page,
+}) => {
   await page.goto('/');
   const link = await requestLink(baseUrlOf(page), 'julien.moreau@demo.t3p.example');
   expect(new URL(link).pathname).toMatch(/^\/connexion\/[A-Za-z0-9_-]{20,}$/);

@@ -13,7 +13,9 @@ const pages = [
 ];
 
 for (const { path, heading } of pages) {
-  test(`page /${path} is served by the API, readable and without accessibility violation`, async ({ page }) => {
+  test(`page /${path} is served by the API, readable and without accessibility violation`, async ({
+    page,
+  }) => {
     await page.goto(path);
     await expect(page.locator('h1')).toHaveText(heading);
     await expect(page.getByRole('link', { name: /FAQ|Questions/i }).first()).toBeVisible();
@@ -21,7 +23,9 @@ for (const { path, heading } of pages) {
   });
 }
 
-test('the web fonts are fetched after the first paint, then the text is set in Marianne', async ({ page }) => {
+test('the web fonts are fetched after the first paint, then the text is set in Marianne', async ({
+  page,
+}) => {
   await page.goto('faq');
   await expect(page.locator('html')).toHaveClass(/t3p-web-fonts/);
   const timing = await page.evaluate(async () => {
@@ -32,7 +36,9 @@ test('the web fonts are fetched after the first paint, then the text is set in M
         .getEntriesByType('resource')
         .filter((entry) => entry.name.endsWith('.woff2'))
         .map((entry) => entry.startTime),
-      loadedWeights: [...document.fonts].filter((face) => face.family === 'Marianne' && face.status === 'loaded').map((face) => face.weight),
+      loadedWeights: [...document.fonts]
+        .filter((face) => face.family === 'Marianne' && face.status === 'loaded')
+        .map((face) => face.weight),
       bodyFont: getComputedStyle(document.body).fontFamily,
     };
   });
@@ -42,8 +48,14 @@ test('the web fonts are fetched after the first paint, then the text is set in M
   expect(timing.bodyFont).toMatch(/^Marianne,/);
 });
 
-test('the home page, the FAQ and the guide quote the subject and the sender of the request email as they are sent', async ({ page, request, baseURL }) => {
-  const site = (await (await request.get('/api/site')).json()) as { emailSender: { name: string; address: string } };
+test('the home page, the FAQ and the guide quote the subject and the sender of the request email as they are sent', async ({
+  page,
+  request,
+  baseURL,
+}) => {
+  const site = (await (await request.get('/api/site')).json()) as {
+    emailSender: { name: string; address: string };
+  };
   const email = await waitForEmail(new URL(baseURL ?? '').origin, {
     to: 'olivier.dupont@demo.t3p.example',
     kind: 'IMAGE_REQUEST',
@@ -62,26 +74,42 @@ test('the home page, the FAQ and the guide quote the subject and the sender of t
   }
 });
 
-test('the mentions légales name the host (name, address, phone) and the publication director, from the settings', async ({ page, request }) => {
+test('the mentions légales name the host (name, address, phone) and the publication director, from the settings', async ({
+  page,
+  request,
+}) => {
   const site = (await (await request.get('/api/site')).json()) as {
-    legalNotice: { host: { name: string; address: string; phone: string }; publicationDirector: string };
+    legalNotice: {
+      host: { name: string; address: string; phone: string };
+      publicationDirector: string;
+    };
   };
   await page.goto('mentions-legales');
   const host = page.getByTestId('host');
   await expect(host).toContainText(site.legalNotice.host.name);
   await expect(host).toContainText(site.legalNotice.host.address);
   await expect(host).toContainText(site.legalNotice.host.phone);
-  await expect(page.getByTestId('publication-director')).toHaveText(site.legalNotice.publicationDirector);
+  await expect(page.getByTestId('publication-director')).toHaveText(
+    site.legalNotice.publicationDirector,
+  );
   expect(site.legalNotice.host.name).toBe('Hébergeur de démonstration SAS');
 });
 
 test('the dev mailbox shows a whole email: its frame is as tall as the email', async ({ page }) => {
   await page.goto('/api/dev/mailbox/page');
-  await page.getByRole('link', { name: /Demande d’images pour votre carte/ }).first().click();
+  await page
+    .getByRole('link', { name: /Demande d’images pour votre carte/ })
+    .first()
+    .click();
   const frame = page.locator('iframe[title="Version HTML du courriel"]');
   await expect(frame).toBeVisible();
   await expect
-    .poll(() => frame.evaluate((element: HTMLIFrameElement) => element.clientHeight - (element.contentDocument?.documentElement.scrollHeight ?? 1e9)))
+    .poll(() =>
+      frame.evaluate(
+        (element: HTMLIFrameElement) =>
+          element.clientHeight - (element.contentDocument?.documentElement.scrollHeight ?? 1e9),
+      ),
+    )
     .toBeGreaterThanOrEqual(0);
   // The button and the footer are inside the frame's visible box.
   const footer = frame.contentFrame().getByText('merci de ne pas y répondre');
@@ -93,7 +121,11 @@ test('the dev mailbox shows a whole email: its frame is as tall as the email', a
   });
   expect(inside).toBe(true);
   // The email's frame runs no script (axe's included): the page around it is checked.
-  const around = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).exclude('iframe').options({ iframes: false }).analyze();
+  const around = await new AxeBuilder({ page })
+    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
+    .exclude('iframe')
+    .options({ iframes: false })
+    .analyze();
   expect(around.violations.map((violation) => violation.id)).toEqual([]);
   expect(await horizontalOverflow(page)).toEqual([]);
 });

@@ -1,4 +1,10 @@
-import { expect, type APIRequestContext, type Locator, type Page, type TestInfo } from '@playwright/test';
+import {
+  expect,
+  type APIRequestContext,
+  type Locator,
+  type Page,
+  type TestInfo,
+} from '@playwright/test';
 import { accessibilityViolations, linkIn, waitForEmail, WORKSPACE_ROOT } from '@t3p/e2e-kit';
 import { join } from 'node:path';
 import sharp from 'sharp';
@@ -12,7 +18,12 @@ export function baseUrlOf(page: Page): string {
 }
 
 /** A JPEG as a scanner would write it: pixels, a declared resolution, plain grey content. */
-export async function jpeg(width: number, height: number, dpi: number, colour = { r: 200, g: 205, b: 210 }): Promise<Buffer> {
+export async function jpeg(
+  width: number,
+  height: number,
+  dpi: number,
+  colour = { r: 200, g: 205, b: 210 },
+): Promise<Buffer> {
   return sharp({ create: { width, height, channels: 3, background: colour } })
     .jpeg({ quality: 85 })
     .withMetadata({ density: dpi })
@@ -21,7 +32,11 @@ export async function jpeg(width: number, height: number, dpi: number, colour = 
 
 /** A JPEG drawn from SVG (a portrait silhouette, a handwritten stroke), so that the previews look real. */
 async function drawn(svg: string, dpi: number): Promise<Buffer> {
-  return sharp(Buffer.from(svg)).flatten({ background: '#ffffff' }).jpeg({ quality: 85 }).withMetadata({ density: dpi }).toBuffer();
+  return sharp(Buffer.from(svg))
+    .flatten({ background: '#ffffff' })
+    .jpeg({ quality: 85 })
+    .withMetadata({ density: dpi })
+    .toBuffer();
 }
 
 export const validPhoto = () =>
@@ -54,9 +69,18 @@ export async function expectAccessible(page: Page): Promise<void> {
 }
 
 /** docs/screenshots/chauffeur-<step>-<360|1280>.png */
-export async function screenshot(page: Page, info: TestInfo, name: string, fullPage = true): Promise<void> {
+export async function screenshot(
+  page: Page,
+  info: TestInfo,
+  name: string,
+  fullPage = true,
+): Promise<void> {
   const width = page.viewportSize()?.width ?? 0;
-  await page.screenshot({ path: join(SCREENSHOTS, `chauffeur-${name}-${width}.png`), fullPage, animations: 'disabled' });
+  await page.screenshot({
+    path: join(SCREENSHOTS, `chauffeur-${name}-${width}.png`),
+    fullPage,
+    animations: 'disabled',
+  });
 }
 
 /** Presses a control with the keyboard (Enter on buttons and links, Space on a checkbox). */
@@ -76,7 +100,11 @@ export async function requestLink(baseUrl: string, to: string, since?: Date): Pr
  * On the sign-in screen of a request: "Envoyer", then the sign-in email's link, then
  * "Se connecter". Checks accessibility on each screen when asked.
  */
-export async function signInFromScreen(page: Page, to: string, options: { check?: boolean; info?: TestInfo } = {}): Promise<void> {
+export async function signInFromScreen(
+  page: Page,
+  to: string,
+  options: { check?: boolean; info?: TestInfo } = {},
+): Promise<void> {
   const since = new Date(Date.now() - 1000);
   await expect(page.locator('h1')).toHaveText(/Connexion au portail/);
   if (options.check) await expectAccessible(page);
@@ -93,7 +121,11 @@ export async function signInFromScreen(page: Page, to: string, options: { check?
 }
 
 /** The whole sign-in from the request email to the wizard. */
-export async function signInFromRequestEmail(page: Page, to: string, options: { check?: boolean; info?: TestInfo; since?: Date } = {}) {
+export async function signInFromRequestEmail(
+  page: Page,
+  to: string,
+  options: { check?: boolean; info?: TestInfo; since?: Date } = {},
+) {
   await page.goto('/');
   const link = await requestLink(baseUrlOf(page), to, options.since);
   await page.goto(link);
@@ -102,16 +134,29 @@ export async function signInFromRequestEmail(page: Page, to: string, options: { 
 }
 
 /** Sets a file on the step's picker, as the file dialog would. */
-export async function pickFile(page: Page, name: string, mimeType: string, buffer: Buffer): Promise<void> {
+export async function pickFile(
+  page: Page,
+  name: string,
+  mimeType: string,
+  buffer: Buffer,
+): Promise<void> {
   await page.locator('input[type=file][id^="fichier-"]').setInputFiles({ name, mimeType, buffer });
 }
 
 /** An agent's session through the API only (the back-office is another app). */
-export async function agentSession(request: APIRequestContext, baseUrl: string, email: string): Promise<{ csrf: string }> {
+export async function agentSession(
+  request: APIRequestContext,
+  baseUrl: string,
+  email: string,
+): Promise<{ csrf: string }> {
   const since = new Date(Date.now() - 1000);
-  expect((await request.post('/api/auth/agent/sign-in-links', { data: { email } })).status()).toBe(202);
+  expect((await request.post('/api/auth/agent/sign-in-links', { data: { email } })).status()).toBe(
+    202,
+  );
   const message = await waitForEmail(baseUrl, { to: email, kind: 'SIGN_IN_LINK', since });
-  const token = new URL(linkIn(message, '/prefecture/connexion/lien/')).pathname.split('/').pop() as string;
+  const token = new URL(linkIn(message, '/prefecture/connexion/lien/')).pathname
+    .split('/')
+    .pop() as string;
   const answer = await request.post('/api/auth/sign-in', { data: { token } });
   expect(answer.ok()).toBe(true);
   return { csrf: ((await answer.json()) as { csrfToken: string }).csrfToken };

@@ -103,15 +103,37 @@ const signature = () =>
 function whiteBackgroundPhoto(): Promise<Buffer> {
   const dir = mkdtempSync(join(tmpdir(), 't3p-review-photo-'));
   const root = join(__dirname, '../../..');
-  const args = ['--tsconfig', 'tsconfig.base.json', 'tools/warnings-set/make-warnings-set.ts', dir, '--people', '1'];
+  const args = [
+    '--tsconfig',
+    'tsconfig.base.json',
+    'tools/warnings-set/make-warnings-set.ts',
+    dir,
+    '--people',
+    '1',
+  ];
   return new Promise<Buffer>((done, fail) =>
-    execFile(join(root, 'node_modules/.bin/tsx'), args, { cwd: root, timeout: 300_000 }, (error, _out, stderr) => {
-      if (error) fail(new Error(stderr));
-      else {
-        const { files } = JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8')) as { files: { file: string; expected: string[] }[] };
-        done(readFileSync(join(dir, (files.find((f) => f.expected.includes('BACKGROUND_WHITE')) as { file: string }).file)));
-      }
-    }),
+    execFile(
+      join(root, 'node_modules/.bin/tsx'),
+      args,
+      { cwd: root, timeout: 300_000 },
+      (error, _out, stderr) => {
+        if (error) fail(new Error(stderr));
+        else {
+          const { files } = JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8')) as {
+            files: { file: string; expected: string[] }[];
+          };
+          done(
+            readFileSync(
+              join(
+                dir,
+                (files.find((f) => f.expected.includes('BACKGROUND_WHITE')) as { file: string })
+                  .file,
+              ),
+            ),
+          );
+        }
+      },
+    ),
   ).finally(() => rmSync(dir, { recursive: true, force: true }));
 }
 
@@ -364,13 +386,9 @@ test.describe('the préfecture back-office', () => {
     );
     test.setTimeout(90_000);
     // A second request to review in the Pas-de-Calais: Claire Lefèvre sends the images of her demo request.
-    await driverUploads(
-      playwright,
-      baseURL,
-      new Date(0),
-      ['photo', 'signature'],
-      { driver: 'claire.lefevre@demo.t3p.example' },
-    );
+    await driverUploads(playwright, baseURL, new Date(0), ['photo', 'signature'], {
+      driver: 'claire.lefevre@demo.t3p.example',
+    });
     await signInAgent(page, baseURL, PDC_AGENT);
     await openReview(page, 'Fontaine Mehdi');
     await choose(page, 'Refuser la photo d’identité');

@@ -1,7 +1,9 @@
 import { expect, test } from '@playwright/test';
 import { accessibilityViolations } from '@t3p/e2e-kit';
 
-test('the back-office home is served under /prefecture/ without accessibility violation', async ({ page }) => {
+test('the back-office home is served under /prefecture/ without accessibility violation', async ({
+  page,
+}) => {
   await page.goto('');
   await expect(page).toHaveURL(/\/prefecture\/$/);
   await expect(page.locator('h1')).toBeVisible();

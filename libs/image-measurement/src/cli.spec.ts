@@ -16,7 +16,12 @@ function checkImageCli(args: string[], cwd: string): Promise<Run> {
     execFile(
       'npm',
       ['--prefix', ROOT, 'run', '-s', 'check-image', '--', ...args],
-      { cwd, env: { ...process.env, INIT_CWD: cwd }, maxBuffer: 16 * 1024 * 1024, timeout: 120_000 },
+      {
+        cwd,
+        env: { ...process.env, INIT_CWD: cwd },
+        maxBuffer: 16 * 1024 * 1024,
+        timeout: 120_000,
+      },
       (error, stdout, stderr) => {
         const code = error ? (typeof error.code === 'number' ? error.code : -1) : 0;
         done({ code, stdout, stderr });
@@ -44,14 +49,34 @@ describe('check-image command', () => {
       const lines = run.stdout.trimEnd().split('\n');
       expect(lines).toHaveLength(files.length);
       lines.forEach((line, i) => {
-        const o = JSON.parse(line) as { file: string; kind: string; valid: boolean; errors: { code: string }[]; warnings: unknown[]; measured: Record<string, unknown> };
+        const o = JSON.parse(line) as {
+          file: string;
+          kind: string;
+          valid: boolean;
+          errors: { code: string }[];
+          warnings: unknown[];
+          measured: Record<string, unknown>;
+        };
         expect(Object.keys(o)).toEqual(['file', 'kind', 'valid', 'errors', 'warnings', 'measured']);
         expect(o.file).toBe(files[i].file);
         expect(o.kind).toBe(kind);
-        expect({ file: o.file, codes: o.errors.map((e) => e.code) }).toEqual({ file: files[i].file, codes: files[i].expected });
+        expect({ file: o.file, codes: o.errors.map((e) => e.code) }).toEqual({
+          file: files[i].file,
+          codes: files[i].expected,
+        });
         expect(o.valid).toBe(files[i].expected.length === 0);
         if (!o.valid) expect(o.warnings).toEqual([]);
-        for (const key of ['format', 'bytes', 'widthPx', 'heightPx', 'dpiX', 'dpiY', 'widthMm', 'heightMm']) expect(o.measured).toHaveProperty(key);
+        for (const key of [
+          'format',
+          'bytes',
+          'widthPx',
+          'heightPx',
+          'dpiX',
+          'dpiY',
+          'widthMm',
+          'heightMm',
+        ])
+          expect(o.measured).toHaveProperty(key);
       });
       expect(run.code).toBe(1);
     },
@@ -59,7 +84,9 @@ describe('check-image command', () => {
   );
 
   it('exits 0 when every file is valid (kind given as --kind=)', async () => {
-    const valid = manifest.files.filter((f) => f.kind === 'photo' && f.expected.length === 0).slice(0, 4);
+    const valid = manifest.files
+      .filter((f) => f.kind === 'photo' && f.expected.length === 0)
+      .slice(0, 4);
     const run = await checkImageCli(['--kind=photo', ...valid.map((f) => f.file)], dir);
     expect(run.code).toBe(0);
     expect(run.stdout.trimEnd().split('\n')).toHaveLength(valid.length);
@@ -78,7 +105,11 @@ describe('check-image command', () => {
     ];
     const runs = await Promise.all(cases.map(([args]) => checkImageCli(args, dir)));
     runs.forEach((run, i) => {
-      expect({ args: cases[i][0], code: run.code, stdout: run.stdout }).toEqual({ args: cases[i][0], code: 2, stdout: '' });
+      expect({ args: cases[i][0], code: run.code, stdout: run.stdout }).toEqual({
+        args: cases[i][0],
+        code: 2,
+        stdout: '',
+      });
       expect(run.stderr).toContain(cases[i][1]);
       expect(run.stderr).toContain(USAGE_LINE);
     });

@@ -17,7 +17,9 @@ export interface CorpusManifest {
  * Test helper: runs tools/corpus/make-corpus.ts (the same generator as
  * `npm run corpus`) into a fresh temp folder and returns it with its manifest.
  */
-export function makeCorpus(prefix = 't3p-corpus-'): Promise<{ dir: string; manifest: CorpusManifest }> {
+export function makeCorpus(
+  prefix = 't3p-corpus-',
+): Promise<{ dir: string; manifest: CorpusManifest }> {
   const dir = mkdtempSync(join(tmpdir(), prefix));
   return new Promise((done, fail) => {
     execFile(
@@ -29,7 +31,10 @@ export function makeCorpus(prefix = 't3p-corpus-'): Promise<{ dir: string; manif
           fail(new Error(`make-corpus failed: ${stderr}`));
           return;
         }
-        done({ dir, manifest: JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8')) as CorpusManifest });
+        done({
+          dir,
+          manifest: JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8')) as CorpusManifest,
+        });
       },
     );
   });

@@ -39,7 +39,11 @@ describe('the generated corpus through measurement + engine', () => {
 
   it('gives every file exactly the expected codes', () => {
     const mismatches = manifest.files
-      .map((f) => ({ file: f.file, expected: f.expected, got: verdicts.get(f.file)?.errors.map((e) => e.code) }))
+      .map((f) => ({
+        file: f.file,
+        expected: f.expected,
+        got: verdicts.get(f.file)?.errors.map((e) => e.code),
+      }))
       .filter((r) => JSON.stringify(r.expected) !== JSON.stringify(r.got));
     expect(mismatches).toEqual([]);
   });
@@ -63,24 +67,71 @@ describe('the generated corpus through measurement + engine', () => {
 
   it('measures the figures as the spec says', () => {
     const m = (file: string) => (verdicts.get(file) as Verdict).measured;
-    expect(m('photo-valid-300dpi.jpg')).toMatchObject({ format: 'jpeg', widthPx: 413, heightPx: 531, dpiX: 300, dpiY: 300, dpiSource: 'jfif', widthMm: 35, heightMm: 45 });
+    expect(m('photo-valid-300dpi.jpg')).toMatchObject({
+      format: 'jpeg',
+      widthPx: 413,
+      heightPx: 531,
+      dpiX: 300,
+      dpiY: 300,
+      dpiSource: 'jfif',
+      widthMm: 35,
+      heightMm: 45,
+    });
     expect(m('photo-118dpcm.jpg')).toMatchObject({ dpiX: 300, dpiY: 300 });
     expect(m('photo-117dpcm.jpg')).toMatchObject({ dpiX: 297 });
     expect(m('photo-exif-only-300dpi.jpg')).toMatchObject({ dpiX: 300, dpiSource: 'exif' });
     expect(m('photo-exif-only-cm.jpg')).toMatchObject({ dpiX: 300, dpiSource: 'exif' });
-    expect(m('photo-no-density.jpg')).toMatchObject({ dpiX: null, dpiY: null, widthMm: null, dpiSource: null });
+    expect(m('photo-no-density.jpg')).toMatchObject({
+      dpiX: null,
+      dpiY: null,
+      widthMm: null,
+      dpiSource: null,
+    });
     expect(m('photo-jfif72-exif300.jpg')).toMatchObject({ dpiX: 72, dpiSource: 'jfif' });
-    expect(m('photo-orientation6.jpg')).toMatchObject({ orientation: 6, widthPx: 413, heightPx: 531 });
-    expect(m('photo-orientation6-anisotropic.jpg')).toMatchObject({ widthPx: 413, heightPx: 708, dpiX: 300, dpiY: 400 });
-    expect(m('photo-60000x60000-header.jpg')).toMatchObject({ announcedPixels: 3_600_000_000, widthPx: 60_000 });
-    expect(m('photo-5000x5000-under-80k.jpg')).toMatchObject({ widthPx: 5000, heightPx: 5000, corrupt: null });
-    expect(m('photo-over-hard-cap.jpg')).toMatchObject({ analysed: false, bytes: 10 * 1024 * 1024 + 1 });
+    expect(m('photo-orientation6.jpg')).toMatchObject({
+      orientation: 6,
+      widthPx: 413,
+      heightPx: 531,
+    });
+    expect(m('photo-orientation6-anisotropic.jpg')).toMatchObject({
+      widthPx: 413,
+      heightPx: 708,
+      dpiX: 300,
+      dpiY: 400,
+    });
+    expect(m('photo-60000x60000-header.jpg')).toMatchObject({
+      announcedPixels: 3_600_000_000,
+      widthPx: 60_000,
+    });
+    expect(m('photo-5000x5000-under-80k.jpg')).toMatchObject({
+      widthPx: 5000,
+      heightPx: 5000,
+      corrupt: null,
+    });
+    expect(m('photo-over-hard-cap.jpg')).toMatchObject({
+      analysed: false,
+      bytes: 10 * 1024 * 1024 + 1,
+    });
     expect(m('photo-png-renamed.jpg')).toMatchObject({ format: null, detectedFormat: 'png' });
     expect(m('photo-gif-renamed.jpg')).toMatchObject({ format: null, detectedFormat: 'gif' });
-    expect(m('photo-valid.pdf')).toMatchObject({ format: 'pdf', pdfPages: 1, hasImage: true, widthPx: 413, heightPx: 531, dpiX: 300, widthMm: 35, heightMm: 45 });
+    expect(m('photo-valid.pdf')).toMatchObject({
+      format: 'pdf',
+      pdfPages: 1,
+      hasImage: true,
+      widthPx: 413,
+      heightPx: 531,
+      dpiX: 300,
+      widthMm: 35,
+      heightMm: 45,
+    });
     expect(m('photo-2-pages.pdf')).toMatchObject({ pdfPages: 2 });
     expect(m('photo-a4.pdf')).toMatchObject({ widthMm: 210, heightMm: 297, dpiX: 50 });
-    expect(m('photo-rotate90.pdf')).toMatchObject({ widthMm: 35, heightMm: 45, widthPx: 413, heightPx: 531 });
+    expect(m('photo-rotate90.pdf')).toMatchObject({
+      widthMm: 35,
+      heightMm: 45,
+      widthPx: 413,
+      heightPx: 531,
+    });
     expect(m('photo-cropbox.pdf')).toMatchObject({ widthMm: 35, heightMm: 45 });
     expect(m('photo-cropbox-outside-mediabox.pdf')).toMatchObject({ widthMm: 35, heightMm: 45 });
     expect(m('photo-userunit.pdf')).toMatchObject({ widthMm: 35, heightMm: 45 });

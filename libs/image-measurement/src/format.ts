@@ -29,12 +29,14 @@ export function detectFormat(b: Uint8Array): DetectedFormat {
   if (startsWith(b, [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])) detected = 'png';
   else if (startsWith(b, ascii('GIF87a')) || startsWith(b, ascii('GIF89a'))) detected = 'gif';
   else if (startsWith(b, ascii('RIFF')) && startsWith(b, ascii('WEBP'), 8)) detected = 'webp';
-  else if (startsWith(b, [0x49, 0x49, 0x2a, 0x00]) || startsWith(b, [0x4d, 0x4d, 0x00, 0x2a])) detected = 'tiff';
+  else if (startsWith(b, [0x49, 0x49, 0x2a, 0x00]) || startsWith(b, [0x4d, 0x4d, 0x00, 0x2a]))
+    detected = 'tiff';
   else if (startsWith(b, ascii('BM'))) detected = 'bmp';
   else if (startsWith(b, ascii('ftyp'), 4)) {
     const brand = String.fromCharCode(...b.subarray(8, 12));
     detected = brand.startsWith('avi') ? 'avif' : 'heic';
-  } else if (startsWith(b, [0xff, 0x0a]) || startsWith(b, [0, 0, 0, 0x0c, 0x4a, 0x58, 0x4c, 0x20])) detected = 'jxl';
+  } else if (startsWith(b, [0xff, 0x0a]) || startsWith(b, [0, 0, 0, 0x0c, 0x4a, 0x58, 0x4c, 0x20]))
+    detected = 'jxl';
   else if (startsWith(b, [0, 0, 0, 0x0c, 0x6a, 0x50, 0x20, 0x20])) detected = 'jp2';
   else if (startsWith(b, ascii('PK'))) detected = 'zip';
   return { format: null, detected };

@@ -12,7 +12,10 @@ async function validJpeg(): Promise<Buffer> {
   const h = 154;
   const raw = Buffer.alloc(w * h * 3);
   for (let i = 0; i < raw.length; i++) raw[i] = (i * 31 + (i >> 7)) & 0xff;
-  return sharp(raw, { raw: { width: w, height: h, channels: 3 } }).jpeg({ quality: 80 }).withMetadata({ density: 300 }).toBuffer();
+  return sharp(raw, { raw: { width: w, height: h, channels: 3 } })
+    .jpeg({ quality: 80 })
+    .withMetadata({ density: 300 })
+    .toBuffer();
 }
 
 async function validPdf(jpeg: Buffer, objectStreams: boolean): Promise<Buffer> {
@@ -31,11 +34,27 @@ type Mutation =
   | { op: 'duplicate'; at: number; len: number };
 
 const mutation = fc.oneof(
-  fc.record({ op: fc.constant('set' as const), at: fc.nat(), value: fc.integer({ min: 0, max: 255 }) }),
+  fc.record({
+    op: fc.constant('set' as const),
+    at: fc.nat(),
+    value: fc.integer({ min: 0, max: 255 }),
+  }),
   fc.record({ op: fc.constant('truncate' as const), at: fc.nat() }),
-  fc.record({ op: fc.constant('insert' as const), at: fc.nat(), bytes: fc.uint8Array({ minLength: 1, maxLength: 64 }) }),
-  fc.record({ op: fc.constant('delete' as const), at: fc.nat(), len: fc.integer({ min: 1, max: 256 }) }),
-  fc.record({ op: fc.constant('duplicate' as const), at: fc.nat(), len: fc.integer({ min: 1, max: 512 }) }),
+  fc.record({
+    op: fc.constant('insert' as const),
+    at: fc.nat(),
+    bytes: fc.uint8Array({ minLength: 1, maxLength: 64 }),
+  }),
+  fc.record({
+    op: fc.constant('delete' as const),
+    at: fc.nat(),
+    len: fc.integer({ min: 1, max: 256 }),
+  }),
+  fc.record({
+    op: fc.constant('duplicate' as const),
+    at: fc.nat(),
+    len: fc.integer({ min: 1, max: 512 }),
+  }),
 );
 
 function mutate(input: Buffer, ms: Mutation[]): Buffer {
@@ -92,28 +111,42 @@ describe('property: any mutation of a valid file gets a verdict', () => {
 
   it('JPEG mutations (header-biased and anywhere)', async () => {
     await fc.assert(
-      fc.asyncProperty(fc.array(mutation, { minLength: 1, maxLength: 6 }), fc.boolean(), fc.constantFrom('photo' as const, 'signature' as const), async (ms, biased, kind) => {
-        await holds(mutate(jpeg, biased ? headerBiased(ms) : ms), kind);
-      }),
+      fc.asyncProperty(
+        fc.array(mutation, { minLength: 1, maxLength: 6 }),
+        fc.boolean(),
+        fc.constantFrom('photo' as const, 'signature' as const),
+        async (ms, biased, kind) => {
+          await holds(mutate(jpeg, biased ? headerBiased(ms) : ms), kind);
+        },
+      ),
       { numRuns: 250, seed: 20_260_301 },
     );
   }, 60_000);
 
   it('PDF mutations (with and without object streams)', async () => {
     await fc.assert(
-      fc.asyncProperty(fc.array(mutation, { minLength: 1, maxLength: 6 }), fc.constantFrom(0, 1), async (ms, which) => {
-        await holds(mutate(pdfs[which], ms), 'photo');
-      }),
+      fc.asyncProperty(
+        fc.array(mutation, { minLength: 1, maxLength: 6 }),
+        fc.constantFrom(0, 1),
+        async (ms, which) => {
+          await holds(mutate(pdfs[which], ms), 'photo');
+        },
+      ),
       { numRuns: 200, seed: 20_260_302 },
     );
   }, 60_000);
 
   it('arbitrary bytes behind JPEG and PDF signatures', async () => {
     await fc.assert(
-      fc.asyncProperty(fc.constantFrom('jpeg', 'pdf'), fc.uint8Array({ maxLength: 4096 }), async (kind, tail) => {
-        const head = kind === 'jpeg' ? Buffer.from([0xff, 0xd8, 0xff]) : Buffer.from('%PDF-1.7\n');
-        await holds(Buffer.concat([head, tail]), 'photo');
-      }),
+      fc.asyncProperty(
+        fc.constantFrom('jpeg', 'pdf'),
+        fc.uint8Array({ maxLength: 4096 }),
+        async (kind, tail) => {
+          const head =
+            kind === 'jpeg' ? Buffer.from([0xff, 0xd8, 0xff]) : Buffer.from('%PDF-1.7\n');
+          await holds(Buffer.concat([head, tail]), 'photo');
+        },
+      ),
       { numRuns: 150, seed: 20_260_303 },
     );
   }, 60_000);

@@ -2,7 +2,8 @@ import sharp from 'sharp';
 import { measureImage, normaliseForDisplay } from './index';
 import { stripJpegMetadata } from './jpeg-strip';
 
-const XMP = '<x:xmpmeta xmlns:x="adobe:ns:meta/"><rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#"></rdf:RDF></x:xmpmeta>';
+const XMP =
+  '<x:xmpmeta xmlns:x="adobe:ns:meta/"><rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#"></rdf:RDF></x:xmpmeta>';
 
 /** A JPEG full of personal metadata: EXIF with a name and GPS, XMP, an ICC profile, a comment, bytes after EOI. */
 async function taggedJpeg(progressive: boolean): Promise<Buffer> {
@@ -10,15 +11,27 @@ async function taggedJpeg(progressive: boolean): Promise<Buffer> {
   const width = 96;
   const height = 120;
   const raw = Buffer.alloc(width * height * 3);
-  for (let i = 0; i < width * height; i++) raw.set([(i % width) * 2, Math.floor(i / width) * 2, (i * 7) % 256], i * 3);
+  for (let i = 0; i < width * height; i++)
+    raw.set([(i % width) * 2, Math.floor(i / width) * 2, (i * 7) % 256], i * 3);
   const jpeg = await sharp(raw, { raw: { width, height, channels: 3 } })
     .jpeg({ progressive })
     .withMetadata({ density: 300 })
-    .withExif({ IFD0: { Artist: 'Chauffeur Dupont' }, IFD3: { GPSLatitudeRef: 'N', GPSLatitude: '48/1 51/1 24/1' } })
+    .withExif({
+      IFD0: { Artist: 'Chauffeur Dupont' },
+      IFD3: { GPSLatitudeRef: 'N', GPSLatitude: '48/1 51/1 24/1' },
+    })
     .withXmp(XMP)
     .toBuffer();
-  const comment = Buffer.concat([Buffer.from([0xff, 0xfe, 0x00, 0x12]), Buffer.from('Olivier Dupont..')]);
-  return Buffer.concat([jpeg.subarray(0, 2), comment, jpeg.subarray(2), Buffer.from('trailing secret')]);
+  const comment = Buffer.concat([
+    Buffer.from([0xff, 0xfe, 0x00, 0x12]),
+    Buffer.from('Olivier Dupont..'),
+  ]);
+  return Buffer.concat([
+    jpeg.subarray(0, 2),
+    comment,
+    jpeg.subarray(2),
+    Buffer.from('trailing secret'),
+  ]);
 }
 
 const pixels = async (bytes: Buffer) => (await sharp(bytes).raw().toBuffer()).toString('base64');
@@ -35,7 +48,8 @@ describe('stripJpegMetadata', () => {
       expect(metadata.exif).toBeUndefined();
       expect(metadata.xmp).toBeUndefined();
       expect(metadata.icc).toBeDefined();
-      for (const secret of ['Chauffeur Dupont', 'Olivier Dupont', 'trailing secret', 'GPS']) expect(out.includes(Buffer.from(secret))).toBe(false);
+      for (const secret of ['Chauffeur Dupont', 'Olivier Dupont', 'trailing secret', 'GPS'])
+        expect(out.includes(Buffer.from(secret))).toBe(false);
       expect(out.subarray(-2)).toEqual(Buffer.from([0xff, 0xd9]));
     });
   }
@@ -49,10 +63,18 @@ describe('stripJpegMetadata', () => {
   it('keeps the JFIF density but not its thumbnail', async () => {
     const tagged = await taggedJpeg(false);
     // JFIF 1.02, 300 × 300 dpi, with a 1 × 1 thumbnail of a telltale colour.
-    const jfif = Buffer.from([0xff, 0xe0, 0x00, 0x13, 0x4a, 0x46, 0x49, 0x46, 0x00, 0x01, 0x02, 0x01, 0x01, 0x2c, 0x01, 0x2c, 0x01, 0x01, 0xab, 0xcd, 0xef]);
+    const jfif = Buffer.from([
+      0xff, 0xe0, 0x00, 0x13, 0x4a, 0x46, 0x49, 0x46, 0x00, 0x01, 0x02, 0x01, 0x01, 0x2c, 0x01,
+      0x2c, 0x01, 0x01, 0xab, 0xcd, 0xef,
+    ]);
     const withJfif = Buffer.concat([tagged.subarray(0, 2), jfif, tagged.subarray(2)]);
     const out = stripJpegMetadata(withJfif) as Buffer;
-    expect(out.subarray(2, 20)).toEqual(Buffer.from([0xff, 0xe0, 0x00, 0x10, 0x4a, 0x46, 0x49, 0x46, 0x00, 0x01, 0x02, 0x01, 0x01, 0x2c, 0x01, 0x2c, 0x00, 0x00]));
+    expect(out.subarray(2, 20)).toEqual(
+      Buffer.from([
+        0xff, 0xe0, 0x00, 0x10, 0x4a, 0x46, 0x49, 0x46, 0x00, 0x01, 0x02, 0x01, 0x01, 0x2c, 0x01,
+        0x2c, 0x00, 0x00,
+      ]),
+    );
     expect(out.includes(Buffer.from([0xab, 0xcd, 0xef]))).toBe(false);
     expect((await sharp(out).metadata()).density).toBe(300);
     expect(await pixels(out)).toBe(await pixels(tagged));

@@ -19,14 +19,38 @@ const COM = 0xfe;
 
 /** Segments a decoder needs: tables, frame, restart interval, hierarchical/arithmetic extras. */
 const isCodingSegment = (marker: number) =>
-  (marker >= 0xc0 && marker <= 0xcf) || marker === 0xdb || marker === 0xdd || marker === 0xdc || marker === 0xde || marker === 0xdf;
+  (marker >= 0xc0 && marker <= 0xcf) ||
+  marker === 0xdb ||
+  marker === 0xdd ||
+  marker === 0xdc ||
+  marker === 0xde ||
+  marker === 0xdf;
 
 /** APP0 "JFIF": version 1.02, the original units and densities, no thumbnail. */
 function cleanJfif(data: Uint8Array): Buffer {
   const units = data[7];
   const xDensity = be16(data, 8);
   const yDensity = be16(data, 10);
-  return Buffer.from([0xff, APP0, 0x00, 0x10, 0x4a, 0x46, 0x49, 0x46, 0x00, 0x01, 0x02, units, xDensity >> 8, xDensity & 0xff, yDensity >> 8, yDensity & 0xff, 0x00, 0x00]);
+  return Buffer.from([
+    0xff,
+    APP0,
+    0x00,
+    0x10,
+    0x4a,
+    0x46,
+    0x49,
+    0x46,
+    0x00,
+    0x01,
+    0x02,
+    units,
+    xDensity >> 8,
+    xDensity & 0xff,
+    yDensity >> 8,
+    yDensity & 0xff,
+    0x00,
+    0x00,
+  ]);
 }
 
 /** The stripped copy, or null when the JPEG is malformed or never reaches its end-of-image marker. */
@@ -41,7 +65,12 @@ export function stripJpegMetadata(bytes: Uint8Array): Buffer | null {
     const { marker, start, end, data } = segment;
     if (marker === EOI) {
       // A JFIF header only where there was one: added to an Adobe RGB file it would make decoders read RGB as YCbCr.
-      return Buffer.concat([bytes.subarray(0, 2), ...(jfif ? [cleanJfif(jfif)] : []), ...kept, bytes.subarray(start, end)]);
+      return Buffer.concat([
+        bytes.subarray(0, 2),
+        ...(jfif ? [cleanJfif(jfif)] : []),
+        ...kept,
+        bytes.subarray(start, end),
+      ]);
     }
     if (data === null) return null;
     const whole = bytes.subarray(start, end);
@@ -58,7 +87,12 @@ export function stripJpegMetadata(bytes: Uint8Array): Buffer | null {
       // stuffed 0xFF00 nor a restart marker.
       let scanEnd = end;
       while (scanEnd + 1 < bytes.length) {
-        if (bytes[scanEnd] === 0xff && bytes[scanEnd + 1] !== 0x00 && !(bytes[scanEnd + 1] >= 0xd0 && bytes[scanEnd + 1] <= 0xd7)) break;
+        if (
+          bytes[scanEnd] === 0xff &&
+          bytes[scanEnd + 1] !== 0x00 &&
+          !(bytes[scanEnd + 1] >= 0xd0 && bytes[scanEnd + 1] <= 0xd7)
+        )
+          break;
         scanEnd++;
       }
       if (scanEnd + 1 >= bytes.length) return null;

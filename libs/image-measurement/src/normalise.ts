@@ -21,7 +21,10 @@ export function sha256(bytes: Uint8Array): string {
  * Returns null when the file was not measured as readable. Meant for files
  * whose verdict is valid; rejects only on an unexpected decoder error.
  */
-export async function normaliseForDisplay(bytes: Uint8Array, measured: Measured): Promise<Buffer | null> {
+export async function normaliseForDisplay(
+  bytes: Uint8Array,
+  measured: Measured,
+): Promise<Buffer | null> {
   if (!measured.analysed || measured.corrupt !== null) return null;
   return displayDerivedOnRead(bytes, measured) ?? normaliseByDecoding(bytes, measured);
 }
@@ -32,13 +35,20 @@ export async function normaliseForDisplay(bytes: Uint8Array, measured: Measured)
  * it from the original when the image is shown (see ImagesService.displayImage). Null when the
  * file needs a decode for display (rotated JPEG, PDF) or is not a readable JPEG.
  */
-export function displayDerivedOnRead(bytes: Uint8Array, measured: Pick<Measured, 'format' | 'orientation'>): Buffer | null {
-  if (measured.format !== 'jpeg' || (measured.orientation !== null && measured.orientation !== 1)) return null;
+export function displayDerivedOnRead(
+  bytes: Uint8Array,
+  measured: Pick<Measured, 'format' | 'orientation'>,
+): Buffer | null {
+  if (measured.format !== 'jpeg' || (measured.orientation !== null && measured.orientation !== 1))
+    return null;
   return stripJpegMetadata(bytes);
 }
 
 /** The display copy of a file that needs one made by a decoder: a rotated JPEG re-encoded, a PDF's JPEG. */
-export async function normaliseByDecoding(bytes: Uint8Array, measured: Measured): Promise<Buffer | null> {
+export async function normaliseByDecoding(
+  bytes: Uint8Array,
+  measured: Measured,
+): Promise<Buffer | null> {
   if (!measured.analysed || measured.corrupt !== null) return null;
   if (measured.format === 'jpeg') return reencodeForDisplay(bytes);
   if (measured.format !== 'pdf' || !measured.hasImage) return null;

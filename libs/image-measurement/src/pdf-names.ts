@@ -17,7 +17,9 @@ export const UNSAFE_NAMES: Readonly<Record<string, UnsafeReason>> = {
 
 /** Decodes the #xx escapes of a PDF name (`/J#61vaScript` is `/JavaScript`). */
 export function decodePdfName(raw: string): string {
-  return raw.replace(/#([0-9a-fA-F]{2})/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16)));
+  return raw.replace(/#([0-9a-fA-F]{2})/g, (_, hex: string) =>
+    String.fromCharCode(parseInt(hex, 16)),
+  );
 }
 
 const NAME_RE = /\/([^\s/<>[\]()%{}\0]*)/g;
@@ -27,7 +29,9 @@ export function scanUnsafeNames(text: string, found: Set<UnsafeReason>): void {
   NAME_RE.lastIndex = 0;
   for (let m = NAME_RE.exec(text); m !== null; m = NAME_RE.exec(text)) {
     const name = m[1].includes('#') ? decodePdfName(m[1]) : m[1];
-    const reason = Object.prototype.hasOwnProperty.call(UNSAFE_NAMES, name) ? UNSAFE_NAMES[name] : undefined;
+    const reason = Object.prototype.hasOwnProperty.call(UNSAFE_NAMES, name)
+      ? UNSAFE_NAMES[name]
+      : undefined;
     if (reason !== undefined) found.add(reason);
   }
 }

@@ -30,13 +30,22 @@ export interface PdfPrescan {
 
 function inflateCapped(data: Uint8Array, max: number): Promise<Buffer | 'too-large' | 'error'> {
   return new Promise((resolve) => {
-    inflate(data, { maxOutputLength: Math.max(1, max), finishFlush: zc.Z_SYNC_FLUSH }, (err, out) => {
-      if (err) {
-        resolve((err as NodeJS.ErrnoException).code === 'ERR_BUFFER_TOO_LARGE' || err instanceof RangeError ? 'too-large' : 'error');
-      } else {
-        resolve(out);
-      }
-    });
+    inflate(
+      data,
+      { maxOutputLength: Math.max(1, max), finishFlush: zc.Z_SYNC_FLUSH },
+      (err, out) => {
+        if (err) {
+          resolve(
+            (err as NodeJS.ErrnoException).code === 'ERR_BUFFER_TOO_LARGE' ||
+              err instanceof RangeError
+              ? 'too-large'
+              : 'error',
+          );
+        } else {
+          resolve(out);
+        }
+      },
+    );
   });
 }
 
@@ -49,7 +58,10 @@ export function filtersOf(dictText: string): string[] {
 
 const STREAM_RE = /stream(\r\n|\n|\r)/g;
 
-export async function prescanPdf(bytes: Uint8Array, budget = PDF_INFLATE_BUDGET_BYTES): Promise<PdfPrescan> {
+export async function prescanPdf(
+  bytes: Uint8Array,
+  budget = PDF_INFLATE_BUDGET_BYTES,
+): Promise<PdfPrescan> {
   const text = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('latin1');
   const result: PdfPrescan = {
     truncated: false,
@@ -69,7 +81,8 @@ export async function prescanPdf(bytes: Uint8Array, budget = PDF_INFLATE_BUDGET_
     const kw = m.index;
     const before = kw > 0 ? text.charCodeAt(kw - 1) : 32;
     // "endstream" and names like /Xstream are not stream starts.
-    if ((before >= 65 && before <= 90) || (before >= 97 && before <= 122) || before === 47) continue;
+    if ((before >= 65 && before <= 90) || (before >= 97 && before <= 122) || before === 47)
+      continue;
     if (++result.streams > PDF_MAX_STREAMS) {
       result.bomb = true;
       break;
@@ -112,7 +125,10 @@ export async function prescanPdf(bytes: Uint8Array, budget = PDF_INFLATE_BUDGET_
       data = out;
     }
     if (isObjStm && data !== undefined) {
-      scanUnsafeNames(Buffer.from(data.buffer, data.byteOffset, data.byteLength).toString('latin1'), result.unsafe);
+      scanUnsafeNames(
+        Buffer.from(data.buffer, data.byteOffset, data.byteLength).toString('latin1'),
+        result.unsafe,
+      );
     }
   }
   return finish(result, outside + text.slice(cursor));

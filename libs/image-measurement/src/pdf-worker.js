@@ -70,7 +70,10 @@ async function analyse(bytes, inflateBudget) {
   function inflateCapped(data) {
     if (budget <= 0) return null;
     try {
-      const out = zlib.inflateSync(data, { maxOutputLength: budget, finishFlush: zlib.constants.Z_SYNC_FLUSH });
+      const out = zlib.inflateSync(data, {
+        maxOutputLength: budget,
+        finishFlush: zlib.constants.Z_SYNC_FLUSH,
+      });
       budget -= out.length;
       return out;
     } catch {
@@ -78,7 +81,12 @@ async function analyse(bytes, inflateBudget) {
     }
   }
 
-  const context = await PDFParser.forBytesWithOptions(bytes, Infinity, false, false).parseDocument();
+  const context = await PDFParser.forBytesWithOptions(
+    bytes,
+    Infinity,
+    false,
+    false,
+  ).parseDocument();
   const deref = (o) => {
     let n = 0;
     while (o instanceof PDFRef && n++ < 16) o = context.lookup(o);
@@ -136,7 +144,13 @@ async function analyse(bytes, inflateBudget) {
   const visited = new Set();
   let pageCount = 0;
   const walk = (node, inherited, depth) => {
-    if (!(node instanceof PDFDict) || visited.has(node) || depth > MAX_DEPTH || pageCount > MAX_PAGES) return;
+    if (
+      !(node instanceof PDFDict) ||
+      visited.has(node) ||
+      depth > MAX_DEPTH ||
+      pageCount > MAX_PAGES
+    )
+      return;
     visited.add(node);
     const inh = {
       MediaBox: node.get(PDFName.of('MediaBox')) ?? inherited.MediaBox,
@@ -156,7 +170,13 @@ async function analyse(bytes, inflateBudget) {
   walk(pagesRoot, {}, 0);
 
   /** @type {Analysis} */
-  const result = { pages: pageCount, page: null, largest: null, imageCount: 0, unsafe: Array.from(unsafe) };
+  const result = {
+    pages: pageCount,
+    page: null,
+    largest: null,
+    imageCount: 0,
+    unsafe: Array.from(unsafe),
+  };
   if (leaves.length === 0) return result;
   const { node: page, inh } = leaves[0];
 
@@ -166,7 +186,12 @@ async function analyse(bytes, inflateBudget) {
     if (!(a instanceof PDFArray) || a.size() !== 4) return null;
     const v = [0, 1, 2, 3].map((i) => num(a.get(i)));
     if (v.some((x) => x === undefined || !Number.isFinite(x))) return null;
-    return { x1: Math.min(v[0], v[2]), y1: Math.min(v[1], v[3]), x2: Math.max(v[0], v[2]), y2: Math.max(v[1], v[3]) };
+    return {
+      x1: Math.min(v[0], v[2]),
+      y1: Math.min(v[1], v[3]),
+      x2: Math.max(v[0], v[2]),
+      y2: Math.max(v[1], v[3]),
+    };
   };
   const media = rect(inh.MediaBox);
   if (!media) throw new Error('no MediaBox');
@@ -184,7 +209,10 @@ async function analyse(bytes, inflateBudget) {
   const uu = num(page.get(PDFName.of('UserUnit')));
   const userUnit = uu !== undefined && uu > 0 && Number.isFinite(uu) ? uu : 1;
   const rotRaw = num(inh.Rotate);
-  const rotate = rotRaw !== undefined && Number.isFinite(rotRaw) ? (((Math.round(rotRaw / 90) * 90) % 360) + 360) % 360 : 0;
+  const rotate =
+    rotRaw !== undefined && Number.isFinite(rotRaw)
+      ? (((Math.round(rotRaw / 90) * 90) % 360) + 360) % 360
+      : 0;
   let widthPt = (box.x2 - box.x1) * userUnit;
   let heightPt = (box.y2 - box.y1) * userUnit;
   if (!(widthPt > 0 && heightPt > 0)) throw new Error('empty page box');
@@ -212,7 +240,24 @@ async function analyse(bytes, inflateBudget) {
     cs = deref(cs);
     if (depth > 4) return 3;
     const n = nameOf(cs);
-    if (n) return { DeviceGray: 1, G: 1, CalGray: 1, DeviceRGB: 3, RGB: 3, CalRGB: 3, Lab: 3, DeviceCMYK: 4, CMYK: 4, Indexed: 1, I: 1, Pattern: 1, Separation: 1 }[n] ?? 3;
+    if (n)
+      return (
+        {
+          DeviceGray: 1,
+          G: 1,
+          CalGray: 1,
+          DeviceRGB: 3,
+          RGB: 3,
+          CalRGB: 3,
+          Lab: 3,
+          DeviceCMYK: 4,
+          CMYK: 4,
+          Indexed: 1,
+          I: 1,
+          Pattern: 1,
+          Separation: 1,
+        }[n] ?? 3
+      );
     if (cs instanceof PDFArray && cs.size() > 0) {
       const family = nameOf(deref(cs.get(0)));
       if (family === 'ICCBased') return num(get(dictOf(cs.get(1)), 'N')) ?? 3;
@@ -264,7 +309,11 @@ async function analyse(bytes, inflateBudget) {
       const isMask = (entries.IM ?? entries.ImageMask) === 'true';
       const bpc = isMask ? 1 : Number(entries.BPC ?? entries.BitsPerComponent ?? 8) || 8;
       const csName = String(entries.CS ?? entries.ColorSpace ?? '/G').replace(/^\//, '');
-      const comps = isMask ? 1 : { G: 1, DeviceGray: 1, RGB: 3, DeviceRGB: 3, CMYK: 4, DeviceCMYK: 4, I: 1, Indexed: 1 }[csName] ?? 3;
+      const comps = isMask
+        ? 1
+        : ({ G: 1, DeviceGray: 1, RGB: 3, DeviceRGB: 3, CMYK: 4, DeviceCMYK: 4, I: 1, Indexed: 1 }[
+            csName
+          ] ?? 3);
       const fRaw = String(entries.F ?? entries.Filter ?? '');
       const filters = Array.from(fRaw.matchAll(/\/([A-Za-z0-9]+)/g), (x) => x[1]);
       consider({
@@ -294,13 +343,14 @@ async function analyse(bytes, inflateBudget) {
         const width = num(x.dict.get(PDFName.of('Width')));
         const height = num(x.dict.get(PDFName.of('Height')));
         if (!(width > 0 && height > 0)) continue;
-        const isMask = get(x.dict, 'ImageMask') instanceof PDFBool && get(x.dict, 'ImageMask').asBoolean();
+        const isMask =
+          get(x.dict, 'ImageMask') instanceof PDFBool && get(x.dict, 'ImageMask').asBoolean();
         consider({
           source: 'xobject',
           width: Math.round(width),
           height: Math.round(height),
           filters: filtersOf(x.dict),
-          bpc: isMask ? 1 : num(x.dict.get(PDFName.of('BitsPerComponent'))) ?? 8,
+          bpc: isMask ? 1 : (num(x.dict.get(PDFName.of('BitsPerComponent'))) ?? 8),
           comps: isMask ? 1 : componentsOf(x.dict.get(PDFName.of('ColorSpace'))),
           data: x.contents,
           predictorParams: dictOf(x.dict.get(PDFName.of('DecodeParms'))) ?? null,
@@ -328,7 +378,14 @@ async function analyse(bytes, inflateBudget) {
 /** Decides whether the largest image decodes; DCT data is handed back for sharp. */
 function describe(img, inflateCapped, num) {
   /** @type {LargestImage} */
-  const out = { source: img.source, width: img.width, height: img.height, filters: img.filters, decodable: null, jpeg: null };
+  const out = {
+    source: img.source,
+    width: img.width,
+    height: img.height,
+    filters: img.filters,
+    decodable: null,
+    jpeg: null,
+  };
   if (img.width * img.height > 40000000) return out; // TOO_MANY_PIXELS: not decoded
   let data = img.data;
   const filters = img.filters.map((f) => ({ Fl: 'FlateDecode', DCT: 'DCTDecode' })[f] ?? f);
@@ -368,7 +425,10 @@ parentPort.on('message', (msg) => {
   analyse(msg.bytes, msg.inflateBudget)
     .then((result) => {
       /** @type {ArrayBuffer[]} */
-      const transfer = result.largest && result.largest.jpeg ? [/** @type {ArrayBuffer} */ (result.largest.jpeg.buffer)] : [];
+      const transfer =
+        result.largest && result.largest.jpeg
+          ? [/** @type {ArrayBuffer} */ (result.largest.jpeg.buffer)]
+          : [];
       parentPort.postMessage({ id: msg.id, ok: true, result }, transfer);
     })
     .catch((e) => {

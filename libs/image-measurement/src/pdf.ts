@@ -1,4 +1,11 @@
-import { displayMm, MAX_PIXELS, type Measured, ptToMm, roundDpi, type UnsafeReason } from '@t3p/image-rules';
+import {
+  displayMm,
+  MAX_PIXELS,
+  type Measured,
+  ptToMm,
+  roundDpi,
+  type UnsafeReason,
+} from '@t3p/image-rules';
 import { decodeJpegFully } from './sharp-guard';
 import { pdfPool, type PdfWorkerImage } from './pdf-pool';
 import { PDF_INFLATE_BUDGET_BYTES, prescanPdf } from './pdf-prescan';

@@ -18,20 +18,39 @@ export interface WarningsSetEntry {
  * Test helper: runs tools/warnings-set/make-warnings-set.ts (the same builder as
  * `npm run warnings-set`) into a fresh temp folder; `people` keeps only the first faces.
  */
-export function makeWarningsSet(people?: number): Promise<{ dir: string; entries: WarningsSetEntry[] }> {
+export function makeWarningsSet(
+  people?: number,
+): Promise<{ dir: string; entries: WarningsSetEntry[] }> {
   const dir = mkdtempSync(join(tmpdir(), 't3p-warnings-set-'));
-  const args = ['--tsconfig', 'tsconfig.base.json', 'tools/warnings-set/make-warnings-set.ts', dir, ...(people ? ['--people', String(people)] : [])];
+  const args = [
+    '--tsconfig',
+    'tsconfig.base.json',
+    'tools/warnings-set/make-warnings-set.ts',
+    dir,
+    ...(people ? ['--people', String(people)] : []),
+  ];
   return new Promise((done, fail) => {
-    execFile(join(WORKSPACE_ROOT, 'node_modules', '.bin', 'tsx'), args, { cwd: WORKSPACE_ROOT, timeout: 300_000 }, (error, _stdout, stderr) => {
-      if (error) {
-        fail(new Error(`make-warnings-set failed: ${stderr}`));
-        return;
-      }
-      done({ dir, entries: (JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8')) as { files: WarningsSetEntry[] }).files });
-    });
+    execFile(
+      join(WORKSPACE_ROOT, 'node_modules', '.bin', 'tsx'),
+      args,
+      { cwd: WORKSPACE_ROOT, timeout: 300_000 },
+      (error, _stdout, stderr) => {
+        if (error) {
+          fail(new Error(`make-warnings-set failed: ${stderr}`));
+          return;
+        }
+        done({
+          dir,
+          entries: (
+            JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8')) as {
+              files: WarningsSetEntry[];
+            }
+          ).files,
+        });
+      },
+    );
   });
 }
-
 
 export interface ClassScore {
   degradation: string;
@@ -51,7 +70,10 @@ export interface WarningsSetScore {
 }
 
 /** Agreement of the warnings with the labels: a degraded file hits when it gets its expected code. */
-export function scoreWarningsSet(entries: WarningsSetEntry[], warningsOf: Map<string, RuleWarning[]>): WarningsSetScore {
+export function scoreWarningsSet(
+  entries: WarningsSetEntry[],
+  warningsOf: Map<string, RuleWarning[]>,
+): WarningsSetScore {
   const classes = new Map<string, ClassScore>();
   const misses: WarningsSetScore['misses'] = [];
   let goodFiles = 0;
@@ -73,12 +95,24 @@ export function scoreWarningsSet(entries: WarningsSetEntry[], warningsOf: Map<st
     if (hit) degradedHits++;
     else misses.push({ file: e.file, expected: e.expected, got });
     const key = e.expected.join(',');
-    const c = classes.get(key) ?? { degradation: e.degradation.replace(/ \d+ mm$/, (m) => m), expected: key, files: 0, hits: 0 };
+    const c = classes.get(key) ?? {
+      degradation: e.degradation.replace(/ \d+ mm$/, (m) => m),
+      expected: key,
+      files: 0,
+      hits: 0,
+    };
     c.files++;
     if (hit) c.hits++;
     classes.set(key, c);
   }
-  return { goodFiles, goodWithWarnings, degradedFiles, degradedHits, classes: [...classes.values()], misses };
+  return {
+    goodFiles,
+    goodWithWarnings,
+    degradedFiles,
+    degradedHits,
+    classes: [...classes.values()],
+    misses,
+  };
 }
 
 /** The confusion table of docs/image-rules.md. */
@@ -87,7 +121,10 @@ export function scoreMarkdown(s: WarningsSetScore): string {
   const rows = [
     '| files | expected warning | files | got it | missed |',
     '|---|---|---:|---:|---:|',
-    ...s.classes.map((c) => `| ${c.degradation} | \`${c.expected}\` | ${c.files} | ${c.hits} (${pct(c.hits, c.files)}) | ${c.files - c.hits} |`),
+    ...s.classes.map(
+      (c) =>
+        `| ${c.degradation} | \`${c.expected}\` | ${c.files} | ${c.hits} (${pct(c.hits, c.files)}) | ${c.files - c.hits} |`,
+    ),
     `| **all degraded** | | ${s.degradedFiles} | ${s.degradedHits} (${pct(s.degradedHits, s.degradedFiles)}) | ${s.degradedFiles - s.degradedHits} |`,
     `| **good** (no warning expected) | — | ${s.goodFiles} | with a warning: ${s.goodWithWarnings} (${pct(s.goodWithWarnings, s.goodFiles)}) | |`,
   ];

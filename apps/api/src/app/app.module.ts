@@ -40,7 +40,9 @@ export class AppModule {
         AgentBackofficeModule,
         RequestStatisticsModule,
         ImagesModule,
-        NotificationsModule.register({ devMailbox: environment.NODE_ENV !== 'production' && servesHttpApi(environment) }),
+        NotificationsModule.register({
+          devMailbox: environment.NODE_ENV !== 'production' && servesHttpApi(environment),
+        }),
         SchedulerModule.register({ enabled: runsBackgroundJobs(environment) }),
         DemoModule,
         ClockModule.with(clock ?? new Clock()),
@@ -53,6 +55,11 @@ export class AppModule {
 @Module({})
 class ClockModule {
   static with(clock: Clock): DynamicModule {
-    return { module: ClockModule, global: true, providers: [{ provide: Clock, useValue: clock }], exports: [Clock] };
+    return {
+      module: ClockModule,
+      global: true,
+      providers: [{ provide: Clock, useValue: clock }],
+      exports: [Clock],
+    };
   }
 }

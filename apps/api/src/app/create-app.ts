@@ -31,9 +31,13 @@ export async function createApp(options: AppModuleOptions): Promise<NestFastifyA
     genReqId: requestIdOf,
     requestIdHeader: false,
   });
-  const app = await NestFactory.create<NestFastifyApplication>(AppModule.register(options), adapter, {
-    bufferLogs: true,
-  });
+  const app = await NestFactory.create<NestFastifyApplication>(
+    AppModule.register(options),
+    adapter,
+    {
+      bufferLogs: true,
+    },
+  );
   app.useLogger(app.get(Logger));
   // One request id for Fastify, the logs and the caller (echoed back in X-Request-Id).
   app
@@ -70,7 +74,14 @@ export async function createApp(options: AppModuleOptions): Promise<NestFastifyA
   // Session cookies (see the Auth module); unsigned: the value is a random id checked in the database.
   await app.register(fastifyCookie);
   await app.register(fastifyMultipart, {
-    limits: { fileSize: UPLOAD_HARD_CAP, files: 1, fields: 5, parts: 6, fieldSize: 1024, headerPairs: 50 },
+    limits: {
+      fileSize: UPLOAD_HARD_CAP,
+      files: 1,
+      fields: 5,
+      parts: 6,
+      fieldSize: 1024,
+      headerPairs: 50,
+    },
   });
 
   if (!servesHttpApi(env)) {
@@ -114,7 +125,10 @@ async function serveFronts(app: NestFastifyApplication, env: Environment): Promi
   ].filter((front) => existsSync(join(front.dir, 'index.html')));
   // A production instance without its fronts answers 404 on every page: say why at start-up.
   if (fronts.length < 2 && env.NODE_ENV === 'production') {
-    new NestLogger('Fronts').warn({ staticDir: root }, 'STATIC_DIR does not hold both built fronts (chauffeur/browser, prefecture/browser)');
+    new NestLogger('Fronts').warn(
+      { staticDir: root },
+      'STATIC_DIR does not hold both built fronts (chauffeur/browser, prefecture/browser)',
+    );
   }
 
   const fastify = app.getHttpAdapter().getInstance();
@@ -138,18 +152,27 @@ async function serveFronts(app: NestFastifyApplication, env: Environment): Promi
     });
   }
 
-  const notFound = (request: FastifyRequest, reply: FastifyReply) => reply.status(404).send(notFoundBody(request));
+  const notFound = (request: FastifyRequest, reply: FastifyReply) =>
+    reply.status(404).send(notFoundBody(request));
   if (fronts.some((front) => front.prefix === '/prefecture/')) {
-    fastify.get('/prefecture', (_request: FastifyRequest, reply: FastifyReply) => reply.redirect('/prefecture/', 301));
+    fastify.get('/prefecture', (_request: FastifyRequest, reply: FastifyReply) =>
+      reply.redirect('/prefecture/', 301),
+    );
   }
   // Deep links of the single-page fronts (/etape/photo, /prefecture/demandes/…) get their index.html.
   const sessionCookie = app.get(SessionService, { strict: false }).cookieName();
   for (const front of fronts) {
     fastify.get(`${front.prefix}*`, (request: FastifyRequest, reply: FastifyReply) => {
       if (request.url.startsWith('/api/')) return notFound(request, reply);
-      const preloads = front.prefix === '/' ? driverPortalPreloads(request.url, Boolean(request.cookies?.[sessionCookie])) : null;
+      const preloads =
+        front.prefix === '/'
+          ? driverPortalPreloads(request.url, Boolean(request.cookies?.[sessionCookie]))
+          : null;
       if (preloads) void reply.header('link', preloads);
-      return reply.header('cache-control', 'no-cache').type('text/html; charset=utf-8').sendFile('index.html', front.dir, { cacheControl: false });
+      return reply
+        .header('cache-control', 'no-cache')
+        .type('text/html; charset=utf-8')
+        .sendFile('index.html', front.dir, { cacheControl: false });
     });
   }
 }

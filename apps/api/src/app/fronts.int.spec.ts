@@ -3,7 +3,9 @@ import { join } from 'node:path';
 import { startTestApp, TestApp } from '../testing/test-app';
 
 const dist = join(__dirname, '../../../../dist/apps');
-const built = ['chauffeur', 'prefecture'].every((app) => existsSync(join(dist, app, 'browser', 'index.html')));
+const built = ['chauffeur', 'prefecture'].every((app) =>
+  existsSync(join(dist, app, 'browser', 'index.html')),
+);
 
 /** `npm test` builds the fronts before the tests; a missing build is a failure under CI. */
 const describeBuilt = built || process.env['CI'] === 'true' ? describe : describe.skip;
@@ -58,18 +60,27 @@ describeBuilt('both fronts on the API origin', () => {
   });
 
   it('announces the wizard’s start-up reads in the answer of a wizard page, for a visitor with a session cookie', async () => {
-    const withCookie = { headers: { cookie: 't3p_session=any-value' }, redirect: 'manual' as const };
+    const withCookie = {
+      headers: { cookie: 't3p_session=any-value' },
+      redirect: 'manual' as const,
+    };
     const wizard = await fetch(`${test.url}/demande/photo`, withCookie);
     expect(wizard.status).toBe(200);
     expect(wizard.headers.get('link')).toBe(
       '</api/me>; rel=preload; as=fetch; crossorigin, </api/driver/application>; rel=preload; as=fetch; crossorigin, ' +
         '</api/driver/request>; rel=preload; as=fetch; crossorigin',
     );
-    expect((await fetch(`${test.url}/demande`, withCookie)).headers.get('link')).toContain('</api/me>');
+    expect((await fetch(`${test.url}/demande`, withCookie)).headers.get('link')).toContain(
+      '</api/me>',
+    );
     expect((await get('/demande/photo')).headers.get('link')).toBeNull();
     expect((await fetch(`${test.url}/faq`, withCookie)).headers.get('link')).toBeNull();
-    expect((await fetch(`${test.url}/demandes-anciennes`, withCookie)).headers.get('link')).toBeNull();
-    expect((await fetch(`${test.url}/prefecture/demandes/42`, withCookie)).headers.get('link')).toBeNull();
+    expect(
+      (await fetch(`${test.url}/demandes-anciennes`, withCookie)).headers.get('link'),
+    ).toBeNull();
+    expect(
+      (await fetch(`${test.url}/prefecture/demandes/42`, withCookie)).headers.get('link'),
+    ).toBeNull();
   });
 
   it('keeps unknown API paths in the JSON error format', async () => {

@@ -13,19 +13,34 @@ describe('HTTP backbone (real API, real database)', () => {
   it('reports its health and the database status', async () => {
     const response = await fetch(`${test.url}/api/health`);
     expect(response.status).toBe(200);
-    expect(await response.json()).toMatchObject({ status: 'ok', info: { database: { status: 'up' } } });
+    expect(await response.json()).toMatchObject({
+      status: 'ok',
+      info: { database: { status: 'up' } },
+    });
   });
 
   it.each([
-    ['a value of the wrong type', '/api/dev/mailbox?limit=abc', 'Le paramètre « limit » doit être un nombre entier.'],
-    ['a value out of range', '/api/dev/mailbox?limit=1000', 'Le paramètre « limit » doit valoir au plus 200.'],
+    [
+      'a value of the wrong type',
+      '/api/dev/mailbox?limit=abc',
+      'Le paramètre « limit » doit être un nombre entier.',
+    ],
+    [
+      'a value out of range',
+      '/api/dev/mailbox?limit=1000',
+      'Le paramètre « limit » doit valoir au plus 200.',
+    ],
     ['an unknown field', '/api/dev/mailbox?admin=1', 'Le champ « admin » n’est pas attendu.'],
     ['a malformed id', '/api/dev/mailbox/not-a-uuid', undefined],
   ])('answers %s with a 400 in the error format', async (_case, path, message) => {
     const response = await fetch(`${test.url}${path}`);
     expect(response.status).toBe(400);
     const body = await response.json();
-    expect(body).toMatchObject({ statusCode: 400, code: expect.stringMatching(/^[A-Z_]+$/), requestId: expect.any(String) });
+    expect(body).toMatchObject({
+      statusCode: 400,
+      code: expect.stringMatching(/^[A-Z_]+$/),
+      requestId: expect.any(String),
+    });
     expect(typeof body.message).toBe('string');
     if (message) expect(body.message).toBe(message);
   });
@@ -38,7 +53,10 @@ describe('HTTP backbone (real API, real database)', () => {
     });
     expect(response.status).toBeGreaterThanOrEqual(400);
     expect(response.status).toBeLessThan(500);
-    expect(await response.json()).toMatchObject({ code: expect.any(String), message: expect.any(String) });
+    expect(await response.json()).toMatchObject({
+      code: expect.any(String),
+      message: expect.any(String),
+    });
   });
 
   it('answers an oversized JSON body with a 413 in the error format', async () => {
@@ -54,11 +72,17 @@ describe('HTTP backbone (real API, real database)', () => {
   it('answers an unknown API route with a 404 in the error format', async () => {
     const response = await fetch(`${test.url}/api/nothing-here`);
     expect(response.status).toBe(404);
-    expect(await response.json()).toMatchObject({ statusCode: 404, code: 'NOT_FOUND', message: 'Ressource introuvable.' });
+    expect(await response.json()).toMatchObject({
+      statusCode: 404,
+      code: 'NOT_FOUND',
+      message: 'Ressource introuvable.',
+    });
   });
 
   it('keeps a well-formed request id from the caller and returns it', async () => {
-    const response = await fetch(`${test.url}/api/health`, { headers: { 'x-request-id': 'trace-12345678' } });
+    const response = await fetch(`${test.url}/api/health`, {
+      headers: { 'x-request-id': 'trace-12345678' },
+    });
     expect(response.headers.get('x-request-id')).toBe('trace-12345678');
   });
 
@@ -74,7 +98,9 @@ describe('HTTP backbone (real API, real database)', () => {
     const response = await fetch(`${test.url}/api/openapi.json`);
     expect(response.status).toBe(200);
     const served = await response.json();
-    const committed = JSON.parse(readFileSync(join(__dirname, '../../../../docs/openapi.json'), 'utf8'));
+    const committed = JSON.parse(
+      readFileSync(join(__dirname, '../../../../docs/openapi.json'), 'utf8'),
+    );
     // When this fails: run `npm run openapi` and commit docs/openapi.json with the API change.
     expect(served).toEqual(committed);
     expect(buildOpenApiDocument(test.app)).toEqual(committed);

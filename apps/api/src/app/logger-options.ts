@@ -34,7 +34,11 @@ export function loggerOptions(env: Environment): Params {
         res: (response: { statusCode: number }) => ({ statusCode: response.statusCode }),
       },
       customLogLevel: (_request, response, error) =>
-        error || response.statusCode >= 500 ? 'error' : response.statusCode >= 400 ? 'warn' : 'info',
+        error || response.statusCode >= 500
+          ? 'error'
+          : response.statusCode >= 400
+            ? 'warn'
+            : 'info',
       autoLogging: { ignore: (request) => (request.url ?? '').startsWith('/api/health') },
       redact: { paths: ['req.headers', 'req.remoteAddress', 'req.remotePort'], remove: true },
     },

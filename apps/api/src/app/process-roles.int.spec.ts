@@ -3,10 +3,16 @@ import { startTestApp, type TestApp } from '../testing/test-app';
 const TICK_MS = 7_000;
 const POLL_MS = 3_000;
 /** Distinct periods, so the intervals of the timed jobs and of the outbox worker are recognisable. */
-const jobSettings = { SCHEDULER_ENABLED: 'true', SCHEDULER_TICK_SECONDS: String(TICK_MS / 1000), OUTBOX_POLL_SECONDS: String(POLL_MS / 1000) };
+const jobSettings = {
+  SCHEDULER_ENABLED: 'true',
+  SCHEDULER_TICK_SECONDS: String(TICK_MS / 1000),
+  OUTBOX_POLL_SECONDS: String(POLL_MS / 1000),
+};
 
 /** Starts the API with `role`; returns it with the periods of every interval registered meanwhile. */
-async function startWithRole(role: string): Promise<{ test: TestApp; periods: (number | undefined)[] }> {
+async function startWithRole(
+  role: string,
+): Promise<{ test: TestApp; periods: (number | undefined)[] }> {
   const setInterval = jest.spyOn(global, 'setInterval');
   try {
     const test = await startTestApp({ ...jobSettings, PROCESS_ROLE: role });
@@ -43,7 +49,10 @@ describe('process roles (PROCESS_ROLE)', () => {
     started.push(test);
     expect(periods).toEqual(expect.arrayContaining([TICK_MS, POLL_MS]));
     const health = await fetch(`${test.url}/api/health?probe=1`);
-    expect({ status: health.status, body: await health.json() }).toMatchObject({ status: 200, body: { status: 'ok' } });
+    expect({ status: health.status, body: await health.json() }).toMatchObject({
+      status: 200,
+      body: { status: 'ok' },
+    });
     for (const path of ['/api/me', '/api/docs', '/api/dev/mailbox', '/', '/prefecture/']) {
       const response = await fetch(`${test.url}${path}`);
       expect({ path, status: response.status, body: await response.json() }).toMatchObject({

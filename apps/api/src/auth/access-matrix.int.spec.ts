@@ -58,18 +58,32 @@ describe('access matrix (real API, real database)', () => {
   });
 
   it('GET /api/driver/application: drivers only, each their own', async () => {
-    const statuses = await Promise.all(ALL.map(async (caller) => (await call(caller, 'GET', '/api/driver/application')).status));
+    const statuses = await Promise.all(
+      ALL.map(async (caller) => (await call(caller, 'GET', '/api/driver/application')).status),
+    );
     expect(statuses).toEqual([401, 200, 200, 403, 403]);
-    expect((await (await call('driverA', 'GET', '/api/driver/application')).json()).application.id).toBe(driverA.applicationId);
-    expect((await (await call('driverB', 'GET', '/api/driver/application')).json()).application.id).toBe(driverB.applicationId);
+    expect(
+      (await (await call('driverA', 'GET', '/api/driver/application')).json()).application.id,
+    ).toBe(driverA.applicationId);
+    expect(
+      (await (await call('driverB', 'GET', '/api/driver/application')).json()).application.id,
+    ).toBe(driverB.applicationId);
   });
 
   it('GET /api/agent/applications/:id: agents of the same préfecture only, 404 for another préfecture', async () => {
     const nordApplication = `/api/agent/applications/${driverA.applicationId}`;
     const pdcApplication = `/api/agent/applications/${driverB.applicationId}`;
     const missing = `/api/agent/applications/${randomUUID()}`;
-    expect(await Promise.all(ALL.map(async (caller) => (await call(caller, 'GET', nordApplication)).status))).toEqual([401, 403, 403, 200, 404]);
-    expect(await Promise.all(ALL.map(async (caller) => (await call(caller, 'GET', pdcApplication)).status))).toEqual([401, 403, 403, 404, 200]);
+    expect(
+      await Promise.all(
+        ALL.map(async (caller) => (await call(caller, 'GET', nordApplication)).status),
+      ),
+    ).toEqual([401, 403, 403, 200, 404]);
+    expect(
+      await Promise.all(
+        ALL.map(async (caller) => (await call(caller, 'GET', pdcApplication)).status),
+      ),
+    ).toEqual([401, 403, 403, 404, 200]);
     // Another préfecture's application looks exactly like a missing one.
     const foreign = await (await call('agentPdc', 'GET', nordApplication)).json();
     const absent = await (await call('agentPdc', 'GET', missing)).json();
@@ -78,17 +92,26 @@ describe('access matrix (real API, real database)', () => {
 
   it('team management /api/agent/team…: responsables only, and only for their own préfecture’s agents', async () => {
     // agentNord is the Nord's responsable (demo data); agentPdc an agent.
-    const statuses = (method: string, path: string) => Promise.all(ALL.map(async (caller) => (await call(caller, method, path)).status));
+    const statuses = (method: string, path: string) =>
+      Promise.all(ALL.map(async (caller) => (await call(caller, method, path)).status));
     expect(await statuses('GET', '/api/agent/team')).toEqual([401, 403, 403, 200, 403]);
     expect(await statuses('GET', '/api/agent/team/activity')).toEqual([401, 403, 403, 200, 403]);
     // An empty body reaches validation (400) for the responsable only.
-    expect(await statuses('POST', '/api/agent/team/invitations')).toEqual([401, 403, 403, 400, 403]);
+    expect(await statuses('POST', '/api/agent/team/invitations')).toEqual([
+      401, 403, 403, 400, 403,
+    ]);
     const [{ id: pdcAgentId }] = await test.app
       .get(DataSource)
       .query(`SELECT id FROM agent WHERE email = 'agent.pas-de-calais@demo.t3p.example'`);
-    expect(await statuses('POST', `/api/agent/team/${pdcAgentId}/deactivation`)).toEqual([401, 403, 403, 404, 403]);
-    expect(await statuses('POST', `/api/agent/team/${randomUUID()}/deactivation`)).toEqual([401, 403, 403, 404, 403]);
-    const team: { email: string }[] = await (await call('agentNord', 'GET', '/api/agent/team')).json();
+    expect(await statuses('POST', `/api/agent/team/${pdcAgentId}/deactivation`)).toEqual([
+      401, 403, 403, 404, 403,
+    ]);
+    expect(await statuses('POST', `/api/agent/team/${randomUUID()}/deactivation`)).toEqual([
+      401, 403, 403, 404, 403,
+    ]);
+    const team: { email: string }[] = await (
+      await call('agentNord', 'GET', '/api/agent/team')
+    ).json();
     expect(team.every((member) => member.email.endsWith('.nord@demo.t3p.example'))).toBe(true);
     // The Pas-de-Calais agent is untouched.
     expect((await call('agentPdc', 'GET', '/api/agent/dashboard/overview')).status).toBe(200);
@@ -96,14 +119,25 @@ describe('access matrix (real API, real database)', () => {
 
   it('GET /api/agent/dashboard/statistics: agents only, each over their own préfecture', async () => {
     const path = '/api/agent/dashboard/statistics?from=2000-01-01&to=2002-12-31';
-    expect(await Promise.all(ALL.map(async (caller) => (await call(caller, 'GET', path)).status))).toEqual([401, 403, 403, 200, 200]);
+    expect(
+      await Promise.all(ALL.map(async (caller) => (await call(caller, 'GET', path)).status)),
+    ).toEqual([401, 403, 403, 200, 200]);
     // The same period, two préfectures: each agent reads their own rollup (the demo data of each).
-    const day = (offsetDays: number) => new Date(test.clock.now().getTime() + offsetDays * 86_400_000).toISOString().slice(0, 10);
+    const day = (offsetDays: number) =>
+      new Date(test.clock.now().getTime() + offsetDays * 86_400_000).toISOString().slice(0, 10);
     const today = `?from=${day(-1000)}&to=${day(1)}`;
-    const nord = await (await call('agentNord', 'GET', `/api/agent/dashboard/statistics${today}`)).json();
-    const pdc = await (await call('agentPdc', 'GET', `/api/agent/dashboard/statistics${today}`)).json();
-    const nordOverview = await (await call('agentNord', 'GET', '/api/agent/dashboard/overview')).json();
-    const pdcOverview = await (await call('agentPdc', 'GET', '/api/agent/dashboard/overview')).json();
+    const nord = await (
+      await call('agentNord', 'GET', `/api/agent/dashboard/statistics${today}`)
+    ).json();
+    const pdc = await (
+      await call('agentPdc', 'GET', `/api/agent/dashboard/statistics${today}`)
+    ).json();
+    const nordOverview = await (
+      await call('agentNord', 'GET', '/api/agent/dashboard/overview')
+    ).json();
+    const pdcOverview = await (
+      await call('agentPdc', 'GET', '/api/agent/dashboard/overview')
+    ).json();
     expect(nord.created.total).toBe(nordOverview.total);
     expect(pdc.created.total).toBe(pdcOverview.total);
     expect(nord.created.total).not.toBe(pdc.created.total);
@@ -120,9 +154,17 @@ describe('access matrix (real API, real database)', () => {
   });
 
   it('public sign-in endpoints accept JSON only: a cross-site form cannot reach them', async () => {
-    for (const path of ['/api/auth/driver/sign-in-links', '/api/auth/agent/sign-in-links', '/api/auth/sign-in']) {
+    for (const path of [
+      '/api/auth/driver/sign-in-links',
+      '/api/auth/agent/sign-in-links',
+      '/api/auth/sign-in',
+    ]) {
       for (const type of ['text/plain', 'application/x-www-form-urlencoded']) {
-        const form = await fetch(`${test.url}${path}`, { method: 'POST', headers: { 'content-type': type }, body: 'token=abc' });
+        const form = await fetch(`${test.url}${path}`, {
+          method: 'POST',
+          headers: { 'content-type': type },
+          body: 'token=abc',
+        });
         expect(form.status).toBe(415);
       }
       const multipart = new FormData();
@@ -151,7 +193,8 @@ describe('access matrix (real API, real database)', () => {
           routes += 1;
           const targets = [handler, controller];
           const declared =
-            reflector.getAllAndOverride(IS_PUBLIC, targets) === true || reflector.getAllAndOverride(ACCESS_RULE, targets) !== undefined;
+            reflector.getAllAndOverride(IS_PUBLIC, targets) === true ||
+            reflector.getAllAndOverride(ACCESS_RULE, targets) !== undefined;
           if (!declared) {
             const method = RequestMethod[Reflect.getMetadata(METHOD_METADATA, handler) as number];
             undeclared.push(`${method} ${controller.name}.${name}`);
@@ -165,7 +208,11 @@ describe('access matrix (real API, real database)', () => {
   });
 
   it('signed-out callers get 401 on every non-public endpoint', async () => {
-    for (const path of ['/api/me', '/api/driver/application', `/api/agent/applications/${randomUUID()}`]) {
+    for (const path of [
+      '/api/me',
+      '/api/driver/application',
+      `/api/agent/applications/${randomUUID()}`,
+    ]) {
       expect((await call('signedOut', 'GET', path)).status).toBe(401);
     }
   });

@@ -38,30 +38,49 @@ export class AccessGuard implements CanActivate {
 
     if (this.reflector.getAllAndOverride<boolean>(IS_PUBLIC, targets)) {
       if (stateChanging && !PUBLIC_BODY_TYPES.test(String(request.headers['content-type'] ?? ''))) {
-        throw new ApiException(HttpStatus.UNSUPPORTED_MEDIA_TYPE, 'UNSUPPORTED_MEDIA_TYPE', 'Le type de contenu envoyé n’est pas accepté.');
+        throw new ApiException(
+          HttpStatus.UNSUPPORTED_MEDIA_TYPE,
+          'UNSUPPORTED_MEDIA_TYPE',
+          'Le type de contenu envoyé n’est pas accepté.',
+        );
       }
       return true;
     }
 
     const rule = this.reflector.getAllAndOverride<AccessRule | undefined>(ACCESS_RULE, targets);
-    if (!rule) throw new ApiException(HttpStatus.FORBIDDEN, 'FORBIDDEN', 'Cette action ne vous est pas permise.');
+    if (!rule)
+      throw new ApiException(
+        HttpStatus.FORBIDDEN,
+        'FORBIDDEN',
+        'Cette action ne vous est pas permise.',
+      );
 
     const session = await this.sessions.resolve(request);
     const principal = session ? this.principals.principalOf(session) : null;
     if (!session || !principal) {
       if (session) await this.sessions.revoke(session.id);
-      throw new ApiException(HttpStatus.UNAUTHORIZED, 'UNAUTHENTICATED', 'Vous devez vous connecter pour continuer.');
+      throw new ApiException(
+        HttpStatus.UNAUTHORIZED,
+        'UNAUTHENTICATED',
+        'Vous devez vous connecter pour continuer.',
+      );
     }
     const role = rule === 'RESPONSABLE' ? 'AGENT' : rule;
     if (role !== 'SIGNED_IN' && role !== principal.role) {
       throw new ApiException(
         HttpStatus.FORBIDDEN,
         'FORBIDDEN',
-        role === 'AGENT' ? 'Cet espace est réservé aux agents de préfecture.' : 'Cet espace est réservé aux chauffeurs.',
+        role === 'AGENT'
+          ? 'Cet espace est réservé aux agents de préfecture.'
+          : 'Cet espace est réservé aux chauffeurs.',
       );
     }
     if (rule === 'RESPONSABLE' && principal.agentRole !== 'RESPONSABLE') {
-      throw new ApiException(HttpStatus.FORBIDDEN, 'FORBIDDEN', 'La gestion de l’équipe est réservée aux responsables de la préfecture.');
+      throw new ApiException(
+        HttpStatus.FORBIDDEN,
+        'FORBIDDEN',
+        'La gestion de l’équipe est réservée aux responsables de la préfecture.',
+      );
     }
     if (stateChanging) {
       const header = request.headers[CSRF_HEADER];

@@ -23,16 +23,25 @@ export class AgentAdminError extends Error {}
 export class AgentAdminService {
   constructor(private readonly repository: AuthRepository) {}
 
-  async addAgent(input: NewAgent): Promise<{ id: string; prefectureName: string; role: AgentRole }> {
+  async addAgent(
+    input: NewAgent,
+  ): Promise<{ id: string; prefectureName: string; role: AgentRole }> {
     const email = (input.email ?? '').trim().toLowerCase();
     const firstName = (input.firstName ?? '').trim();
     const lastName = (input.lastName ?? '').trim();
     const departement = (input.departement ?? '').trim().toUpperCase();
-    if (!isEmail(email)) throw new AgentAdminError('--email : une adresse électronique valide est attendue.');
-    if (!firstName || firstName.length > 100) throw new AgentAdminError('--first-name : le prénom est attendu (100 caractères au plus).');
-    if (!lastName || lastName.length > 100) throw new AgentAdminError('--last-name : le nom est attendu (100 caractères au plus).');
-    if (!/^(\d{2,3}|2A|2B)$/.test(departement)) throw new AgentAdminError('--departement : un code de département est attendu, par exemple 59 ou 2A.');
-    if (await this.repository.agentEmailTaken(email)) throw new AgentAdminError(`Un agent existe déjà avec l’adresse ${email}.`);
+    if (!isEmail(email))
+      throw new AgentAdminError('--email : une adresse électronique valide est attendue.');
+    if (!firstName || firstName.length > 100)
+      throw new AgentAdminError('--first-name : le prénom est attendu (100 caractères au plus).');
+    if (!lastName || lastName.length > 100)
+      throw new AgentAdminError('--last-name : le nom est attendu (100 caractères au plus).');
+    if (!/^(\d{2,3}|2A|2B)$/.test(departement))
+      throw new AgentAdminError(
+        '--departement : un code de département est attendu, par exemple 59 ou 2A.',
+      );
+    if (await this.repository.agentEmailTaken(email))
+      throw new AgentAdminError(`Un agent existe déjà avec l’adresse ${email}.`);
 
     const existing = await this.repository.findPrefectureByDepartement(departement);
     const prefectureName = existing?.name ?? input.prefectureName?.trim();
@@ -46,10 +55,20 @@ export class AgentAdminService {
       let prefectureId = existing?.id;
       if (!prefectureId) {
         prefectureId = randomUUID();
-        await this.repository.insertPrefecture(manager, { id: prefectureId, departement, name: prefectureName.slice(0, 120) });
+        await this.repository.insertPrefecture(manager, {
+          id: prefectureId,
+          departement,
+          name: prefectureName.slice(0, 120),
+        });
       }
       await this.repository.insertAgent(manager, {
-        id, prefectureId, email, firstName, lastName, active: true, role: input.responsable ? 'RESPONSABLE' : 'AGENT',
+        id,
+        prefectureId,
+        email,
+        firstName,
+        lastName,
+        active: true,
+        role: input.responsable ? 'RESPONSABLE' : 'AGENT',
       });
     });
     return { id, prefectureName, role: input.responsable ? 'RESPONSABLE' : 'AGENT' };

@@ -29,7 +29,12 @@ export async function runAgentAdd(args: string[]): Promise<number> {
   }
   let environment;
   try {
-    environment = loadEnvironment({ ...process.env, PROCESS_ROLE: 'web', SCHEDULER_ENABLED: 'false', LOG_LEVEL: process.env['LOG_LEVEL'] ?? 'warn' });
+    environment = loadEnvironment({
+      ...process.env,
+      PROCESS_ROLE: 'web',
+      SCHEDULER_ENABLED: 'false',
+      LOG_LEVEL: process.env['LOG_LEVEL'] ?? 'warn',
+    });
   } catch (error) {
     if (error instanceof ConfigurationError) {
       process.stderr.write(`${error.message}\n`);
@@ -37,18 +42,23 @@ export async function runAgentAdd(args: string[]): Promise<number> {
     }
     throw error;
   }
-  const app = await NestFactory.createApplicationContext(AppModule.register({ environment }), { logger: ['error', 'warn'] });
+  const app = await NestFactory.createApplicationContext(AppModule.register({ environment }), {
+    logger: ['error', 'warn'],
+  });
   try {
     const created = await app.get(AgentAdminService).addAgent({
       email: String(values['email'] ?? ''),
       firstName: String(values['first-name'] ?? ''),
       lastName: String(values['last-name'] ?? ''),
       departement: String(values['departement'] ?? ''),
-      prefectureName: typeof values['prefecture-name'] === 'string' ? values['prefecture-name'] : undefined,
+      prefectureName:
+        typeof values['prefecture-name'] === 'string' ? values['prefecture-name'] : undefined,
       responsable: values['responsable'] === true,
     });
     const what = created.role === 'RESPONSABLE' ? 'Responsable créé' : 'Agent créé';
-    process.stdout.write(`${what} (${created.id}) pour la ${created.prefectureName}. Il peut se connecter par lien à /prefecture/.\n`);
+    process.stdout.write(
+      `${what} (${created.id}) pour la ${created.prefectureName}. Il peut se connecter par lien à /prefecture/.\n`,
+    );
     return 0;
   } catch (error) {
     if (error instanceof AgentAdminError) {

@@ -12,8 +12,14 @@ describe('AUTH_SECRET', () => {
     }
     expect((error as Error).message).toContain('AUTH_SECRET=(masqué)');
     expect((error as Error).message).not.toContain('trop-court-mais-secret');
-    const operator = { PUBLIC_URL: 'https://images.cartes-t3p.example', SMTP_URL: 'smtp://smtp.example:587' };
-    expect(loadEnvironment({ NODE_ENV: 'production', AUTH_SECRET: 'x'.repeat(32), ...operator }).AUTH_SECRET).toBe('x'.repeat(32));
+    const operator = {
+      PUBLIC_URL: 'https://images.cartes-t3p.example',
+      SMTP_URL: 'smtp://smtp.example:587',
+    };
+    expect(
+      loadEnvironment({ NODE_ENV: 'production', AUTH_SECRET: 'x'.repeat(32), ...operator })
+        .AUTH_SECRET,
+    ).toBe('x'.repeat(32));
   });
 
   it('is drawn at random outside production when absent', () => {

@@ -16,7 +16,10 @@ export class AuthSecret {
       this.value = env.AUTH_SECRET;
     } else {
       this.value = randomSecret();
-      if (env.NODE_ENV !== 'test') new Logger(AuthSecret.name).warn('AUTH_SECRET is not set: a random key is used for this process');
+      if (env.NODE_ENV !== 'test')
+        new Logger(AuthSecret.name).warn(
+          'AUTH_SECRET is not set: a random key is used for this process',
+        );
     }
   }
 }

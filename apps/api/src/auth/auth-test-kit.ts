@@ -9,7 +9,11 @@ import type { TestApp } from '../testing/test-app';
 /** Test helpers of the sign-in suites (not part of the running service). */
 
 /** A real SMTP server in the test process; every message received is parsed with mailparser. */
-export async function startSmtpServer(): Promise<{ url: string; messages: ParsedMail[]; close(): Promise<void> }> {
+export async function startSmtpServer(): Promise<{
+  url: string;
+  messages: ParsedMail[];
+  close(): Promise<void>;
+}> {
   const messages: ParsedMail[] = [];
   const server = new SMTPServer({
     authOptional: true,
@@ -26,7 +30,11 @@ export async function startSmtpServer(): Promise<{ url: string; messages: Parsed
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.server.address() as AddressInfo;
-  return { url: `smtp://127.0.0.1:${port}`, messages, close: () => new Promise((resolve) => server.close(() => resolve())) };
+  return {
+    url: `smtp://127.0.0.1:${port}`,
+    messages,
+    close: () => new Promise((resolve) => server.close(() => resolve())),
+  };
 }
 
 export interface DemoDriverRow {
@@ -64,14 +72,18 @@ export const json = (body: unknown, headers: Record<string, string> = {}): Reque
 });
 
 /** The token of the newest link sent to `to` (the one no newer link has voided), read from the outbox. */
-export async function latestLinkFor(test: TestApp, to: string): Promise<{ token: string; link: string }> {
+export async function latestLinkFor(
+  test: TestApp,
+  to: string,
+): Promise<{ token: string; link: string }> {
   const placeholder = test.database.settings.DATABASE_URL ? '$1' : '?';
   const rows = await test.app.get(DataSource).query(
     `SELECT o.text AS text FROM outbox_email o JOIN sign_in_token t ON o.dedupe_key = t.id || ':SIGN_IN_LINK'
       WHERE o.to_address = ${placeholder} AND t.superseded_at IS NULL AND t.consumed_at IS NULL`,
     [to],
   );
-  if (rows.length !== 1) throw new Error(`Expected one live sign-in email for ${to}, found ${rows.length}`);
+  if (rows.length !== 1)
+    throw new Error(`Expected one live sign-in email for ${to}, found ${rows.length}`);
   return linkIn(rows[0].text as string);
 }
 
@@ -89,14 +101,18 @@ export interface Session {
 /** Signs in through the real endpoints; returns the session cookie and the CSRF token. */
 export async function signInWithToken(test: TestApp, token: string): Promise<Session> {
   const response = await fetch(`${test.url}/api/auth/sign-in`, json({ token }));
-  if (response.status !== 200) throw new Error(`Sign-in refused: ${response.status} ${await response.text()}`);
+  if (response.status !== 200)
+    throw new Error(`Sign-in refused: ${response.status} ${await response.text()}`);
   const body = (await response.json()) as { csrfToken: string };
   const cookie = (response.headers.get('set-cookie') ?? '').split(';')[0];
   return { cookie, csrfToken: body.csrfToken };
 }
 
 export async function signInDriver(test: TestApp, row: DemoDriverRow): Promise<Session> {
-  const sent = await fetch(`${test.url}/api/auth/driver/sign-in-links`, json({ reference: row.reference }));
+  const sent = await fetch(
+    `${test.url}/api/auth/driver/sign-in-links`,
+    json({ reference: row.reference }),
+  );
   if (sent.status !== 202) throw new Error(`Link refused: ${sent.status}`);
   return signInWithToken(test, (await latestLinkFor(test, row.email)).token);
 }

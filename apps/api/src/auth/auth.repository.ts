@@ -16,7 +16,8 @@ import { preparedQuery } from '../database/prepared-query';
 import { date, requestColumns, requestOfRow, type ContextRow } from '../database/raw-rows';
 
 /** Reject empty keys before they reach a where clause: TypeORM drops undefined criteria. */
-const present = (...values: unknown[]) => values.every((value) => typeof value === 'string' && value.length > 0);
+const present = (...values: unknown[]) =>
+  values.every((value) => typeof value === 'string' && value.length > 0);
 
 /** Who a session belongs to, read with it: an active agent with their préfecture, or a driver not purged. */
 export interface SubjectFacts {
@@ -103,13 +104,20 @@ export class AuthRepository {
   // ── sign-in links ────────────────────────────────────────────────────────────
 
   /** Voids every unused link of the subject, then stores the new one (in the caller's transaction). */
-  async replaceLinks(manager: EntityManager, token: Omit<SignInTokenEntity, 'consumedAt' | 'supersededAt'>): Promise<void> {
-    if (!present(token.subjectType, token.subjectId, token.tokenHash)) throw new Error('Incomplete sign-in token');
+  async replaceLinks(
+    manager: EntityManager,
+    token: Omit<SignInTokenEntity, 'consumedAt' | 'supersededAt'>,
+  ): Promise<void> {
+    if (!present(token.subjectType, token.subjectId, token.tokenHash))
+      throw new Error('Incomplete sign-in token');
     await manager
       .createQueryBuilder()
       .update(SignInTokenEntity)
       .set({ supersededAt: token.createdAt })
-      .where('subject_type = :type AND subject_id = :id', { type: token.subjectType, id: token.subjectId })
+      .where('subject_type = :type AND subject_id = :id', {
+        type: token.subjectType,
+        id: token.subjectId,
+      })
       .andWhere('consumed_at IS NULL AND superseded_at IS NULL')
       .execute();
     await manager.insert(SignInTokenEntity, { ...token, consumedAt: null, supersededAt: null });
@@ -146,7 +154,12 @@ export class AuthRepository {
   /** A live session (not revoked, before its absolute expiry; idle expiry is the caller's) with who it belongs to. */
   async findLiveSession(tokenHash: string, now: Date): Promise<LiveSessionRow | null> {
     if (!present(tokenHash)) return null;
-    const [row] = await preparedQuery<ContextRow>(this.dataSource, 't3p_live_session', LIVE_SESSION_SQL, { tokenHash, now, active: true });
+    const [row] = await preparedQuery<ContextRow>(
+      this.dataSource,
+      't3p_live_session',
+      LIVE_SESSION_SQL,
+      { tokenHash, now, active: true },
+    );
     if (!row) return null;
     return {
       id: row['id'] as string,
@@ -160,12 +173,16 @@ export class AuthRepository {
 
   async touchSession(id: string, now: Date): Promise<void> {
     if (!present(id)) return;
-    await this.dataSource.getRepository(AuthSessionEntity).update({ id, revokedAt: IsNull() }, { lastSeenAt: now });
+    await this.dataSource
+      .getRepository(AuthSessionEntity)
+      .update({ id, revokedAt: IsNull() }, { lastSeenAt: now });
   }
 
   async revokeSession(id: string, now: Date): Promise<void> {
     if (!present(id)) return;
-    await this.dataSource.getRepository(AuthSessionEntity).update({ id, revokedAt: IsNull() }, { revokedAt: now });
+    await this.dataSource
+      .getRepository(AuthSessionEntity)
+      .update({ id, revokedAt: IsNull() }, { revokedAt: now });
   }
 
   // ── agents and préfectures ───────────────────────────────────────────────────
@@ -185,11 +202,17 @@ export class AuthRepository {
     return (await this.dataSource.getRepository(AgentEntity).countBy({ email })) > 0;
   }
 
-  async insertAgent(manager: EntityManager, agent: Omit<AgentEntity, 'createdAt' | 'prefecture'>): Promise<void> {
+  async insertAgent(
+    manager: EntityManager,
+    agent: Omit<AgentEntity, 'createdAt' | 'prefecture'>,
+  ): Promise<void> {
     await manager.insert(AgentEntity, agent);
   }
 
-  async insertPrefecture(manager: EntityManager, prefecture: Omit<PrefectureEntity, 'createdAt'>): Promise<void> {
+  async insertPrefecture(
+    manager: EntityManager,
+    prefecture: Omit<PrefectureEntity, 'createdAt'>,
+  ): Promise<void> {
     await manager.insert(PrefectureEntity, prefecture);
   }
 
@@ -197,7 +220,9 @@ export class AuthRepository {
 
   agentsOf(prefectureId: string): Promise<AgentEntity[]> {
     if (!present(prefectureId)) return Promise.resolve([]);
-    return this.dataSource.getRepository(AgentEntity).find({ where: { prefectureId }, order: { lastName: 'ASC', firstName: 'ASC', id: 'ASC' } });
+    return this.dataSource
+      .getRepository(AgentEntity)
+      .find({ where: { prefectureId }, order: { lastName: 'ASC', firstName: 'ASC', id: 'ASC' } });
   }
 
   agentOfPrefecture(prefectureId: string, agentId: string): Promise<AgentEntity | null> {
@@ -206,12 +231,20 @@ export class AuthRepository {
   }
 
   /** One conditional update: true when this call deactivated an active agent of the préfecture. */
-  async deactivateAgent(manager: EntityManager, prefectureId: string, agentId: string): Promise<boolean> {
+  async deactivateAgent(
+    manager: EntityManager,
+    prefectureId: string,
+    agentId: string,
+  ): Promise<boolean> {
     const result = await manager
       .createQueryBuilder()
       .update(AgentEntity)
       .set({ active: false })
-      .where('id = :agentId AND prefecture_id = :prefectureId AND active = :active', { agentId, prefectureId, active: true })
+      .where('id = :agentId AND prefecture_id = :prefectureId AND active = :active', {
+        agentId,
+        prefectureId,
+        active: true,
+      })
       .execute();
     return (result.affected ?? 0) === 1;
   }
@@ -228,18 +261,26 @@ export class AuthRepository {
       .createQueryBuilder()
       .update(SignInTokenEntity)
       .set({ supersededAt: now })
-      .where("subject_type = 'AGENT' AND subject_id = :agentId AND consumed_at IS NULL AND superseded_at IS NULL", { agentId })
+      .where(
+        "subject_type = 'AGENT' AND subject_id = :agentId AND consumed_at IS NULL AND superseded_at IS NULL",
+        { agentId },
+      )
       .execute();
   }
 
-  async insertTeamAudit(manager: EntityManager, entry: Omit<TeamAuditEntryEntity, 'id'>): Promise<void> {
+  async insertTeamAudit(
+    manager: EntityManager,
+    entry: Omit<TeamAuditEntryEntity, 'id'>,
+  ): Promise<void> {
     await manager.insert(TeamAuditEntryEntity, { id: randomUUID(), ...entry });
   }
 
   /** The préfecture's team actions, newest first. */
   teamAudit(prefectureId: string, limit: number): Promise<TeamAuditEntryEntity[]> {
     if (!present(prefectureId)) return Promise.resolve([]);
-    return this.dataSource.getRepository(TeamAuditEntryEntity).find({ where: { prefectureId }, order: { at: 'DESC', id: 'DESC' }, take: limit });
+    return this.dataSource
+      .getRepository(TeamAuditEntryEntity)
+      .find({ where: { prefectureId }, order: { at: 'DESC', id: 'DESC' }, take: limit });
   }
 
   // ── rate limits ──────────────────────────────────────────────────────────────
@@ -274,9 +315,10 @@ export class AuthRepository {
   /** The latest attempt of a bucket in the window other than `exceptId` (the one just counted). */
   async latestHitBefore(bucket: string, windowStart: Date, exceptId: string): Promise<Date | null> {
     if (!present(bucket)) return null;
-    const latest = await this.dataSource
-      .getRepository(RateLimitEventEntity)
-      .findOne({ where: { bucket, at: MoreThan(windowStart), id: Not(exceptId) }, order: { at: 'DESC' } });
+    const latest = await this.dataSource.getRepository(RateLimitEventEntity).findOne({
+      where: { bucket, at: MoreThan(windowStart), id: Not(exceptId) },
+      order: { at: 'DESC' },
+    });
     return latest?.at ?? null;
   }
 
@@ -287,4 +329,3 @@ export class AuthRepository {
     await this.dataSource.getRepository(SignInTokenEntity).delete({ expiresAt: LessThan(before) });
   }
 }
-

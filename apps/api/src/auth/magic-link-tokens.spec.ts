@@ -24,21 +24,44 @@ describe('MagicLinkTokens (passport-magic-login, tokens only)', () => {
   });
 
   it('never matches an empty or incomplete payload, even correctly signed', async () => {
-    for (const payload of [{}, { tid: '' }, { tid: 42 }, { destination: 'link' }, { tid: 'short' }]) {
-      await expect(tokens.verify(forge(payload))).resolves.toEqual({ ok: false, reason: 'INVALID' });
+    for (const payload of [
+      {},
+      { tid: '' },
+      { tid: 42 },
+      { destination: 'link' },
+      { tid: 'short' },
+    ]) {
+      await expect(tokens.verify(forge(payload))).resolves.toEqual({
+        ok: false,
+        reason: 'INVALID',
+      });
     }
   });
 
   it('tells an expired token from a forged one', async () => {
-    await expect(tokens.verify(forge({ tid, exp: 1 }))).resolves.toEqual({ ok: false, reason: 'EXPIRED' });
-    await expect(tokens.verify(forge({ tid }, 'x'.repeat(40)))).resolves.toEqual({ ok: false, reason: 'INVALID' });
-    await expect(tokens.verify(forge({ tid, exp: 1 }, 'x'.repeat(40)))).resolves.toEqual({ ok: false, reason: 'INVALID' });
-    await expect(tokens.verify(undefined as unknown as string)).resolves.toEqual({ ok: false, reason: 'INVALID' });
+    await expect(tokens.verify(forge({ tid, exp: 1 }))).resolves.toEqual({
+      ok: false,
+      reason: 'EXPIRED',
+    });
+    await expect(tokens.verify(forge({ tid }, 'x'.repeat(40)))).resolves.toEqual({
+      ok: false,
+      reason: 'INVALID',
+    });
+    await expect(tokens.verify(forge({ tid, exp: 1 }, 'x'.repeat(40)))).resolves.toEqual({
+      ok: false,
+      reason: 'INVALID',
+    });
+    await expect(tokens.verify(undefined as unknown as string)).resolves.toEqual({
+      ok: false,
+      reason: 'INVALID',
+    });
   });
 
   it('refuses unsigned tokens (alg none)', async () => {
     const part = (value: object) => Buffer.from(JSON.stringify(value)).toString('base64url');
-    await expect(tokens.verify(`${part({ alg: 'none', typ: 'JWT' })}.${part({ tid })}.`)).resolves.toMatchObject({ ok: false });
+    await expect(
+      tokens.verify(`${part({ alg: 'none', typ: 'JWT' })}.${part({ tid })}.`),
+    ).resolves.toMatchObject({ ok: false });
   });
 });
 

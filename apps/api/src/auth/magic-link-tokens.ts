@@ -6,7 +6,8 @@ export interface LinkClaims {
   tid: string;
 }
 
-export type LinkCheck = { ok: true; claims: LinkClaims } | { ok: false; reason: 'EXPIRED' | 'INVALID' };
+export type LinkCheck =
+  { ok: true; claims: LinkClaims } | { ok: false; reason: 'EXPIRED' | 'INVALID' };
 
 /**
  * Signs and verifies sign-in links with passport-magic-login, used for its tokens only.
@@ -38,7 +39,10 @@ export class MagicLinkTokens {
       sendMagicLink: async (_destination: string, href: string) => {
         this.captured = href;
       },
-      verify: (payload: unknown, done: (error: Error | null, user?: object, info?: unknown) => void) => {
+      verify: (
+        payload: unknown,
+        done: (error: Error | null, user?: object, info?: unknown) => void,
+      ) => {
         const tid = (payload as Partial<LinkClaims> | null)?.tid;
         if (typeof tid !== 'string' || tid.length < 32) return done(null, undefined, 'INVALID');
         return done(null, { tid });
@@ -52,8 +56,15 @@ export class MagicLinkTokens {
     let refused: string | undefined;
     this.captured = undefined;
     // send() signs and calls sendMagicLink synchronously; its answer to `res` is not used.
-    const request = { method: 'POST', headers: { 'content-type': 'application/json' }, body: { destination: 'link', tid } };
-    const response = { status: () => ({ send: (message: string) => (refused = message) }), json: () => undefined };
+    const request = {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: { destination: 'link', tid },
+    };
+    const response = {
+      status: () => ({ send: (message: string) => (refused = message) }),
+      json: () => undefined,
+    };
     this.strategy.send(request as never, response as never);
     const href = this.captured as string | undefined;
     this.captured = undefined;
@@ -71,10 +82,14 @@ export class MagicLinkTokens {
         error(error: Error): void;
       };
       attempt.success = (claims) => resolve({ ok: true, claims });
-      attempt.fail = (info) => resolve({ ok: false, reason: info === 'jwt expired' ? 'EXPIRED' : 'INVALID' });
+      attempt.fail = (info) =>
+        resolve({ ok: false, reason: info === 'jwt expired' ? 'EXPIRED' : 'INVALID' });
       attempt.error = () => resolve({ ok: false, reason: 'INVALID' });
       // Only the POSTed body: a token in a query string is never looked at.
-      attempt.authenticate({ query: {}, body: { token: typeof token === 'string' ? token : undefined } } as never);
+      attempt.authenticate({
+        query: {},
+        body: { token: typeof token === 'string' ? token : undefined },
+      } as never);
     });
   }
 }

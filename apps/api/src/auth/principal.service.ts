@@ -13,10 +13,20 @@ export class PrincipalService {
   principalOf(session: ResolvedSession): Principal | null {
     const { subject } = session;
     if (!subject) return null;
-    const base = { sessionId: session.id, role: session.subjectType, subjectId: session.subjectId, csrfToken: session.csrfToken };
+    const base = {
+      sessionId: session.id,
+      role: session.subjectType,
+      subjectId: session.subjectId,
+      csrfToken: session.csrfToken,
+    };
     if (session.subjectType === 'AGENT') {
       if (!subject.prefecture) return null;
-      return { ...base, prefectureId: subject.prefecture.id, agentRole: subject.agentRole, identity: subject };
+      return {
+        ...base,
+        prefectureId: subject.prefecture.id,
+        agentRole: subject.agentRole,
+        identity: subject,
+      };
     }
     return { ...base, identity: subject, driverRequest: subject.request ?? null };
   }
@@ -30,7 +40,10 @@ export class PrincipalService {
         firstName: identity.firstName,
         lastName: identity.lastName,
         csrfToken: principal.csrfToken,
-        prefecture: { name: identity.prefecture.name, departement: identity.prefecture.departement },
+        prefecture: {
+          name: identity.prefecture.name,
+          departement: identity.prefecture.departement,
+        },
         agentRole: identity.agentRole ?? 'AGENT',
       };
     }

@@ -8,20 +8,30 @@ class FakeEvents {
   events: { id: string; bucket: string; at: Date }[] = [];
   private next = 0;
   async hit(bucket: string, now: Date, windowStart: Date) {
-    this.events = this.events.filter((event) => !(event.bucket === bucket && event.at < windowStart));
+    this.events = this.events.filter(
+      (event) => !(event.bucket === bucket && event.at < windowStart),
+    );
     const id = String((this.next += 1));
     this.events.push({ id, bucket, at: now });
-    return { id, count: this.events.filter((event) => event.bucket === bucket && event.at > windowStart).length };
+    return {
+      id,
+      count: this.events.filter((event) => event.bucket === bucket && event.at > windowStart)
+        .length,
+    };
   }
   async unhit(id: string) {
     this.events = this.events.filter((event) => event.id !== id);
   }
   async latestHitBefore(bucket: string, windowStart: Date, exceptId: string) {
-    const times = this.events.filter((event) => event.bucket === bucket && event.at > windowStart && event.id !== exceptId).map((event) => event.at.getTime());
+    const times = this.events
+      .filter((event) => event.bucket === bucket && event.at > windowStart && event.id !== exceptId)
+      .map((event) => event.at.getTime());
     return times.length ? new Date(Math.max(...times)) : null;
   }
   async oldestHit(bucket: string, windowStart: Date) {
-    const times = this.events.filter((event) => event.bucket === bucket && event.at > windowStart).map((event) => event.at.getTime());
+    const times = this.events
+      .filter((event) => event.bucket === bucket && event.at > windowStart)
+      .map((event) => event.at.getTime());
     return times.length ? new Date(Math.min(...times)) : null;
   }
 }
@@ -30,7 +40,9 @@ describe('RateLimitService', () => {
   const setUp = () => {
     const clock = new ManualClock(new Date('2026-01-05T10:00:00Z'));
     const events = new FakeEvents();
-    const service = new RateLimitService(events as unknown as AuthRepository, clock, { value: 'k'.repeat(32) } as AuthSecret);
+    const service = new RateLimitService(events as unknown as AuthRepository, clock, {
+      value: 'k'.repeat(32),
+    } as AuthSecret);
     return { clock, events, service };
   };
 
@@ -40,7 +52,9 @@ describe('RateLimitService', () => {
       await service.consume([{ key: 'address:a@b.fr', perHour: 5 }]);
       clock.advanceMinutes(10);
     }
-    const refused = await service.consume([{ key: 'address:a@b.fr', perHour: 5 }]).catch((error: unknown) => error);
+    const refused = await service
+      .consume([{ key: 'address:a@b.fr', perHour: 5 }])
+      .catch((error: unknown) => error);
     expect(refused).toBeInstanceOf(RateLimitedException);
     expect((refused as RateLimitedException).retryAfterSeconds).toBe(10 * 60);
     expect((refused as RateLimitedException).message).toBe(
@@ -54,17 +68,27 @@ describe('RateLimitService', () => {
 
   it('keeps no address in clear and takes back refused attempts in every bucket', async () => {
     const { events, service } = setUp();
-    await service.consume([{ key: 'client:1', perHour: 10 }, { key: 'address:x@y.fr', perHour: 1 }]);
-    await expect(service.consume([{ key: 'client:1', perHour: 10 }, { key: 'address:x@y.fr', perHour: 1 }])).rejects.toBeInstanceOf(
-      RateLimitedException,
-    );
+    await service.consume([
+      { key: 'client:1', perHour: 10 },
+      { key: 'address:x@y.fr', perHour: 1 },
+    ]);
+    await expect(
+      service.consume([
+        { key: 'client:1', perHour: 10 },
+        { key: 'address:x@y.fr', perHour: 1 },
+      ]),
+    ).rejects.toBeInstanceOf(RateLimitedException);
     expect(events.events).toHaveLength(2);
     expect(events.events.every((event) => /^[0-9a-f]{64}$/.test(event.bucket))).toBe(true);
   });
 
   it('spaces the links out: three at once, then 1, 2, 5, 10, 15 minutes after the previous one, 8 an hour at most', async () => {
     const { clock, service } = setUp();
-    const limit = { key: 'address:c@d.fr', perHour: 8, spacingMinutes: spacingOf('0,0,0,1,2,5,10,15') };
+    const limit = {
+      key: 'address:c@d.fr',
+      perHour: 8,
+      spacingMinutes: spacingOf('0,0,0,1,2,5,10,15'),
+    };
     const waitOf = async () => {
       const error = await service.consume([limit]).catch((failure: unknown) => failure);
       return error instanceof RateLimitedException ? error.retryAfterSeconds : 0;

@@ -14,7 +14,11 @@ export const spacingOf = (setting: string): number[] => setting.split(',').map(N
 /** A 429 that carries how long to wait (the controller copies it to Retry-After). */
 export class RateLimitedException extends ApiException {
   constructor(readonly retryAfterSeconds: number) {
-    super(HttpStatus.TOO_MANY_REQUESTS, 'TOO_MANY_REQUESTS', RateLimitedException.messageFor(retryAfterSeconds));
+    super(
+      HttpStatus.TOO_MANY_REQUESTS,
+      'TOO_MANY_REQUESTS',
+      RateLimitedException.messageFor(retryAfterSeconds),
+    );
   }
 
   static messageFor(seconds: number): string {

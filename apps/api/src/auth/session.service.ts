@@ -41,7 +41,10 @@ export class SessionService {
   }
 
   /** A fresh session (a new id at every sign-in); the caller revokes the one it replaces. */
-  async open(subjectType: SubjectType, subjectId: string): Promise<{ cookie: string; session: LiveSession }> {
+  async open(
+    subjectType: SubjectType,
+    subjectId: string,
+  ): Promise<{ cookie: string; session: LiveSession }> {
     const now = this.clock.now();
     const cookie = randomSecret();
     const session = { id: randomUUID(), subjectType, subjectId, csrfToken: randomSecret() };
@@ -67,8 +70,15 @@ export class SessionService {
       await this.repository.revokeSession(row.id, now);
       return null;
     }
-    if (now.getTime() - row.lastSeenAt.getTime() > TOUCH_EVERY_MS) await this.repository.touchSession(row.id, now);
-    return { id: row.id, subjectType: row.subjectType, subjectId: row.subjectId, csrfToken: row.csrfToken, subject: row.subject };
+    if (now.getTime() - row.lastSeenAt.getTime() > TOUCH_EVERY_MS)
+      await this.repository.touchSession(row.id, now);
+    return {
+      id: row.id,
+      subjectType: row.subjectType,
+      subjectId: row.subjectId,
+      csrfToken: row.csrfToken,
+      subject: row.subject,
+    };
   }
 
   async revoke(sessionId: string): Promise<void> {
@@ -86,7 +96,12 @@ export class SessionService {
   }
 
   clearCookie(reply: FastifyReply): void {
-    void reply.clearCookie(this.cookieName(), { path: '/', httpOnly: true, sameSite: 'lax', secure: this.secure() });
+    void reply.clearCookie(this.cookieName(), {
+      path: '/',
+      httpOnly: true,
+      sameSite: 'lax',
+      secure: this.secure(),
+    });
   }
 
   private cookieOf(request: FastifyRequest): string | undefined {

@@ -20,7 +20,11 @@ describe('magic-link sign-in (real API, real database, real SMTP server)', () =>
   beforeAll(async () => {
     smtp = await startSmtpServer();
     // No spacing of the links here: this suite is about the links themselves (the rate limits have their own).
-    test = await startTestApp({ SMTP_URL: smtp.url, SIGN_IN_REQUESTS_PER_CLIENT_PER_HOUR: '1000', SIGN_IN_LINK_SPACING_MINUTES: '0' });
+    test = await startTestApp({
+      SMTP_URL: smtp.url,
+      SIGN_IN_REQUESTS_PER_CLIENT_PER_HOUR: '1000',
+      SIGN_IN_LINK_SPACING_MINUTES: '0',
+    });
     const demo = await seedDemo(test);
     dupont = demo.driver('olivier.dupont@demo.t3p.example');
     martin = demo.driver('nadia.martin@demo.t3p.example');
@@ -30,8 +34,10 @@ describe('magic-link sign-in (real API, real database, real SMTP server)', () =>
     await smtp.close();
   });
 
-  const sendDriverLink = (reference: string) => fetch(`${test.url}/api/auth/driver/sign-in-links`, json({ reference }));
-  const me = (cookie?: string) => fetch(`${test.url}/api/me`, { headers: cookie ? { cookie } : {} });
+  const sendDriverLink = (reference: string) =>
+    fetch(`${test.url}/api/auth/driver/sign-in-links`, json({ reference }));
+  const me = (cookie?: string) =>
+    fetch(`${test.url}/api/me`, { headers: cookie ? { cookie } : {} });
 
   it('sends no link for a validated or cancelled application, and says it is closed and what to do', async () => {
     const demo = await seedDemo(test);
@@ -41,9 +47,16 @@ describe('magic-link sign-in (real API, real database, real SMTP server)', () =>
     ] as const) {
       const response = await sendDriverLink(demo.driver(email).reference);
       expect(response.status).toBe(202);
-      expect(await response.json()).toEqual({ sentTo: null, validityMinutes: 30, closed, message: expect.stringContaining(words) });
+      expect(await response.json()).toEqual({
+        sentTo: null,
+        validityMinutes: 30,
+        closed,
+        message: expect.stringContaining(words),
+      });
     }
-    const links = await test.app.get(DataSource).query(`SELECT COUNT(*) AS n FROM outbox_email WHERE kind = 'SIGN_IN_LINK'`);
+    const links = await test.app
+      .get(DataSource)
+      .query(`SELECT COUNT(*) AS n FROM outbox_email WHERE kind = 'SIGN_IN_LINK'`);
     expect(Number(links[0].n)).toBe(0);
   });
 
@@ -51,12 +64,20 @@ describe('magic-link sign-in (real API, real database, real SMTP server)', () =>
     const response = await sendDriverLink(dupont.reference);
     expect(response.status).toBe(202);
     const answer = await response.json();
-    expect(answer).toEqual({ sentTo: 'o******t@d***.example', validityMinutes: 30, message: expect.stringContaining('o******t@d***.example') });
+    expect(answer).toEqual({
+      sentTo: 'o******t@d***.example',
+      validityMinutes: 30,
+      message: expect.stringContaining('o******t@d***.example'),
+    });
 
     expect(await deliverDue(test)).toMatchObject({ sent: 1 });
-    const mail = smtp.messages.find((message) => message.to && JSON.stringify(message.to).includes(dupont.email));
+    const mail = smtp.messages.find(
+      (message) => message.to && JSON.stringify(message.to).includes(dupont.email),
+    );
     expect(mail).toBeDefined();
-    expect(mail?.subject).toBe('Votre lien de connexion au portail des images pour votre carte VTC');
+    expect(mail?.subject).toBe(
+      'Votre lien de connexion au portail des images pour votre carte VTC',
+    );
     expect(mail?.text).toContain('30 minutes');
     expect(mail?.html).toContain('30 minutes');
     const { link, token } = linkIn(mail?.text ?? '');
@@ -70,7 +91,10 @@ describe('magic-link sign-in (real API, real database, real SMTP server)', () =>
     const signIn = await fetch(`${test.url}/api/auth/sign-in`, json({ token }));
     expect(signIn.status).toBe(200);
     const result = await signIn.json();
-    expect(result).toEqual({ role: 'DRIVER', csrfToken: expect.stringMatching(/^[A-Za-z0-9_-]{43}$/) });
+    expect(result).toEqual({
+      role: 'DRIVER',
+      csrfToken: expect.stringMatching(/^[A-Za-z0-9_-]{43}$/),
+    });
     const setCookie = signIn.headers.get('set-cookie') ?? '';
     expect(setCookie).toMatch(/^t3p_session=[A-Za-z0-9_-]{43};/);
     expect(setCookie).toMatch(/HttpOnly/i);
@@ -79,14 +103,25 @@ describe('magic-link sign-in (real API, real database, real SMTP server)', () =>
 
     const who = await me(cookie);
     expect(who.status).toBe(200);
-    expect(await who.json()).toEqual({ role: 'DRIVER', firstName: 'Olivier', lastName: 'Dupont', cardType: 'VTC', csrfToken: result.csrfToken });
+    expect(await who.json()).toEqual({
+      role: 'DRIVER',
+      firstName: 'Olivier',
+      lastName: 'Dupont',
+      cardType: 'VTC',
+      csrfToken: result.csrfToken,
+    });
 
     const application = await fetch(`${test.url}/api/driver/application`, { headers: { cookie } });
     expect(application.status).toBe(200);
     expect(await application.json()).toMatchObject({
       driver: { lastName: 'Dupont', address: { city: 'Lille' } },
       application: { cardType: 'VTC', prefecture: { departement: '59' } },
-      request: { state: 'PENDING', photoRequested: true, signatureRequested: true, deadline: expect.any(String) },
+      request: {
+        state: 'PENDING',
+        photoRequested: true,
+        signatureRequested: true,
+        deadline: expect.any(String),
+      },
     });
   });
 
@@ -96,7 +131,10 @@ describe('magic-link sign-in (real API, real database, real SMTP server)', () =>
     await signInWithToken(test, token);
     const again = await fetch(`${test.url}/api/auth/sign-in`, json({ token }));
     expect(again.status).toBe(400);
-    expect(await again.json()).toMatchObject({ code: 'LINK_USED', message: expect.stringContaining('déjà servi') });
+    expect(await again.json()).toMatchObject({
+      code: 'LINK_USED',
+      message: expect.stringContaining('déjà servi'),
+    });
   });
 
   it('refuses an expired link (time moved past 30 minutes)', async () => {
@@ -106,7 +144,10 @@ describe('magic-link sign-in (real API, real database, real SMTP server)', () =>
     try {
       const response = await fetch(`${test.url}/api/auth/sign-in`, json({ token }));
       expect(response.status).toBe(400);
-      expect(await response.json()).toMatchObject({ code: 'LINK_EXPIRED', message: expect.stringContaining('expiré') });
+      expect(await response.json()).toMatchObject({
+        code: 'LINK_EXPIRED',
+        message: expect.stringContaining('expiré'),
+      });
     } finally {
       test.clock.advanceMinutes(60);
     }
@@ -121,7 +162,9 @@ describe('magic-link sign-in (real API, real database, real SMTP server)', () =>
     const response = await fetch(`${test.url}/api/auth/sign-in`, json({ token: older }));
     expect(response.status).toBe(400);
     expect(await response.json()).toMatchObject({ code: 'LINK_SUPERSEDED' });
-    await expect(signInWithToken(test, newer)).resolves.toMatchObject({ cookie: expect.stringMatching(/^t3p_session=/) });
+    await expect(signInWithToken(test, newer)).resolves.toMatchObject({
+      cookie: expect.stringMatching(/^t3p_session=/),
+    });
   });
 
   it('does not sign in on a GET of the link (mail scanners)', async () => {
@@ -165,8 +208,14 @@ describe('magic-link sign-in (real API, real database, real SMTP server)', () =>
   });
 
   it('answers agents the same for a known and an unknown address, and signs a known agent in', async () => {
-    const known = await fetch(`${test.url}/api/auth/agent/sign-in-links`, json({ email: 'Agent.Nord@demo.t3p.example' }));
-    const unknown = await fetch(`${test.url}/api/auth/agent/sign-in-links`, json({ email: 'personne@demo.t3p.example' }));
+    const known = await fetch(
+      `${test.url}/api/auth/agent/sign-in-links`,
+      json({ email: 'Agent.Nord@demo.t3p.example' }),
+    );
+    const unknown = await fetch(
+      `${test.url}/api/auth/agent/sign-in-links`,
+      json({ email: 'personne@demo.t3p.example' }),
+    );
     expect(known.status).toBe(202);
     expect(unknown.status).toBe(202);
     expect(await known.json()).toEqual(await unknown.json());
@@ -174,7 +223,11 @@ describe('magic-link sign-in (real API, real database, real SMTP server)', () =>
     expect(link.startsWith(`${test.url}/prefecture/connexion/lien/`)).toBe(true);
     const session = await signInWithToken(test, token);
     const who = await me(session.cookie);
-    expect(await who.json()).toMatchObject({ role: 'AGENT', lastName: 'Lefebvre', prefecture: { departement: '59', name: 'Préfecture du Nord' } });
+    expect(await who.json()).toMatchObject({
+      role: 'AGENT',
+      lastName: 'Lefebvre',
+      prefecture: { departement: '59', name: 'Préfecture du Nord' },
+    });
   });
 
   it('gives a new session id at each sign-in and revokes it at sign-out (CSRF token required)', async () => {
@@ -184,7 +237,10 @@ describe('magic-link sign-in (real API, real database, real SMTP server)', () =>
     const second = await signInWithToken(test, (await latestLinkFor(test, dupont.email)).token);
     expect(second.cookie).not.toBe(first.cookie);
 
-    const withoutToken = await fetch(`${test.url}/api/auth/sign-out`, { method: 'POST', headers: { cookie: second.cookie } });
+    const withoutToken = await fetch(`${test.url}/api/auth/sign-out`, {
+      method: 'POST',
+      headers: { cookie: second.cookie },
+    });
     expect(withoutToken.status).toBe(403);
     expect(await withoutToken.json()).toMatchObject({ code: 'CSRF_INVALID' });
     const wrongToken = await fetch(`${test.url}/api/auth/sign-out`, {
@@ -237,7 +293,8 @@ describe('sign-in rate limits (counted in the database)', () => {
   afterAll(() => test.close());
 
   it('sends three links at once, then spaced ones, says the last link stays valid and to look in the spam folder, then 8 an hour at most', async () => {
-    const send = () => fetch(`${test.url}/api/auth/driver/sign-in-links`, json({ reference: dupont.reference }));
+    const send = () =>
+      fetch(`${test.url}/api/auth/driver/sign-in-links`, json({ reference: dupont.reference }));
     for (let attempt = 0; attempt < 3; attempt += 1) expect((await send()).status).toBe(202);
     const early = await send();
     expect(early.status).toBe(429);
@@ -267,7 +324,10 @@ describe('sign-in rate limits (counted in the database)', () => {
     test.clock.advanceMinutes(120);
     const statuses: number[] = [];
     for (let attempt = 0; attempt < 13; attempt += 1) {
-      const response = await fetch(`${test.url}/api/auth/agent/sign-in-links`, json({ email: `personne${attempt}@demo.t3p.example` }));
+      const response = await fetch(
+        `${test.url}/api/auth/agent/sign-in-links`,
+        json({ email: `personne${attempt}@demo.t3p.example` }),
+      );
       statuses.push(response.status);
     }
     expect(statuses).toEqual([...Array(12).fill(202), 429]);

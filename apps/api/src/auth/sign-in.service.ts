@@ -20,11 +20,14 @@ import { randomSecret, sha256 } from './secrets';
 export const LINK_REQUEST_FLOOR_MS = 400;
 
 const PROBLEM_MESSAGES: Record<SignInLinkProblem, string> = {
-  LINK_EXPIRED: 'Ce lien de connexion a expiré. Demandez-en un nouveau : il arrivera dans votre messagerie.',
-  LINK_USED: 'Ce lien de connexion a déjà servi : chaque lien ne fonctionne qu’une fois. Demandez-en un nouveau.',
+  LINK_EXPIRED:
+    'Ce lien de connexion a expiré. Demandez-en un nouveau : il arrivera dans votre messagerie.',
+  LINK_USED:
+    'Ce lien de connexion a déjà servi : chaque lien ne fonctionne qu’une fois. Demandez-en un nouveau.',
   LINK_SUPERSEDED:
     'Un lien plus récent vous a été envoyé depuis, et il remplace celui-ci. Utilisez le dernier courriel reçu ou demandez un nouveau lien.',
-  LINK_INVALID: 'Ce lien de connexion n’est pas reconnu. Vérifiez qu’il est complet ou demandez un nouveau lien.',
+  LINK_INVALID:
+    'Ce lien de connexion n’est pas reconnu. Vérifiez qu’il est complet ou demandez un nouveau lien.',
 };
 
 /** What a driver whose application is closed reads instead of a link: why, and what to do. */
@@ -41,7 +44,10 @@ export function maskEmail(email: string): string {
   const dot = domain.lastIndexOf('.');
   const host = dot > 0 ? domain.slice(0, dot) : domain;
   const tld = dot > 0 ? domain.slice(dot) : '';
-  const maskPart = (part: string) => (part.length <= 2 ? `${part[0] ?? ''}*` : `${part[0]}${'*'.repeat(Math.min(part.length - 2, 6))}${part[part.length - 1]}`);
+  const maskPart = (part: string) =>
+    part.length <= 2
+      ? `${part[0] ?? ''}*`
+      : `${part[0]}${'*'.repeat(Math.min(part.length - 2, 6))}${part[part.length - 1]}`;
   return `${maskPart(local)}@${host[0] ?? ''}***${tld}`;
 }
 
@@ -76,11 +82,20 @@ export class SignInService {
     return this.atLeast(LINK_REQUEST_FLOOR_MS, async () => {
       await this.rateLimits.consume([
         { key: `client:${clientAddress}`, perHour: this.env.SIGN_IN_REQUESTS_PER_CLIENT_PER_HOUR },
-        { key: `reference:${reference}`, perHour: this.env.SIGN_IN_LINKS_PER_HOUR, spacingMinutes: this.spacing },
+        {
+          key: `reference:${reference}`,
+          perHour: this.env.SIGN_IN_LINKS_PER_HOUR,
+          spacingMinutes: this.spacing,
+        },
       ]);
       const driver = await this.requests.findDriverByRequestReference(reference);
       if (!driver) {
-        this.logger.log({ event: 'sign_in_link', subjectType: 'DRIVER', subjectId: null, outcome: 'UNKNOWN_REFERENCE' });
+        this.logger.log({
+          event: 'sign_in_link',
+          subjectType: 'DRIVER',
+          subjectId: null,
+          outcome: 'UNKNOWN_REFERENCE',
+        });
         return {
           sentTo: null,
           validityMinutes: this.env.SIGN_IN_LINK_TTL_MINUTES,
@@ -89,11 +104,25 @@ export class SignInService {
         };
       }
       if (driver.applicationState === 'VALIDATED' || driver.applicationState === 'CANCELLED') {
-        this.logger.log({ event: 'sign_in_link', subjectType: 'DRIVER', subjectId: driver.driverId, outcome: `APPLICATION_${driver.applicationState}` });
-        return { sentTo: null, validityMinutes: this.env.SIGN_IN_LINK_TTL_MINUTES, closed: driver.applicationState, message: CLOSED_MESSAGES[driver.applicationState] };
+        this.logger.log({
+          event: 'sign_in_link',
+          subjectType: 'DRIVER',
+          subjectId: driver.driverId,
+          outcome: `APPLICATION_${driver.applicationState}`,
+        });
+        return {
+          sentTo: null,
+          validityMinutes: this.env.SIGN_IN_LINK_TTL_MINUTES,
+          closed: driver.applicationState,
+          message: CLOSED_MESSAGES[driver.applicationState],
+        };
       }
       await this.rateLimits.consume([
-        { key: `address:${driver.email.trim().toLowerCase()}`, perHour: this.env.SIGN_IN_LINKS_PER_HOUR, spacingMinutes: this.spacing },
+        {
+          key: `address:${driver.email.trim().toLowerCase()}`,
+          perHour: this.env.SIGN_IN_LINKS_PER_HOUR,
+          spacingMinutes: this.spacing,
+        },
       ]);
       await this.issue('DRIVER', driver.driverId, async (manager, linkId, token) =>
         this.outbox.enqueueSignInLink(manager, {
@@ -121,7 +150,11 @@ export class SignInService {
     return this.atLeast(LINK_REQUEST_FLOOR_MS, async () => {
       await this.rateLimits.consume([
         { key: `client:${clientAddress}`, perHour: this.env.SIGN_IN_REQUESTS_PER_CLIENT_PER_HOUR },
-        { key: `address:${address}`, perHour: this.env.SIGN_IN_LINKS_PER_HOUR, spacingMinutes: this.spacing },
+        {
+          key: `address:${address}`,
+          perHour: this.env.SIGN_IN_LINKS_PER_HOUR,
+          spacingMinutes: this.spacing,
+        },
       ]);
       const agent = await this.repository.findActiveAgentByEmail(address);
       if (agent) {
@@ -135,7 +168,12 @@ export class SignInService {
           }),
         );
       } else {
-        this.logger.log({ event: 'sign_in_link', subjectType: 'AGENT', subjectId: null, outcome: 'UNKNOWN_ADDRESS' });
+        this.logger.log({
+          event: 'sign_in_link',
+          subjectType: 'AGENT',
+          subjectId: null,
+          outcome: 'UNKNOWN_ADDRESS',
+        });
       }
       return {
         sentTo: null,
@@ -150,7 +188,10 @@ export class SignInService {
    * A responsable's invitation: `writes` (the new agent, the audit entry), the sign-in link and its
    * email commit in one transaction, so there is never an invited agent without a link, nor the reverse.
    */
-  async inviteAgent(agent: { id: string; email: string }, writes: (manager: import('typeorm').EntityManager) => Promise<void>): Promise<void> {
+  async inviteAgent(
+    agent: { id: string; email: string },
+    writes: (manager: import('typeorm').EntityManager) => Promise<void>,
+  ): Promise<void> {
     await this.issue(
       'AGENT',
       agent.id,
@@ -176,7 +217,12 @@ export class SignInService {
     const now = this.clock.now();
     const consumed = await this.repository.consumeLink(tokenHash, now);
     if (consumed) {
-      this.logger.log({ event: 'sign_in', subjectType: consumed.subjectType, subjectId: consumed.subjectId, outcome: 'SUCCESS' });
+      this.logger.log({
+        event: 'sign_in',
+        subjectType: consumed.subjectType,
+        subjectId: consumed.subjectId,
+        outcome: 'SUCCESS',
+      });
       return { role: consumed.subjectType, subjectId: consumed.subjectId };
     }
     const link = await this.repository.findLink(tokenHash);
@@ -187,11 +233,22 @@ export class SignInService {
         : link.supersededAt
           ? 'LINK_SUPERSEDED'
           : 'LINK_EXPIRED';
-    this.refuse(link ? { subjectType: link.subjectType, subjectId: link.subjectId } : null, problem);
+    this.refuse(
+      link ? { subjectType: link.subjectType, subjectId: link.subjectId } : null,
+      problem,
+    );
   }
 
-  private refuse(subject: { subjectType: SubjectType; subjectId: string } | null, problem: SignInLinkProblem): never {
-    this.logger.log({ event: 'sign_in', subjectType: subject?.subjectType ?? null, subjectId: subject?.subjectId ?? null, outcome: problem });
+  private refuse(
+    subject: { subjectType: SubjectType; subjectId: string } | null,
+    problem: SignInLinkProblem,
+  ): never {
+    this.logger.log({
+      event: 'sign_in',
+      subjectType: subject?.subjectType ?? null,
+      subjectId: subject?.subjectId ?? null,
+      outcome: problem,
+    });
     throw new ApiException(HttpStatus.BAD_REQUEST, problem, PROBLEM_MESSAGES[problem]);
   }
 
@@ -199,7 +256,11 @@ export class SignInService {
   private async issue(
     subjectType: SubjectType,
     subjectId: string,
-    enqueue: (manager: import('typeorm').EntityManager, linkId: string, token: string) => Promise<void>,
+    enqueue: (
+      manager: import('typeorm').EntityManager,
+      linkId: string,
+      token: string,
+    ) => Promise<void>,
     before?: (manager: import('typeorm').EntityManager) => Promise<void>,
   ): Promise<void> {
     const tid = randomSecret();

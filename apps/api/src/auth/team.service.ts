@@ -46,7 +46,11 @@ export class TeamService {
     const prefectureId = principal.prefectureId ?? '';
     const email = body.email.trim().toLowerCase();
     const taken = () =>
-      new ApiException(HttpStatus.CONFLICT, 'AGENT_EXISTS', `Un agent existe déjà avec l’adresse ${email} : il peut demander un lien de connexion.`);
+      new ApiException(
+        HttpStatus.CONFLICT,
+        'AGENT_EXISTS',
+        `Un agent existe déjà avec l’adresse ${email} : il peut demander un lien de connexion.`,
+      );
     if (await this.repository.agentEmailTaken(email)) throw taken();
     const now = this.clock.now();
     const agent: AgentEntity = {
@@ -63,7 +67,11 @@ export class TeamService {
       await this.signIn.inviteAgent(agent, async (manager) => {
         await this.repository.insertAgent(manager, agent);
         await this.repository.insertTeamAudit(manager, {
-          prefectureId, actorAgentId: principal.subjectId, targetAgentId: agent.id, action: 'AGENT_INVITED', at: now,
+          prefectureId,
+          actorAgentId: principal.subjectId,
+          targetAgentId: agent.id,
+          action: 'AGENT_INVITED',
+          at: now,
         });
       });
     } catch (error) {
@@ -78,18 +86,31 @@ export class TeamService {
     const agent = await this.repository.agentOfPrefecture(prefectureId, agentId);
     if (!agent) throw ApiException.notFound(NOT_FOUND);
     if (agent.id === principal.subjectId) {
-      throw new ApiException(HttpStatus.CONFLICT, 'SELF_DEACTIVATION', 'Vous ne pouvez pas désactiver votre propre compte.');
+      throw new ApiException(
+        HttpStatus.CONFLICT,
+        'SELF_DEACTIVATION',
+        'Vous ne pouvez pas désactiver votre propre compte.',
+      );
     }
     const now = this.clock.now();
     const done = await this.repository.inTransaction(async (manager) => {
       if (!(await this.repository.deactivateAgent(manager, prefectureId, agentId))) return false;
       await this.repository.endAccessOf(manager, agentId, now);
       await this.repository.insertTeamAudit(manager, {
-        prefectureId, actorAgentId: principal.subjectId, targetAgentId: agentId, action: 'AGENT_DEACTIVATED', at: now,
+        prefectureId,
+        actorAgentId: principal.subjectId,
+        targetAgentId: agentId,
+        action: 'AGENT_DEACTIVATED',
+        at: now,
       });
       return true;
     });
-    if (!done) throw new ApiException(HttpStatus.CONFLICT, 'ALREADY_INACTIVE', 'Cet agent est déjà désactivé.');
+    if (!done)
+      throw new ApiException(
+        HttpStatus.CONFLICT,
+        'ALREADY_INACTIVE',
+        'Cet agent est déjà désactivé.',
+      );
     return toMember({ ...agent, active: false });
   }
 
@@ -109,13 +130,19 @@ export class TeamService {
       ...team.map((entry) => {
         const target = nameOf(entry.targetAgentId);
         return {
-          at: entry.at.toISOString(), actor: nameOf(entry.actorAgentId), action: entry.action,
-          subject: target ? `${target.firstName} ${target.lastName}` : '—', applicationId: null,
+          at: entry.at.toISOString(),
+          actor: nameOf(entry.actorAgentId),
+          action: entry.action,
+          subject: target ? `${target.firstName} ${target.lastName}` : '—',
+          applicationId: null,
         };
       }),
       ...actions.map((entry) => ({
-        at: entry.at.toISOString(), actor: nameOf(entry.actorId), action: entry.action,
-        subject: `${entry.firstName} ${entry.lastName}`, applicationId: entry.applicationId,
+        at: entry.at.toISOString(),
+        actor: nameOf(entry.actorId),
+        action: entry.action,
+        subject: `${entry.firstName} ${entry.lastName}`,
+        applicationId: entry.applicationId,
       })),
     ];
     // ISO 8601 instants in UTC sort as text.

@@ -24,7 +24,11 @@ const toBoolean = ({ value }: { value: unknown }) => {
   return value;
 };
 const toInt = ({ value }: { value: unknown }) =>
-  value === undefined || value === '' ? undefined : /^-?\d+$/.test(String(value)) ? Number(value) : value;
+  value === undefined || value === ''
+    ? undefined
+    : /^-?\d+$/.test(String(value))
+      ? Number(value)
+      : value;
 
 /**
  * Every setting the API reads from its environment. `.env.example` lists them all;
@@ -178,7 +182,9 @@ export class Environment {
    * Within that hour, the minutes a link waits after the previous one, by rank: the first three
    * at once, then 1, 2, 5, 10, 15 minutes apart (the last value holds beyond).
    */
-  @Matches(/^\d{1,3}(,\d{1,3})*$/, { message: 'must be a comma-separated list of minutes, e.g. 0,0,0,1,2,5,10,15' })
+  @Matches(/^\d{1,3}(,\d{1,3})*$/, {
+    message: 'must be a comma-separated list of minutes, e.g. 0,0,0,1,2,5,10,15',
+  })
   SIGN_IN_LINK_SPACING_MINUTES = '0,0,0,1,2,5,10,15';
 
   /** Sign-in link requests one client address may make per hour. */
@@ -324,7 +330,8 @@ void everySettingDeclared;
 
 const SECRET_VARIABLES = new Set(['AUTH_SECRET']);
 /** A password inside a connection URL is never echoed either. */
-const withoutPassword = (value: string | undefined) => value?.replace(/\/\/([^:/@]*):[^@/]*@/, '//$1:***@');
+const withoutPassword = (value: string | undefined) =>
+  value?.replace(/\/\/([^:/@]*):[^@/]*@/, '//$1:***@');
 
 export class ConfigurationError extends Error {
   constructor(readonly problems: string[]) {
@@ -347,13 +354,17 @@ export function loadEnvironment(source: NodeJS.ProcessEnv = process.env): Enviro
       errors.map((error) => {
         const constraints = Object.values(error.constraints ?? {}).join('; ');
         // Secrets are never echoed back, even when malformed.
-        const shown = SECRET_VARIABLES.has(error.property) ? '(masqué)' : JSON.stringify(withoutPassword(raw[error.property]));
+        const shown = SECRET_VARIABLES.has(error.property)
+          ? '(masqué)'
+          : JSON.stringify(withoutPassword(raw[error.property]));
         return `${error.property}=${shown} : ${constraints}`;
       }),
     );
   }
   if (env.PROCESS_ROLE === 'worker' && !env.SCHEDULER_ENABLED) {
-    throw new ConfigurationError(['PROCESS_ROLE="worker" : un worker sans SCHEDULER_ENABLED=true ne ferait rien']);
+    throw new ConfigurationError([
+      'PROCESS_ROLE="worker" : un worker sans SCHEDULER_ENABLED=true ne ferait rien',
+    ]);
   }
   return env;
 }

@@ -27,13 +27,22 @@ export function dataSourceOptions(settings: DatabaseSettings): DataSourceOptions
     // The tools that build their own settings get the defaults of Environment.
     const defaults = new Environment();
     const timeouts: PostgresTimeouts = {
-      DATABASE_CONNECT_TIMEOUT_MS: settings.DATABASE_CONNECT_TIMEOUT_MS ?? defaults.DATABASE_CONNECT_TIMEOUT_MS,
-      DATABASE_POOL_ACQUIRE_TIMEOUT_MS: settings.DATABASE_POOL_ACQUIRE_TIMEOUT_MS ?? defaults.DATABASE_POOL_ACQUIRE_TIMEOUT_MS,
-      DATABASE_STATEMENT_TIMEOUT_MS: settings.DATABASE_STATEMENT_TIMEOUT_MS ?? defaults.DATABASE_STATEMENT_TIMEOUT_MS,
+      DATABASE_CONNECT_TIMEOUT_MS:
+        settings.DATABASE_CONNECT_TIMEOUT_MS ?? defaults.DATABASE_CONNECT_TIMEOUT_MS,
+      DATABASE_POOL_ACQUIRE_TIMEOUT_MS:
+        settings.DATABASE_POOL_ACQUIRE_TIMEOUT_MS ?? defaults.DATABASE_POOL_ACQUIRE_TIMEOUT_MS,
+      DATABASE_STATEMENT_TIMEOUT_MS:
+        settings.DATABASE_STATEMENT_TIMEOUT_MS ?? defaults.DATABASE_STATEMENT_TIMEOUT_MS,
     };
-    return { ...common, type: 'postgres', url: settings.DATABASE_URL, extra: postgresPoolOptions(timeouts) };
+    return {
+      ...common,
+      type: 'postgres',
+      url: settings.DATABASE_URL,
+      extra: postgresPoolOptions(timeouts),
+    };
   }
-  if (settings.SQLITE_PATH !== ':memory:') mkdirSync(dirname(settings.SQLITE_PATH), { recursive: true });
+  if (settings.SQLITE_PATH !== ':memory:')
+    mkdirSync(dirname(settings.SQLITE_PATH), { recursive: true });
   return {
     ...common,
     type: 'better-sqlite3',

@@ -99,7 +99,6 @@ describe('migrations', () => {
     await dataSource.destroy();
     await database.drop();
   });
-
 });
 
 describeWithPostgres('migrations on PostgreSQL', () => {

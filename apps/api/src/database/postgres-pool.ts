@@ -28,14 +28,17 @@ export function postgresPoolOptions(timeouts: PostgresTimeouts): Record<string, 
       const result = (super.query as (...a: unknown[]) => unknown)(...args);
       if (result instanceof Promise) {
         result.catch((error: unknown) => {
-          if (error instanceof Error && error.message === 'Query read timeout') this.closeSilentConnection();
+          if (error instanceof Error && error.message === 'Query read timeout')
+            this.closeSilentConnection();
         });
       }
       return result as never;
     }
 
     private closeSilentConnection(): void {
-      (this as unknown as { connection?: { stream?: { destroy(error?: Error): void } } }).connection?.stream?.destroy();
+      (
+        this as unknown as { connection?: { stream?: { destroy(error?: Error): void } } }
+      ).connection?.stream?.destroy();
     }
   }
   return {

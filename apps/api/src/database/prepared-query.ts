@@ -9,7 +9,12 @@ import type { PostgresDriver } from 'typeorm/driver/postgres/PostgresDriver';
  * On SQLite it goes through TypeORM (better-sqlite3 is in-process: nothing to save). `name` must
  * always come with the same `sql`.
  */
-export async function preparedQuery<T>(dataSource: DataSource, name: string, sql: string, parameters: Record<string, unknown>): Promise<T[]> {
+export async function preparedQuery<T>(
+  dataSource: DataSource,
+  name: string,
+  sql: string,
+  parameters: Record<string, unknown>,
+): Promise<T[]> {
   const [text, values] = dataSource.driver.escapeQueryWithParameters(sql, parameters, {});
   if (dataSource.options.type === 'postgres') {
     const pool = (dataSource.driver as PostgresDriver).master as Pool;

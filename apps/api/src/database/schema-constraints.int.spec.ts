@@ -17,7 +17,10 @@ describe('schema constraints (real database)', () => {
   const openRequest = () =>
     dataSource.getRepository(ImageRequestEntity).findOneByOrFail({ state: 'PENDING' });
 
-  const copyOf = (request: ImageRequestEntity, changes: Partial<ImageRequestEntity>): ImageRequestEntity => ({
+  const copyOf = (
+    request: ImageRequestEntity,
+    changes: Partial<ImageRequestEntity>,
+  ): ImageRequestEntity => ({
     ...request,
     id: randomUUID(),
     accessRef: randomUUID(),
@@ -26,32 +29,44 @@ describe('schema constraints (real database)', () => {
 
   it('refuses a second open request for one application', async () => {
     const request = await openRequest();
-    await expect(dataSource.getRepository(ImageRequestEntity).insert(copyOf(request, { state: 'SUBMITTED' }))).rejects.toThrow();
+    await expect(
+      dataSource.getRepository(ImageRequestEntity).insert(copyOf(request, { state: 'SUBMITTED' })),
+    ).rejects.toThrow();
   });
 
   it('accepts a closed request beside the open one', async () => {
     const request = await openRequest();
-    await expect(dataSource.getRepository(ImageRequestEntity).insert(copyOf(request, { state: 'CANCELLED' }))).resolves.toBeDefined();
+    await expect(
+      dataSource.getRepository(ImageRequestEntity).insert(copyOf(request, { state: 'CANCELLED' })),
+    ).resolves.toBeDefined();
   });
 
   it('refuses an unknown state', async () => {
     const request = await openRequest();
     await expect(
-      dataSource.getRepository(ImageRequestEntity).insert(copyOf(request, { state: 'LOST' as never })),
+      dataSource
+        .getRepository(ImageRequestEntity)
+        .insert(copyOf(request, { state: 'LOST' as never })),
     ).rejects.toThrow();
   });
 
   it('refuses a request that asks for no piece', async () => {
     const request = await openRequest();
     await expect(
-      dataSource.getRepository(ImageRequestEntity).insert(copyOf(request, { state: 'CANCELLED', photoRequested: false, signatureRequested: false })),
+      dataSource
+        .getRepository(ImageRequestEntity)
+        .insert(
+          copyOf(request, { state: 'CANCELLED', photoRequested: false, signatureRequested: false }),
+        ),
     ).rejects.toThrow();
   });
 
   it('refuses a request for an application that does not exist', async () => {
     const request = await openRequest();
     await expect(
-      dataSource.getRepository(ImageRequestEntity).insert(copyOf(request, { state: 'CANCELLED', applicationId: randomUUID() })),
+      dataSource
+        .getRepository(ImageRequestEntity)
+        .insert(copyOf(request, { state: 'CANCELLED', applicationId: randomUUID() })),
     ).rejects.toThrow();
   });
 

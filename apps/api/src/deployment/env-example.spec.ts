@@ -18,7 +18,8 @@ describe('.env.example', () => {
 
   it('holds only values the API accepts', () => {
     const values: Record<string, string> = {};
-    for (const match of text.matchAll(/^([A-Z][A-Z0-9_]+)=(.*)$/gm)) values[match[1]] = match[2].replace(/^"|"$/g, '');
+    for (const match of text.matchAll(/^([A-Z][A-Z0-9_]+)=(.*)$/gm))
+      values[match[1]] = match[2].replace(/^"|"$/g, '');
     expect(() => loadEnvironment(values)).not.toThrow();
   });
 });

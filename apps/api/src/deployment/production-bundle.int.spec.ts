@@ -56,7 +56,9 @@ describeWithPostgres('the built API in production mode, two processes on one Pos
     const client = new Client({ connectionString: database.url });
     await client.connect();
     try {
-      await client.query(`INSERT INTO prefecture (id, departement, name) VALUES ('00000000-0000-4000-8000-000000000069', '69', 'Préfecture du Rhône')`);
+      await client.query(
+        `INSERT INTO prefecture (id, departement, name) VALUES ('00000000-0000-4000-8000-000000000069', '69', 'Préfecture du Rhône')`,
+      );
       await client.query(
         `INSERT INTO driver (id, driver_identifier, civility, last_name, first_name, email, address_line1, postal_code, city)
          VALUES ('00000000-0000-4000-8000-0000000000d1', '692025000001', 'MME', 'Prod', 'Lina', $1, '1 quai Perrache', '69002', 'Lyon')`,
@@ -91,7 +93,9 @@ describeWithPostgres('the built API in production mode, two processes on one Pos
     const deadline = Date.now() + 30_000;
     let email: ParsedMail | undefined;
     while (!email && Date.now() < deadline) {
-      email = smtp.messages.slice(before).find((message) => message.to && JSON.stringify(message.to).includes(DRIVER_EMAIL));
+      email = smtp.messages
+        .slice(before)
+        .find((message) => message.to && JSON.stringify(message.to).includes(DRIVER_EMAIL));
       if (!email) await new Promise((done) => setTimeout(done, 200));
     }
     if (!email) throw new Error('No sign-in email received');
@@ -105,7 +109,10 @@ describeWithPostgres('the built API in production mode, two processes on one Pos
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ token }),
     });
-    expect({ status: response.status, body: await response.json() }).toMatchObject({ status: 200, body: { role: 'DRIVER' } });
+    expect({ status: response.status, body: await response.json() }).toMatchObject({
+      status: 200,
+      body: { role: 'DRIVER' },
+    });
     const setCookie = response.headers.get('set-cookie') ?? '';
     // PUBLIC_URL is http://127.0.0.1:…: a Secure cookie would never come back from a browser.
     expect(setCookie).toMatch(/^t3p_session=[A-Za-z0-9_-]{43};/);
@@ -120,7 +127,12 @@ describeWithPostgres('the built API in production mode, two processes on one Pos
       cwd: ROOT,
       encoding: 'utf8',
       timeout: 60_000,
-      env: { PATH: process.env['PATH'] ?? '', NODE_ENV: 'production', AUTH_SECRET: secret, DATABASE_URL: database.url },
+      env: {
+        PATH: process.env['PATH'] ?? '',
+        NODE_ENV: 'production',
+        AUTH_SECRET: secret,
+        DATABASE_URL: database.url,
+      },
     });
     expect(result.status).toBe(1);
     expect(result.stderr).toMatch(/^Configuration invalide/);
@@ -135,7 +147,10 @@ describeWithPostgres('the built API in production mode, two processes on one Pos
     const second = await start(false);
     for (const api of [first, second]) {
       const health = await fetch(`${api.url}/api/health`);
-      expect({ status: health.status, body: await health.json() }).toMatchObject({ status: 200, body: { status: 'ok' } });
+      expect({ status: health.status, body: await health.json() }).toMatchObject({
+        status: 200,
+        body: { status: 'ok' },
+      });
       // Production mode: no development mailbox.
       expect((await fetch(`${api.url}/api/dev/mailbox`)).status).toBe(404);
     }
@@ -146,7 +161,10 @@ describeWithPostgres('the built API in production mode, two processes on one Pos
     // The session lives in the database: both processes know it.
     for (const api of [second, first]) {
       const me = await fetch(`${api.url}/api/me`, { headers: { cookie } });
-      expect({ status: me.status, body: await me.json() }).toMatchObject({ status: 200, body: { role: 'DRIVER' } });
+      expect({ status: me.status, body: await me.json() }).toMatchObject({
+        status: 200,
+        body: { role: 'DRIVER' },
+      });
     }
   }, 120_000);
 
@@ -163,7 +181,12 @@ describeWithPostgres('the built API in production mode, two processes on one Pos
   it('starts without SMTP_URL, warns, and keeps every email in the outbox, unsent', async () => {
     await Promise.all(running.splice(0).map((api) => api.stop()));
     const logged: string[] = [];
-    const noSmtp = { ...environment, SMTP_URL: '', MIGRATIONS_RUN: 'false', SIGN_IN_LINK_SPACING_MINUTES: '0' };
+    const noSmtp = {
+      ...environment,
+      SMTP_URL: '',
+      MIGRATIONS_RUN: 'false',
+      SIGN_IN_LINK_SPACING_MINUTES: '0',
+    };
     const api = await startBuiltApi(noSmtp, { onLogLine: (line) => logged.push(line) });
     running.push(api);
     expect((await fetch(`${api.url}/api/health`)).status).toBe(200);
@@ -179,7 +202,10 @@ describeWithPostgres('the built API in production mode, two processes on one Pos
     const client = new Client({ connectionString: database.url });
     await client.connect();
     try {
-      const { rows } = await client.query<{ n: number }>(`SELECT count(*)::int AS n FROM outbox_email WHERE state = 'PENDING' AND to_address = $1`, [DRIVER_EMAIL]);
+      const { rows } = await client.query<{ n: number }>(
+        `SELECT count(*)::int AS n FROM outbox_email WHERE state = 'PENDING' AND to_address = $1`,
+        [DRIVER_EMAIL],
+      );
       expect(rows[0].n).toBeGreaterThanOrEqual(1);
     } finally {
       await client.end();

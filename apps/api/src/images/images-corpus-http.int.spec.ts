@@ -34,17 +34,30 @@ describe('the generated corpus through the HTTP API', () => {
     for (const entry of manifest.files) {
       const bytes = readFileSync(join(dir, entry.file));
       const body = new FormData();
-      body.append('file', new Blob([new Uint8Array(bytes)], { type: 'application/octet-stream' }), entry.file);
-      const response = await fetch(`${test.url}/api/images/check?kind=${entry.kind}`, { method: 'POST', body });
+      body.append(
+        'file',
+        new Blob([new Uint8Array(bytes)], { type: 'application/octet-stream' }),
+        entry.file,
+      );
+      const response = await fetch(`${test.url}/api/images/check?kind=${entry.kind}`, {
+        method: 'POST',
+        body,
+      });
       if (bytes.length > 2 * 1024 * 1024) {
         // Past the upload cap the body is refused before it is read whole.
         expect(response.status).toBe(413);
         continue;
       }
-      if (response.status !== 200) throw new Error(`${entry.file}: ${response.status} ${await response.text()}`);
+      if (response.status !== 200)
+        throw new Error(`${entry.file}: ${response.status} ${await response.text()}`);
       const http = (await response.json()) as Verdict;
       const engine = await checkImage(bytes, entry.kind);
-      if (JSON.stringify(http) !== JSON.stringify(engine)) differences.push({ file: entry.file, http: [http.errors, http.warnings], engine: [engine.errors, engine.warnings] });
+      if (JSON.stringify(http) !== JSON.stringify(engine))
+        differences.push({
+          file: entry.file,
+          http: [http.errors, http.warnings],
+          engine: [engine.errors, engine.warnings],
+        });
       expect(http.errors.map((error) => error.code)).toEqual(entry.expected);
     }
     expect(differences).toEqual([]);

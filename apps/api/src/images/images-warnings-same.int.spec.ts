@@ -23,18 +23,37 @@ async function signature(ink: number, paper: number): Promise<Buffer> {
     const y0 = Math.round(h / 2 + Math.sin(x / 18) * h * 0.3);
     for (let y = y0 - 2; y <= y0 + 2; y++) px.fill(ink, (y * w + x) * 3, (y * w + x) * 3 + 3);
   }
-  return sharp(px, { raw: { width: w, height: h, channels: 3 } }).jpeg({ quality: 85 }).withMetadata({ density: 300 }).toBuffer();
+  return sharp(px, { raw: { width: w, height: h, channels: 3 } })
+    .jpeg({ quality: 85 })
+    .withMetadata({ density: 300 })
+    .toBuffer();
 }
 
-function cli(kind: string, files: string[], cwd: string): Promise<{ file: string; warnings: RuleWarning[] }[]> {
+function cli(
+  kind: string,
+  files: string[],
+  cwd: string,
+): Promise<{ file: string; warnings: RuleWarning[] }[]> {
   return new Promise((done, fail) => {
     execFile(
       'npm',
       ['--prefix', ROOT, 'run', '-s', 'check-image', '--', '--kind', kind, ...files],
-      { cwd, env: { ...process.env, INIT_CWD: cwd }, maxBuffer: 16 * 1024 * 1024, timeout: 300_000 },
+      {
+        cwd,
+        env: { ...process.env, INIT_CWD: cwd },
+        maxBuffer: 16 * 1024 * 1024,
+        timeout: 300_000,
+      },
       (error, stdout, stderr) => {
-        if (error && error.code !== 0 && error.code !== 1) fail(new Error(`${error.message} ${stderr}`));
-        else done(stdout.trimEnd().split('\n').map((l) => JSON.parse(l)));
+        if (error && error.code !== 0 && error.code !== 1)
+          fail(new Error(`${error.message} ${stderr}`));
+        else
+          done(
+            stdout
+              .trimEnd()
+              .split('\n')
+              .map((l) => JSON.parse(l)),
+          );
       },
     );
   });
@@ -52,7 +71,10 @@ describe('quality warnings through the HTTP API and check-image', () => {
     for (const e of set.entries) files.push({ file: e.file, kind: 'photo' });
     writeFileSync(join(dir, 'sig-good.jpg'), await signature(15, 245));
     writeFileSync(join(dir, 'sig-pale.jpg'), await signature(175, 245));
-    files.push({ file: 'sig-good.jpg', kind: 'signature' }, { file: 'sig-pale.jpg', kind: 'signature' });
+    files.push(
+      { file: 'sig-good.jpg', kind: 'signature' },
+      { file: 'sig-pale.jpg', kind: 'signature' },
+    );
     test = await startTestApp();
   }, 300_000);
 
@@ -69,8 +91,15 @@ describe('quality warnings through the HTTP API and check-image', () => {
     const http = new Map<string, RuleWarning[]>();
     for (const f of files) {
       const body = new FormData();
-      body.append('file', new Blob([new Uint8Array(readFileSync(join(dir, f.file)))], { type: 'image/jpeg' }), f.file);
-      const response = await fetch(`${test.url}/api/images/check?kind=${f.kind}`, { method: 'POST', body });
+      body.append(
+        'file',
+        new Blob([new Uint8Array(readFileSync(join(dir, f.file)))], { type: 'image/jpeg' }),
+        f.file,
+      );
+      const response = await fetch(`${test.url}/api/images/check?kind=${f.kind}`, {
+        method: 'POST',
+        body,
+      });
       expect(response.status).toBe(200);
       const verdict = (await response.json()) as { valid: boolean; warnings: RuleWarning[] };
       expect({ file: f.file, valid: verdict.valid }).toEqual({ file: f.file, valid: true });
@@ -78,9 +107,18 @@ describe('quality warnings through the HTTP API and check-image', () => {
     }
     const byCli = new Map<string, RuleWarning[]>();
     for (const kind of ['photo', 'signature'] as const) {
-      for (const o of await cli(kind, files.filter((f) => f.kind === kind).map((f) => f.file), dir)) byCli.set(o.file, o.warnings);
+      for (const o of await cli(
+        kind,
+        files.filter((f) => f.kind === kind).map((f) => f.file),
+        dir,
+      ))
+        byCli.set(o.file, o.warnings);
     }
-    for (const f of files) expect({ file: f.file, warnings: byCli.get(f.file) }).toEqual({ file: f.file, warnings: http.get(f.file) });
+    for (const f of files)
+      expect({ file: f.file, warnings: byCli.get(f.file) }).toEqual({
+        file: f.file,
+        warnings: http.get(f.file),
+      });
     expect(http.get('sig-good.jpg')).toEqual([]);
     expect(http.get('sig-pale.jpg')?.map((w) => w.code)).toContain('INK_TOO_PALE');
     expect([...http.values()].filter((w) => w.length > 0).length).toBeGreaterThanOrEqual(8);

@@ -2,7 +2,12 @@ import { Module, OnApplicationShutdown, OnModuleInit } from '@nestjs/common';
 import { ImagesController } from './images.controller';
 import { ImagesRepository } from './images.repository';
 import { ImagesService } from './images.service';
-import { shutdownFaceWorker, shutdownPdfWorkers, warmUpFaceWorker, warmUpPdfWorkers } from '@t3p/image-measurement';
+import {
+  shutdownFaceWorker,
+  shutdownPdfWorkers,
+  warmUpFaceWorker,
+  warmUpPdfWorkers,
+} from '@t3p/image-measurement';
 
 /** Upload, measurement (sharp, pdf-lib), the rule engine, storage and display derivatives. */
 @Module({

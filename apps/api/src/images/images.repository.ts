@@ -56,7 +56,8 @@ export class ImagesRepository {
     };
     const postgres = this.dataSource.options.type === 'postgres';
     // Parameters of a SELECT list have no type on PostgreSQL (text); SQLite needs none.
-    const typed = (parameter: string, type: string) => (postgres ? `CAST(:${parameter} AS ${type})` : `:${parameter}`);
+    const typed = (parameter: string, type: string) =>
+      postgres ? `CAST(:${parameter} AS ${type})` : `:${parameter}`;
     const saved = await preparedQuery<{ id: string }>(
       this.dataSource,
       't3p_save_draft',
@@ -110,14 +111,20 @@ export class ImagesRepository {
   }
 
   /** State flip of a request's images (all, or some pieces), in the caller's transaction. */
-  async setState(manager: EntityManager, requestId: string, change: ImageStateChange): Promise<number> {
+  async setState(
+    manager: EntityManager,
+    requestId: string,
+    change: ImageStateChange,
+  ): Promise<number> {
     const { from, to, pieces, decision } = change;
     const query = manager
       .createQueryBuilder()
       .update(StoredImageEntity)
       .set({
         state: to,
-        ...(decision ? { decidedAt: decision.at, rejectionReason: decision.rejectionReason ?? null } : {}),
+        ...(decision
+          ? { decidedAt: decision.at, rejectionReason: decision.rejectionReason ?? null }
+          : {}),
       })
       .where('request_id = :requestId AND state = :from', { requestId, from });
     if (pieces) query.andWhere('piece IN (:...pieces)', { pieces });
@@ -143,7 +150,10 @@ export class ImagesRepository {
       .createQueryBuilder()
       .delete()
       .from(StoredImageEntity)
-      .where('request_id IN (SELECT id FROM image_request WHERE application_id IN (:...applicationIds))', { applicationIds })
+      .where(
+        'request_id IN (SELECT id FROM image_request WHERE application_id IN (:...applicationIds))',
+        { applicationIds },
+      )
       .execute();
   }
 }

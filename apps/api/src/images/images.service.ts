@@ -7,7 +7,12 @@ import { Clock } from '../common/clock';
 import { StoredImageEntity } from '../database/entities';
 import { type ImageStateChange, ImagesRepository } from './images.repository';
 import { type MultipartUpload, readSingleFile } from './multipart-file';
-import { checkImage, displayDerivedOnRead, normaliseByDecoding, sha256 } from '@t3p/image-measurement';
+import {
+  checkImage,
+  displayDerivedOnRead,
+  normaliseByDecoding,
+  sha256,
+} from '@t3p/image-measurement';
 
 export type { MultipartUpload } from './multipart-file';
 
@@ -57,7 +62,11 @@ export class ImagesService {
    * then judged and stored by uploadDraft. The route's module checks the request first and
    * hands the body over unread: reading, measuring and storing are all Images'.
    */
-  async receiveDraft(requestId: string, piece: Piece, upload: MultipartUpload): Promise<UploadOutcome> {
+  async receiveDraft(
+    requestId: string,
+    piece: Piece,
+    upload: MultipartUpload,
+  ): Promise<UploadOutcome> {
     return this.uploadDraft(requestId, piece, await readSingleFile(upload));
   }
 
@@ -92,10 +101,21 @@ export class ImagesService {
    */
   async storeInTransaction(
     manager: EntityManager,
-    image: { requestId: string; piece: Piece; bytes: Buffer; state: StoredImageState; uploadedAt: Date; decidedAt: Date | null; rejectionReason?: string },
+    image: {
+      requestId: string;
+      piece: Piece;
+      bytes: Buffer;
+      state: StoredImageState;
+      uploadedAt: Date;
+      decidedAt: Date | null;
+      rejectionReason?: string;
+    },
   ): Promise<void> {
     const verdict = await checkImage(image.bytes, KIND_OF_PIECE[image.piece]);
-    if (!verdict.valid) throw new Error(`The ${image.piece} to store does not pass the rules: ${verdict.errors.map((e) => e.code).join(', ')}`);
+    if (!verdict.valid)
+      throw new Error(
+        `The ${image.piece} to store does not pass the rules: ${verdict.errors.map((e) => e.code).join(', ')}`,
+      );
     await this.images.insertImage(manager, {
       id: randomUUID(),
       requestId: image.requestId,
@@ -128,7 +148,10 @@ export class ImagesService {
   }
 
   /** The draft (or submitted) image of a piece, for display: the clean JPEG, else the original. */
-  async displayImage(requestId: string, piece: Piece): Promise<{ contentType: string; bytes: Buffer } | null> {
+  async displayImage(
+    requestId: string,
+    piece: Piece,
+  ): Promise<{ contentType: string; bytes: Buffer } | null> {
     const image = await this.images.findImage(requestId, piece);
     if (!image) return null;
     if (image.displayJpeg) return { contentType: 'image/jpeg', bytes: image.displayJpeg };
@@ -136,7 +159,10 @@ export class ImagesService {
       const derived = displayDerivedOnRead(image.original, JSON.parse(image.measured) as Measured);
       if (derived) return { contentType: 'image/jpeg', bytes: derived };
     }
-    return { contentType: image.format === 'pdf' ? 'application/pdf' : 'image/jpeg', bytes: image.original };
+    return {
+      contentType: image.format === 'pdf' ? 'application/pdf' : 'image/jpeg',
+      bytes: image.original,
+    };
   }
 
   /** The images of a request (figures, states, no bytes). */
@@ -148,7 +174,11 @@ export class ImagesService {
    * The transitions of the Requests module move a request's images with it, in their own
    * transaction (`manager`): submit (DRAFT → SUBMITTED), review (SUBMITTED → VALIDATED/REJECTED).
    */
-  setStateInTransaction(manager: EntityManager, requestId: string, change: ImageStateChange): Promise<number> {
+  setStateInTransaction(
+    manager: EntityManager,
+    requestId: string,
+    change: ImageStateChange,
+  ): Promise<number> {
     return this.images.setState(manager, requestId, change);
   }
 
@@ -158,7 +188,10 @@ export class ImagesService {
   }
 
   /** Retention purge: every image of these applications, in the caller's transaction. */
-  deleteOfApplicationsInTransaction(manager: EntityManager, applicationIds: string[]): Promise<void> {
+  deleteOfApplicationsInTransaction(
+    manager: EntityManager,
+    applicationIds: string[],
+  ): Promise<void> {
     return this.images.deleteOfApplications(manager, applicationIds);
   }
 }

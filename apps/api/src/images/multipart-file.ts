@@ -32,9 +32,14 @@ export async function readSingleFile(request: MultipartUpload): Promise<Buffer> 
   }
   let bytes: Buffer | undefined;
   try {
-    for await (const part of request.parts({ limits: { fileSize: UPLOAD_HARD_CAP_BYTES, files: 1, fields: 0, parts: 1 } })) {
+    for await (const part of request.parts({
+      limits: { fileSize: UPLOAD_HARD_CAP_BYTES, files: 1, fields: 0, parts: 1 },
+    })) {
       if (part.type !== 'file') {
-        throw ApiException.badRequest('La demande ne doit contenir qu’un fichier, dans le champ « file ».', 'UNEXPECTED_FIELD');
+        throw ApiException.badRequest(
+          'La demande ne doit contenir qu’un fichier, dans le champ « file ».',
+          'UNEXPECTED_FIELD',
+        );
       }
       if (part.fieldname !== UPLOAD_FIELD) {
         part.file.resume();
@@ -48,7 +53,11 @@ export async function readSingleFile(request: MultipartUpload): Promise<Buffer> 
   } catch (error) {
     throw translateMultipartError(error);
   }
-  if (!bytes) throw ApiException.badRequest('Aucun fichier reçu : choisissez un fichier avant d’envoyer.', 'NO_FILE');
+  if (!bytes)
+    throw ApiException.badRequest(
+      'Aucun fichier reçu : choisissez un fichier avant d’envoyer.',
+      'NO_FILE',
+    );
   return bytes;
 }
 
@@ -64,7 +73,10 @@ function translateMultipartError(error: unknown): unknown {
     );
   }
   if (code === 'FST_FILES_LIMIT' || code === 'FST_PARTS_LIMIT' || code === 'FST_FIELDS_LIMIT') {
-    return ApiException.badRequest('Envoyez un seul fichier à la fois, dans le champ « file ».', 'TOO_MANY_PARTS');
+    return ApiException.badRequest(
+      'Envoyez un seul fichier à la fois, dans le champ « file ».',
+      'TOO_MANY_PARTS',
+    );
   }
   // A body that ends before its closing boundary fails in one of two ways, depending on timing.
   // Read while it arrives, the file stream errors with busboy's "Part terminated early…". Read

@@ -6,7 +6,10 @@ const finding = (codes: readonly string[]) => ({
   required: ['code', 'message', 'hint'],
   properties: {
     code: { type: 'string', enum: [...codes] },
-    message: { type: 'string', description: 'En français : la valeur mesurée et la valeur attendue.' },
+    message: {
+      type: 'string',
+      description: 'En français : la valeur mesurée et la valeur attendue.',
+    },
     hint: { type: 'string', description: 'En français : comment corriger.' },
   },
 });
@@ -25,6 +28,10 @@ export const VERDICT_SCHEMA = {
         'Avertissements de qualité, jamais bloquants (seulement pour un JPEG conforme). FACE_ANALYSIS_UNAVAILABLE : l’analyse du visage a dépassé son budget, les avertissements de cadrage manquent.',
       items: finding(WARNING_CODES),
     },
-    measured: { type: 'object', additionalProperties: true, description: 'Les valeurs mesurées (format, octets, pixels, DPI, mm…).' },
+    measured: {
+      type: 'object',
+      additionalProperties: true,
+      description: 'Les valeurs mesurées (format, octets, pixels, DPI, mm…).',
+    },
   },
 };

@@ -17,7 +17,11 @@ import {
 } from './templates/lifecycle-emails.template';
 import { CancellationFacts, deferredRow, ReminderFacts } from './templates/deferred-emails';
 
-export type { LifecycleEmailFacts, RejectedPiece, RenderedEmail } from './templates/lifecycle-emails.template';
+export type {
+  LifecycleEmailFacts,
+  RejectedPiece,
+  RenderedEmail,
+} from './templates/lifecycle-emails.template';
 
 /** Who the email goes to and which request it reports: the dedupe key is (request, kind). */
 export interface LifecycleEmailTarget {
@@ -37,7 +41,11 @@ export class LifecycleEmailsService {
     private readonly env: Environment,
   ) {}
 
-  imageRequest(manager: EntityManager, target: LifecycleEmailTarget, facts: LifecycleEmailFacts & { deadline: Date }) {
+  imageRequest(
+    manager: EntityManager,
+    target: LifecycleEmailTarget,
+    facts: LifecycleEmailFacts & { deadline: Date },
+  ) {
     return this.queue(manager, 'IMAGE_REQUEST', target, renderImageRequestEmail(facts));
   }
 
@@ -59,7 +67,9 @@ export class LifecycleEmailsService {
   }
 
   /** The rejection email (with its new request) as it would be sent now, queued nowhere: the review's preview. */
-  rejectionPreview(facts: LifecycleEmailFacts & { deadline: Date; rejected: RejectedPiece[] }): RenderedEmail {
+  rejectionPreview(
+    facts: LifecycleEmailFacts & { deadline: Date; rejected: RejectedPiece[] },
+  ): RenderedEmail {
     return renderRejectionEmail(facts);
   }
 
@@ -79,11 +89,19 @@ export class LifecycleEmailsService {
     return this.queue(manager, 'CANCELLATION', target, renderCancellationEmail(facts));
   }
 
-  receipt(manager: EntityManager, target: LifecycleEmailTarget, facts: LifecycleEmailFacts & { submittedAt: Date }) {
+  receipt(
+    manager: EntityManager,
+    target: LifecycleEmailTarget,
+    facts: LifecycleEmailFacts & { submittedAt: Date },
+  ) {
     return this.queue(manager, 'RECEIPT', target, renderReceiptEmail(facts));
   }
 
-  paymentRequest(manager: EntityManager, target: LifecycleEmailTarget, facts: LifecycleEmailFacts & { validatedAt: Date }) {
+  paymentRequest(
+    manager: EntityManager,
+    target: LifecycleEmailTarget,
+    facts: LifecycleEmailFacts & { validatedAt: Date },
+  ) {
     return this.queue(
       manager,
       'PAYMENT_REQUEST',
@@ -96,25 +114,44 @@ export class LifecycleEmailsService {
    * The scheduler's batches: many reminders in one insert. Only their facts are stored; they are
    * rendered at delivery, which keeps a tick's transaction short.
    */
-  reminders(manager: EntityManager, items: { target: LifecycleEmailTarget; facts: ReminderFacts }[]) {
+  reminders(
+    manager: EntityManager,
+    items: { target: LifecycleEmailTarget; facts: ReminderFacts }[],
+  ) {
     return this.outbox.enqueueMany(
       manager,
-      items.map(({ target, facts }) => this.row('REMINDER', target, deferredRow({ kind: 'REMINDER', facts }))),
+      items.map(({ target, facts }) =>
+        this.row('REMINDER', target, deferredRow({ kind: 'REMINDER', facts })),
+      ),
     );
   }
 
-  cancellations(manager: EntityManager, items: { target: LifecycleEmailTarget; facts: CancellationFacts }[]) {
+  cancellations(
+    manager: EntityManager,
+    items: { target: LifecycleEmailTarget; facts: CancellationFacts }[],
+  ) {
     return this.outbox.enqueueMany(
       manager,
-      items.map(({ target, facts }) => this.row('CANCELLATION', target, deferredRow({ kind: 'CANCELLATION', facts }))),
+      items.map(({ target, facts }) =>
+        this.row('CANCELLATION', target, deferredRow({ kind: 'CANCELLATION', facts })),
+      ),
     );
   }
 
-  private queue(manager: EntityManager, kind: EmailKind, target: LifecycleEmailTarget, email: RenderedEmail): Promise<void> {
+  private queue(
+    manager: EntityManager,
+    kind: EmailKind,
+    target: LifecycleEmailTarget,
+    email: RenderedEmail,
+  ): Promise<void> {
     return this.outbox.enqueue(manager, this.row(kind, target, email));
   }
 
-  private row(kind: EmailKind, target: LifecycleEmailTarget, email: RenderedEmail | ReturnType<typeof deferredRow>): NewOutboxEmail {
+  private row(
+    kind: EmailKind,
+    target: LifecycleEmailTarget,
+    email: RenderedEmail | ReturnType<typeof deferredRow>,
+  ): NewOutboxEmail {
     return {
       kind,
       dedupeKey: `${target.requestId}:${kind}`,

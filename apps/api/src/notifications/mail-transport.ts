@@ -11,7 +11,9 @@ export function mailTransportOf(env: Environment): string | Record<string, unkno
     host: url.hostname,
     port: url.port ? Number(url.port) : url.protocol === 'smtps:' ? 465 : 587,
     secure: url.protocol === 'smtps:',
-    ...(url.username ? { auth: { user: decodeURIComponent(url.username), pass: decodeURIComponent(url.password) } } : {}),
+    ...(url.username
+      ? { auth: { user: decodeURIComponent(url.username), pass: decodeURIComponent(url.password) } }
+      : {}),
     // Reuse a few connections: opening one per email costs a handshake each time.
     pool: true,
     maxConnections: 3,

@@ -19,11 +19,20 @@ export class NotificationsModule {
       imports: [
         MailerModule.forRootAsync({
           inject: [Environment],
-          useFactory: (env: Environment) => ({ transport: mailTransportOf(env), defaults: { from: env.MAIL_FROM } }),
+          useFactory: (env: Environment) => ({
+            transport: mailTransportOf(env),
+            defaults: { from: env.MAIL_FROM },
+          }),
         }),
       ],
       controllers: options.devMailbox ? [DevMailboxController] : [],
-      providers: [OutboxRepository, OutboxService, DevMailboxService, OutboxDeliveryService, LifecycleEmailsService],
+      providers: [
+        OutboxRepository,
+        OutboxService,
+        DevMailboxService,
+        OutboxDeliveryService,
+        LifecycleEmailsService,
+      ],
       exports: [OutboxService, OutboxDeliveryService, LifecycleEmailsService],
     };
   }

@@ -4,11 +4,24 @@ import { startTestApp, TestApp } from '../testing/test-app';
 import { OutboxDeliveryService } from './outbox-delivery.service';
 
 const emailState = async (test: TestApp) =>
-  (await test.app.get(DataSource).query('SELECT state, attempts, last_error AS "lastError", sent_at AS "sentAt" FROM outbox_email'))[0];
+  (
+    await test.app
+      .get(DataSource)
+      .query(
+        'SELECT state, attempts, last_error AS "lastError", sent_at AS "sentAt" FROM outbox_email',
+      )
+  )[0];
 
 async function queueOneLink(test: TestApp) {
   const dupont = (await seedDemo(test)).driver('olivier.dupont@demo.t3p.example');
-  expect((await fetch(`${test.url}/api/auth/driver/sign-in-links`, json({ reference: dupont.reference }))).status).toBe(202);
+  expect(
+    (
+      await fetch(
+        `${test.url}/api/auth/driver/sign-in-links`,
+        json({ reference: dupont.reference }),
+      )
+    ).status,
+  ).toBe(202);
 }
 
 describe('outbox delivery', () => {
@@ -17,12 +30,20 @@ describe('outbox delivery', () => {
     try {
       await queueOneLink(test);
       expect(await emailState(test)).toMatchObject({ state: 'PENDING', attempts: 0 });
-      expect(await test.app.get(OutboxDeliveryService).deliverDue()).toEqual({ sent: 1, retried: 0, failed: 0 });
+      expect(await test.app.get(OutboxDeliveryService).deliverDue()).toEqual({
+        sent: 1,
+        retried: 0,
+        failed: 0,
+      });
       expect(await emailState(test)).toMatchObject({ state: 'SENT', attempts: 1 });
       const mailbox = await (await fetch(`${test.url}/api/dev/mailbox`)).json();
       expect(mailbox[0]).toMatchObject({ kind: 'SIGN_IN_LINK', state: 'SENT' });
       // Nothing left to do on the next tick.
-      expect(await test.app.get(OutboxDeliveryService).deliverDue()).toEqual({ sent: 0, retried: 0, failed: 0 });
+      expect(await test.app.get(OutboxDeliveryService).deliverDue()).toEqual({
+        sent: 0,
+        retried: 0,
+        failed: 0,
+      });
     } finally {
       await test.close();
     }
@@ -71,14 +92,19 @@ describe('outbox delivery', () => {
 
   it('gives every email a Message-ID derived from its outbox row, the same when it is sent again after a crash', async () => {
     const smtp = await startSmtpServer();
-    const test = await startTestApp({ SMTP_URL: smtp.url, MAIL_FROM: 'Service des cartes T3P <ne-pas-repondre@cartes-t3p.example>' });
+    const test = await startTestApp({
+      SMTP_URL: smtp.url,
+      MAIL_FROM: 'Service des cartes T3P <ne-pas-repondre@cartes-t3p.example>',
+    });
     const worker = test.app.get(OutboxDeliveryService);
     const dataSource = test.app.get(DataSource);
     try {
       await queueOneLink(test);
       expect((await worker.deliverDue()).sent).toBe(1);
       const [{ id }] = await dataSource.query('SELECT id FROM outbox_email');
-      expect(smtp.messages.map((message) => message.messageId)).toEqual([`<outbox-${id}@cartes-t3p.example>`]);
+      expect(smtp.messages.map((message) => message.messageId)).toEqual([
+        `<outbox-${id}@cartes-t3p.example>`,
+      ]);
       // A worker that died between the SMTP answer and its record: the row is still claimed, its lease over.
       const past = new Date(test.clock.now().getTime() - 1000);
       await dataSource

@@ -10,11 +10,15 @@ import { messageIdOf } from './message-id';
 
 const BATCH = 50;
 /** First retry after 30 s, doubling, at most one hour apart. */
-export const retryDelayMs = (attempts: number) => Math.min(30_000 * 2 ** Math.max(0, attempts - 1), 3_600_000);
+export const retryDelayMs = (attempts: number) =>
+  Math.min(30_000 * 2 ** Math.max(0, attempts - 1), 3_600_000);
 
 /** Keeps an SMTP error useful for operators without any address in it. */
 const describe = (error: unknown) =>
-  (error instanceof Error ? `${(error as Error & { code?: string }).code ?? error.name}: ${error.message}` : String(error))
+  (error instanceof Error
+    ? `${(error as Error & { code?: string }).code ?? error.name}: ${error.message}`
+    : String(error)
+  )
     .replace(/[^\s<>"']+@[^\s<>"']+/g, '<adresse>')
     .slice(0, 500);
 
@@ -47,11 +51,15 @@ export class OutboxDeliveryService implements OnModuleInit, OnApplicationShutdow
     if (!runsBackgroundJobs(this.env)) return;
     if (this.env.NODE_ENV === 'production' && !this.env.SMTP_URL) {
       // Nothing is marked sent without a server to send it to: the emails wait in the outbox.
-      this.logger.warn('SMTP_URL is not set: no email (sign-in links included) is sent; they wait in the outbox until SMTP_URL is set');
+      this.logger.warn(
+        'SMTP_URL is not set: no email (sign-in links included) is sent; they wait in the outbox until SMTP_URL is set',
+      );
       return;
     }
     this.timer = setInterval(() => {
-      void this.deliverDue().catch((error: unknown) => this.logger.error({ err: describe(error) }, 'Outbox tick failed'));
+      void this.deliverDue().catch((error: unknown) =>
+        this.logger.error({ err: describe(error) }, 'Outbox tick failed'),
+      );
     }, this.env.OUTBOX_POLL_SECONDS * 1000);
     this.timer.unref();
   }
@@ -102,13 +110,23 @@ export class OutboxDeliveryService implements OnModuleInit, OnApplicationShutdow
       this.outbox
         .renewClaim(claim, new Date(this.clock.now().getTime() + leaseMs))
         .then(() => (renewedAt = started))
-        .catch((error: unknown) => this.logger.warn({ err: describe(error) }, 'Outbox lease not renewed'));
+        .catch((error: unknown) =>
+          this.logger.warn({ err: describe(error) }, 'Outbox lease not renewed'),
+        );
     }, leaseMs / 3);
     timer.unref();
-    return { held: () => performance.now() - renewedAt < leaseMs * 0.9, stop: () => clearInterval(timer) };
+    return {
+      held: () => performance.now() - renewedAt < leaseMs * 0.9,
+      stop: () => clearInterval(timer),
+    };
   }
 
-  private async deliverOne(row: OutboxEmailEntity, claim: string, capture: boolean, report: DeliveryReport): Promise<void> {
+  private async deliverOne(
+    row: OutboxEmailEntity,
+    claim: string,
+    capture: boolean,
+    report: DeliveryReport,
+  ): Promise<void> {
     try {
       if (!capture) await this.send(row);
       await this.outbox.settle(row.id, claim, { state: 'SENT', at: this.clock.now() });
@@ -124,7 +142,10 @@ export class OutboxDeliveryService implements OnModuleInit, OnApplicationShutdow
       });
       if (failed) report.failed += 1;
       else report.retried += 1;
-      this.logger.warn({ emailId: row.id, kind: row.kind, attempts: row.attempts, failed }, 'Email not delivered');
+      this.logger.warn(
+        { emailId: row.id, kind: row.kind, attempts: row.attempts, failed },
+        'Email not delivered',
+      );
     }
   }
 

@@ -75,14 +75,31 @@ export class OutboxRepository {
                               $14::timestamptz[])
          ON CONFLICT (dedupe_key) DO NOTHING`,
         [
-          column('id'), column('kind'), column('dedupeKey'), column('applicationId'), column('requestId'), column('toAddress'),
-          column('subject'), column('html'), column('text'), column('facts'), column('state'), column('attempts'), column('nextAttemptAt'),
+          column('id'),
+          column('kind'),
+          column('dedupeKey'),
+          column('applicationId'),
+          column('requestId'),
+          column('toAddress'),
+          column('subject'),
+          column('html'),
+          column('text'),
+          column('facts'),
+          column('state'),
+          column('attempts'),
+          column('nextAttemptAt'),
           column('createdAt'),
         ],
       );
       return;
     }
-    await manager.createQueryBuilder().insert().into(OutboxEmailEntity).values(rows).orIgnore().execute();
+    await manager
+      .createQueryBuilder()
+      .insert()
+      .into(OutboxEmailEntity)
+      .values(rows)
+      .orIgnore()
+      .execute();
   }
 
   async listRecent(limit: number, before?: Date): Promise<OutboxEmailEntity[]> {
@@ -103,7 +120,12 @@ export class OutboxRepository {
    * the tick's unique claim id; on PostgreSQL the candidate rows are locked with SKIP LOCKED so
    * concurrent instances take different rows instead of waiting. Returns the rows this tick won.
    */
-  async claimDue(claim: string, now: Date, leaseUntil: Date, limit: number): Promise<OutboxEmailEntity[]> {
+  async claimDue(
+    claim: string,
+    now: Date,
+    leaseUntil: Date,
+    limit: number,
+  ): Promise<OutboxEmailEntity[]> {
     if (!claim) return [];
     if (this.dataSource.options.type === 'postgres') {
       await this.dataSource.query(
@@ -125,7 +147,12 @@ export class OutboxRepository {
       await this.dataSource
         .createQueryBuilder()
         .update(OutboxEmailEntity)
-        .set({ state: 'SENDING', claimedBy: claim, attempts: () => 'attempts + 1', nextAttemptAt: leaseUntil })
+        .set({
+          state: 'SENDING',
+          claimedBy: claim,
+          attempts: () => 'attempts + 1',
+          nextAttemptAt: leaseUntil,
+        })
         .where('id IN (:...ids)', { ids: due.map((row) => row.id) })
         .andWhere("state IN ('PENDING', 'SENDING')")
         .andWhere('next_attempt_at <= :now', { now })
@@ -152,7 +179,12 @@ export class OutboxRepository {
   async settle(
     id: string,
     claim: string,
-    outcome: { state: 'SENT' | 'PENDING' | 'FAILED'; at: Date; nextAttemptAt?: Date; error?: string | null },
+    outcome: {
+      state: 'SENT' | 'PENDING' | 'FAILED';
+      at: Date;
+      nextAttemptAt?: Date;
+      error?: string | null;
+    },
   ): Promise<boolean> {
     const result = await this.dataSource
       .createQueryBuilder()
@@ -164,7 +196,11 @@ export class OutboxRepository {
         lastError: outcome.error ?? null,
         ...(outcome.nextAttemptAt ? { nextAttemptAt: outcome.nextAttemptAt } : {}),
       })
-      .where('id = :id AND claimed_by = :claim AND state = :sending', { id, claim, sending: 'SENDING' })
+      .where('id = :id AND claimed_by = :claim AND state = :sending', {
+        id,
+        claim,
+        sending: 'SENDING',
+      })
       .execute();
     return (result.affected ?? 0) === 1;
   }
@@ -172,7 +208,16 @@ export class OutboxRepository {
   /** The emails written for an application (never their bodies), oldest first. */
   ofApplication(applicationId: string): Promise<OutboxEmailEntity[]> {
     return this.dataSource.getRepository(OutboxEmailEntity).find({
-      select: { id: true, kind: true, requestId: true, subject: true, state: true, attempts: true, createdAt: true, sentAt: true },
+      select: {
+        id: true,
+        kind: true,
+        requestId: true,
+        subject: true,
+        state: true,
+        attempts: true,
+        createdAt: true,
+        sentAt: true,
+      },
       where: { applicationId },
       order: { createdAt: 'ASC', id: 'ASC' },
     });

@@ -43,7 +43,10 @@ export class OutboxService {
   }
 
   /** Retention purge: the emails of these applications go too, in the caller's transaction. */
-  deleteOfApplicationsInTransaction(manager: EntityManager, applicationIds: string[]): Promise<void> {
+  deleteOfApplicationsInTransaction(
+    manager: EntityManager,
+    applicationIds: string[],
+  ): Promise<void> {
     return this.outbox.deleteOfApplications(manager, applicationIds);
   }
 }

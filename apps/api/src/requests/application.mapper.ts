@@ -10,8 +10,13 @@ export function toApplicationDetail(
   delays: { reminderDays: number; cancellationDays: number },
 ): ApplicationDetail {
   let deadline: Date | null = null;
-  if (request && OPEN_IMAGE_REQUEST_STATES.includes(request.state) && request.state !== 'SUBMITTED') {
-    const remindedAt = request.remindedAt ?? new Date(request.createdAt.getTime() + delays.reminderDays * DAY);
+  if (
+    request &&
+    OPEN_IMAGE_REQUEST_STATES.includes(request.state) &&
+    request.state !== 'SUBMITTED'
+  ) {
+    const remindedAt =
+      request.remindedAt ?? new Date(request.createdAt.getTime() + delays.reminderDays * DAY);
     deadline = new Date(remindedAt.getTime() + delays.cancellationDays * DAY);
   }
   return {

@@ -17,7 +17,9 @@ export async function insertApplication(
   options: { departement: string; cardType?: CardType; lastName?: string; email?: string },
 ): Promise<{ applicationId: string; driverId: string; email: string; driverIdentifier: string }> {
   const dataSource = test.app.get(DataSource);
-  const prefecture = await dataSource.getRepository(PrefectureEntity).findOneByOrFail({ departement: options.departement });
+  const prefecture = await dataSource
+    .getRepository(PrefectureEntity)
+    .findOneByOrFail({ departement: options.departement });
   const driverId = randomUUID();
   const applicationId = randomUUID();
   const suffix = randomBytes(4).readUInt32BE(0) % 1_000_000;
@@ -42,7 +44,13 @@ export async function insertApplication(
     prefectureId: prefecture.id,
     cardType: options.cardType ?? 'VTC',
     cardNumber: `${driverIdentifier}01`,
-    searchText: searchTextOf({ lastName: options.lastName ?? 'Essai', firstName: 'Léa', driverIdentifier, cardNumber: `${driverIdentifier}01`, email }),
+    searchText: searchTextOf({
+      lastName: options.lastName ?? 'Essai',
+      firstName: 'Léa',
+      driverIdentifier,
+      cardNumber: `${driverIdentifier}01`,
+      email,
+    }),
     state: 'AWAITING_IMAGES',
     cardValidUntil: null,
   });
@@ -50,7 +58,9 @@ export async function insertApplication(
 }
 
 export const validPhoto = () =>
-  sharp({ create: { width: 413, height: 531, channels: 3, background: { r: 200, g: 190, b: 180 } } })
+  sharp({
+    create: { width: 413, height: 531, channels: 3, background: { r: 200, g: 190, b: 180 } },
+  })
     .jpeg({ quality: 80 })
     .withMetadata({ density: 300 })
     .toBuffer();
@@ -59,8 +69,16 @@ export const validPhoto = () =>
 export const validSignature = () =>
   sharp({ create: { width: 295, height: 142, channels: 3, background: 'white' } })
     .composite([
-      { input: { create: { width: 200, height: 6, channels: 3, background: 'black' } }, top: 80, left: 40 },
-      { input: { create: { width: 6, height: 60, channels: 3, background: 'black' } }, top: 30, left: 60 },
+      {
+        input: { create: { width: 200, height: 6, channels: 3, background: 'black' } },
+        top: 80,
+        left: 40,
+      },
+      {
+        input: { create: { width: 6, height: 60, channels: 3, background: 'black' } },
+        top: 30,
+        left: 60,
+      },
     ])
     .jpeg({ quality: 85 })
     .withMetadata({ density: 300 })
@@ -80,7 +98,9 @@ export function as(test: TestApp, session: Session) {
       headers: {
         cookie: session.cookie,
         ...(init.method && init.method !== 'GET' ? { [CSRF_HEADER]: session.csrfToken } : {}),
-        ...(init.json !== undefined ? { 'content-type': 'application/json', [CSRF_HEADER]: session.csrfToken } : {}),
+        ...(init.json !== undefined
+          ? { 'content-type': 'application/json', [CSRF_HEADER]: session.csrfToken }
+          : {}),
       },
       body: init.json !== undefined ? JSON.stringify(init.json) : init.body,
     });
@@ -88,7 +108,9 @@ export function as(test: TestApp, session: Session) {
 
 /** An in-process SMTP server that can be stopped and restarted on the same port. */
 /** `parse`: false keeps the headers of each message only; a function parses fully the messages whose To header it accepts. */
-export async function restartableSmtp(options: { parse?: boolean | ((to: string) => boolean) } = {}): Promise<{
+export async function restartableSmtp(
+  options: { parse?: boolean | ((to: string) => boolean) } = {},
+): Promise<{
   url: string;
   messages: ParsedMail[];
   stop(): Promise<void>;
@@ -111,8 +133,12 @@ export async function restartableSmtp(options: { parse?: boolean | ((to: string)
           stream.on('data', (chunk: Buffer) => chunks.push(chunk));
           stream.on('end', () => {
             const raw = Buffer.concat(chunks);
-            const head = raw.toString('utf8').split('\r\n\r\n')[0].replace(/\r\n[ \t]+/g, ' ');
-            const header = (name: string) => new RegExp(`^${name}: (.*)$`, 'mi').exec(head)?.[1] ?? '';
+            const head = raw
+              .toString('utf8')
+              .split('\r\n\r\n')[0]
+              .replace(/\r\n[ \t]+/g, ' ');
+            const header = (name: string) =>
+              new RegExp(`^${name}: (.*)$`, 'mi').exec(head)?.[1] ?? '';
             const parse = options.parse;
             if (typeof parse === 'function' && parse(header('To'))) {
               simpleParser(raw)
@@ -123,7 +149,11 @@ export async function restartableSmtp(options: { parse?: boolean | ((to: string)
                 .catch(callback);
               return;
             }
-            messages.push({ subject: header('Subject'), to: { text: header('To') }, headers: new Map([['x-t3p-email-id', header('X-T3P-Email-Id')]]) } as unknown as ParsedMail);
+            messages.push({
+              subject: header('Subject'),
+              to: { text: header('To') },
+              headers: new Map([['x-t3p-email-id', header('X-T3P-Email-Id')]]),
+            } as unknown as ParsedMail);
             callback();
           });
           return;
@@ -147,7 +177,8 @@ export async function restartableSmtp(options: { parse?: boolean | ((to: string)
     },
     messages,
     start,
-    stop: () => new Promise<void>((resolve) => (server ? server.close(() => resolve()) : resolve())),
+    stop: () =>
+      new Promise<void>((resolve) => (server ? server.close(() => resolve()) : resolve())),
   };
 }
 
@@ -158,9 +189,16 @@ export const mailsTo = (messages: ParsedMail[], to: string) =>
  * Inserts `count` drivers, applications and PENDING requests created at `createdAt` (all due for
  * the reminder once the delay has passed), in chunks. Returns the driver addresses.
  */
-export async function insertPendingRequests(test: TestApp, departement: string, count: number, createdAt: Date): Promise<string[]> {
+export async function insertPendingRequests(
+  test: TestApp,
+  departement: string,
+  count: number,
+  createdAt: Date,
+): Promise<string[]> {
   const dataSource = test.app.get(DataSource);
-  const prefecture = await dataSource.getRepository(PrefectureEntity).findOneByOrFail({ departement });
+  const prefecture = await dataSource
+    .getRepository(PrefectureEntity)
+    .findOneByOrFail({ departement });
   const emails: string[] = [];
   const tag = randomBytes(3).toString('hex');
   for (let start = 0; start < count; start += 250) {
@@ -174,17 +212,41 @@ export async function insertPendingRequests(test: TestApp, departement: string, 
       const email = `lot.${tag}.${i}@test.t3p.example`;
       emails.push(email);
       drivers.push({
-        id: driverId, driverIdentifier: identifier, civility: 'M', lastName: `Lot${i}`, firstName: 'Marc', email,
-        addressLine1: '2 rue du Port', addressLine2: null, postalCode: '59140', city: 'Dunkerque', purgedAt: null,
+        id: driverId,
+        driverIdentifier: identifier,
+        civility: 'M',
+        lastName: `Lot${i}`,
+        firstName: 'Marc',
+        email,
+        addressLine1: '2 rue du Port',
+        addressLine2: null,
+        postalCode: '59140',
+        city: 'Dunkerque',
+        purgedAt: null,
       });
       applications.push({
-        id: applicationId, driverId, prefectureId: prefecture.id, cardType: 'TAXI', cardNumber: `${identifier}01`,
-        state: 'AWAITING_IMAGES', cardValidUntil: null,
+        id: applicationId,
+        driverId,
+        prefectureId: prefecture.id,
+        cardType: 'TAXI',
+        cardNumber: `${identifier}01`,
+        state: 'AWAITING_IMAGES',
+        cardValidUntil: null,
       });
       requests.push({
-        id: randomUUID(), applicationId, prefectureId: prefecture.id, cardType: 'TAXI', accessRef: randomBytes(24).toString('base64url'),
-        photoRequested: true, signatureRequested: false, reasonCode: 'PHOTO_BLURRY', reasonText: 'La photo d’identité est floue.',
-        state: 'PENDING', createdByAgentId: null, previousRequestId: null, createdAt,
+        id: randomUUID(),
+        applicationId,
+        prefectureId: prefecture.id,
+        cardType: 'TAXI',
+        accessRef: randomBytes(24).toString('base64url'),
+        photoRequested: true,
+        signatureRequested: false,
+        reasonCode: 'PHOTO_BLURRY',
+        reasonText: 'La photo d’identité est floue.',
+        state: 'PENDING',
+        createdByAgentId: null,
+        previousRequestId: null,
+        createdAt,
       });
     }
     await dataSource.getRepository(DriverEntity).insert(drivers);

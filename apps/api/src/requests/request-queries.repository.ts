@@ -2,7 +2,12 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { CardType, ImageRequestState } from '@t3p/contracts';
 import { DataSource, SelectQueryBuilder } from 'typeorm';
-import { AgentEntity, AuditEntryEntity, CardApplicationEntity, ImageRequestEntity } from '../database/entities';
+import {
+  AgentEntity,
+  AuditEntryEntity,
+  CardApplicationEntity,
+  ImageRequestEntity,
+} from '../database/entities';
 import type { RequestContext } from './lifecycle/request-transitions.repository';
 import { SearchCondition } from './search-condition';
 
@@ -47,14 +52,19 @@ export class RequestQueriesRepository {
 
   applicationOfPrefectureExists(prefectureId: string, applicationId: string): Promise<boolean> {
     if (!prefectureId || !applicationId) return Promise.resolve(false);
-    return this.dataSource.getRepository(CardApplicationEntity).existsBy({ id: applicationId, prefectureId });
+    return this.dataSource
+      .getRepository(CardApplicationEntity)
+      .existsBy({ id: applicationId, prefectureId });
   }
 
   async hasOpenRequest(applicationId: string): Promise<boolean> {
     return this.dataSource
       .getRepository(ImageRequestEntity)
       .createQueryBuilder('r')
-      .where("r.application_id = :applicationId AND r.state IN ('PENDING', 'REMINDED', 'SUBMITTED')", { applicationId })
+      .where(
+        "r.application_id = :applicationId AND r.state IN ('PENDING', 'REMINDED', 'SUBMITTED')",
+        { applicationId },
+      )
       .getExists();
   }
 
@@ -77,20 +87,29 @@ export class RequestQueriesRepository {
     if (search?.exactToken && !after) {
       const query = this.filtered(prefectureId, filters, search);
       search.applyExact(query, true);
-      exact.push(...(await this.page(query, direction, Math.max(0, Math.min(MAX_EXACT, limit - 2)))));
+      exact.push(
+        ...(await this.page(query, direction, Math.max(0, Math.min(MAX_EXACT, limit - 2)))),
+      );
     }
     const query = this.filtered(prefectureId, filters, search);
     if (search) search.applyExact(query, false);
     if (after) {
       // A row-value comparison, so that the index seeks to the cursor instead of walking down to it.
       const op = direction === 'DESC' ? '<' : '>';
-      query.andWhere(`(r.created_at, r.id) ${op} (:afterAt, :afterId)`, { afterAt: after.createdAt, afterId: after.id });
+      query.andWhere(`(r.created_at, r.id) ${op} (:afterAt, :afterId)`, {
+        afterAt: after.createdAt,
+        afterId: after.id,
+      });
     }
     const rest = await this.page(query, direction, limit - exact.length);
     return [...exact, ...rest].map(split);
   }
 
-  private filtered(prefectureId: string, filters: RequestFilters, search: SearchCondition | null): SelectQueryBuilder<ImageRequestEntity> {
+  private filtered(
+    prefectureId: string,
+    filters: RequestFilters,
+    search: SearchCondition | null,
+  ): SelectQueryBuilder<ImageRequestEntity> {
     const query = this.dataSource
       .getRepository(ImageRequestEntity)
       .createQueryBuilder('r')
@@ -103,36 +122,67 @@ export class RequestQueriesRepository {
     if (filters.from) query.andWhere('r.created_at >= :from', { from: filters.from });
     if (filters.to) query.andWhere('r.created_at < :to', { to: filters.to });
     if (filters.hasWarnings === 'true') {
-      query.andWhere('EXISTS (SELECT 1 FROM stored_image w WHERE w.request_id = r.id AND w.warning_count > 0)');
+      query.andWhere(
+        'EXISTS (SELECT 1 FROM stored_image w WHERE w.request_id = r.id AND w.warning_count > 0)',
+      );
     }
     search?.apply(query, 'r.id');
     return query;
   }
 
-  private page(query: SelectQueryBuilder<ImageRequestEntity>, direction: 'ASC' | 'DESC', limit: number): Promise<ImageRequestEntity[]> {
+  private page(
+    query: SelectQueryBuilder<ImageRequestEntity>,
+    direction: 'ASC' | 'DESC',
+    limit: number,
+  ): Promise<ImageRequestEntity[]> {
     if (limit <= 0) return Promise.resolve([]);
     // Every join is many-to-one: LIMIT (not TypeORM's take) keeps it one indexed query.
-    return query.orderBy('r.created_at', direction).addOrderBy('r.id', direction).limit(limit).getMany();
+    return query
+      .orderBy('r.created_at', direction)
+      .addOrderBy('r.id', direction)
+      .limit(limit)
+      .getMany();
   }
 
   /** The latest actions of the préfecture's agents on its requests (audit entries), newest first, with the driver's name. */
   async agentActions(
     prefectureId: string,
     limit: number,
-  ): Promise<{ at: Date; action: string; actorId: string | null; applicationId: string; lastName: string; firstName: string }[]> {
+  ): Promise<
+    {
+      at: Date;
+      action: string;
+      actorId: string | null;
+      applicationId: string;
+      lastName: string;
+      firstName: string;
+    }[]
+  > {
     if (!prefectureId) return [];
     const rows = await this.dataSource
       .getRepository(AuditEntryEntity)
       .createQueryBuilder('e')
       .innerJoin(CardApplicationEntity, 'a', 'a.id = e.application_id')
       .innerJoin('a.driver', 'd')
-      .select(['e.at AS at', 'e.action AS action', 'e.actor_id AS actor_id', 'e.application_id AS application_id'])
+      .select([
+        'e.at AS at',
+        'e.action AS action',
+        'e.actor_id AS actor_id',
+        'e.application_id AS application_id',
+      ])
       .addSelect(['d.last_name AS last_name', 'd.first_name AS first_name'])
       .where("a.prefecture_id = :prefectureId AND e.actor_type = 'AGENT'", { prefectureId })
       .orderBy('e.at', 'DESC')
       .addOrderBy('e.id', 'DESC')
       .limit(limit)
-      .getRawMany<{ at: Date | string; action: string; actor_id: string | null; application_id: string; last_name: string; first_name: string }>();
+      .getRawMany<{
+        at: Date | string;
+        action: string;
+        actor_id: string | null;
+        application_id: string;
+        last_name: string;
+        first_name: string;
+      }>();
     return rows.map((row) => ({
       at: row.at instanceof Date ? row.at : new Date(`${String(row.at).replace(' ', 'T')}Z`),
       action: row.action,
@@ -143,7 +193,9 @@ export class RequestQueriesRepository {
     }));
   }
 
-  async auditTrail(applicationId: string): Promise<{ entry: AuditEntryEntity; agent: AgentEntity | null }[]> {
+  async auditTrail(
+    applicationId: string,
+  ): Promise<{ entry: AuditEntryEntity; agent: AgentEntity | null }[]> {
     // Entries of one instant (one transaction) in lifecycle order: a decision before the request it opens.
     const entries = await this.dataSource
       .getRepository(AuditEntryEntity)
@@ -157,15 +209,29 @@ export class RequestQueriesRepository {
       )
       .addOrderBy('e.id', 'ASC')
       .getMany();
-    const agentIds = [...new Set(entries.filter((e) => e.actorType === 'AGENT' && e.actorId).map((e) => e.actorId as string))];
+    const agentIds = [
+      ...new Set(
+        entries.filter((e) => e.actorType === 'AGENT' && e.actorId).map((e) => e.actorId as string),
+      ),
+    ];
     const agents = agentIds.length
-      ? await this.dataSource.getRepository(AgentEntity).createQueryBuilder('g').where('g.id IN (:...agentIds)', { agentIds }).getMany()
+      ? await this.dataSource
+          .getRepository(AgentEntity)
+          .createQueryBuilder('g')
+          .where('g.id IN (:...agentIds)', { agentIds })
+          .getMany()
       : [];
-    return entries.map((entry) => ({ entry, agent: agents.find((agent) => agent.id === entry.actorId) ?? null }));
+    return entries.map((entry) => ({
+      entry,
+      agent: agents.find((agent) => agent.id === entry.actorId) ?? null,
+    }));
   }
 }
 
 function split(request: ImageRequestEntity): RequestContext {
   const { application, ...rest } = request;
-  return { request: rest as ImageRequestEntity, application: application as RequestContext['application'] };
+  return {
+    request: rest as ImageRequestEntity,
+    application: application as RequestContext['application'],
+  };
 }

@@ -10,7 +10,9 @@ export interface Delays {
   cancellationDays: number;
 }
 
-export const piecesOf = (request: Pick<ImageRequestEntity, 'photoRequested' | 'signatureRequested'>): Piece[] => [
+export const piecesOf = (
+  request: Pick<ImageRequestEntity, 'photoRequested' | 'signatureRequested'>,
+): Piece[] => [
   ...(request.photoRequested ? (['PHOTO'] as const) : []),
   ...(request.signatureRequested ? (['SIGNATURE'] as const) : []),
 ];
@@ -21,7 +23,9 @@ export function deadlineOf(request: ImageRequestEntity, delays: Delays): Date | 
     return new Date(request.remindedAt.getTime() + delays.cancellationDays * DAY);
   }
   if (request.state === 'PENDING') {
-    return new Date(request.createdAt.getTime() + (delays.reminderDays + delays.cancellationDays) * DAY);
+    return new Date(
+      request.createdAt.getTime() + (delays.reminderDays + delays.cancellationDays) * DAY,
+    );
   }
   return null;
 }
@@ -47,7 +51,10 @@ export function toRequestView(request: ImageRequestEntity, delays: Delays): Imag
   };
 }
 
-export function toListItem({ request, application }: RequestContext, delays: Delays): RequestListItem {
+export function toListItem(
+  { request, application }: RequestContext,
+  delays: Delays,
+): RequestListItem {
   return {
     ...toRequestView(request, delays),
     applicationState: application.state,
@@ -89,6 +96,12 @@ export function encodeCursor(keyset: Keyset): string {
 export function decodeCursor(cursor: string): Keyset | null {
   const [at, id, extra] = Buffer.from(cursor, 'base64url').toString('utf8').split('|');
   const createdAt = new Date(at ?? '');
-  if (extra !== undefined || !id || !/^[0-9a-f-]{36}$/.test(id) || Number.isNaN(createdAt.getTime())) return null;
+  if (
+    extra !== undefined ||
+    !id ||
+    !/^[0-9a-f-]{36}$/.test(id) ||
+    Number.isNaN(createdAt.getTime())
+  )
+    return null;
   return { createdAt, id };
 }

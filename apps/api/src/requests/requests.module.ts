@@ -17,7 +17,12 @@ import { TimedTransitionsService } from './lifecycle/timed-transitions.service';
 
 @Module({
   imports: [ImagesModule],
-  controllers: [DriverApplicationController, AgentApplicationsController, AgentRequestsController, DriverRequestController],
+  controllers: [
+    DriverApplicationController,
+    AgentApplicationsController,
+    AgentRequestsController,
+    DriverRequestController,
+  ],
   providers: [
     RequestsRepository,
     RequestsService,

@@ -2,7 +2,12 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { OPEN_IMAGE_REQUEST_STATES } from '@t3p/contracts';
 import { DataSource, In } from 'typeorm';
-import { CardApplicationEntity, DriverEntity, ImageRequestEntity, PrefectureEntity } from '../database/entities';
+import {
+  CardApplicationEntity,
+  DriverEntity,
+  ImageRequestEntity,
+  PrefectureEntity,
+} from '../database/entities';
 
 export interface ApplicationRows {
   application: CardApplicationEntity;
@@ -35,8 +40,16 @@ export class RequestsRepository {
     return application ? this.rowsOf(application) : null;
   }
 
-  async findApplicationOfPrefecture(prefectureId: string, applicationId: string): Promise<ApplicationRows | null> {
-    if (typeof prefectureId !== 'string' || !prefectureId || typeof applicationId !== 'string' || !applicationId) {
+  async findApplicationOfPrefecture(
+    prefectureId: string,
+    applicationId: string,
+  ): Promise<ApplicationRows | null> {
+    if (
+      typeof prefectureId !== 'string' ||
+      !prefectureId ||
+      typeof applicationId !== 'string' ||
+      !applicationId
+    ) {
       return null;
     }
     const application = await this.dataSource
@@ -57,7 +70,10 @@ export class RequestsRepository {
         where: { applicationId: application.id, state: In([...OPEN_IMAGE_REQUEST_STATES]) },
         order: { createdAt: 'DESC', id: 'DESC' },
       })) ??
-      (await requests.findOne({ where: { applicationId: application.id }, order: { createdAt: 'DESC', id: 'DESC' } }));
+      (await requests.findOne({
+        where: { applicationId: application.id },
+        order: { createdAt: 'DESC', id: 'DESC' },
+      }));
     return { application, driver, prefecture, request };
   }
 }

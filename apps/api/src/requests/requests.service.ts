@@ -31,7 +31,10 @@ export class RequestsService {
   async findDriverByRequestReference(reference: string): Promise<DriverSignInTarget | null> {
     const request = await this.requests.findRequestByAccessRef(reference);
     if (!request) return null;
-    const rows = await this.requests.findApplicationOfPrefecture(request.prefectureId, request.applicationId);
+    const rows = await this.requests.findApplicationOfPrefecture(
+      request.prefectureId,
+      request.applicationId,
+    );
     if (!rows || rows.driver.purgedAt) return null;
     return {
       driverId: rows.driver.id,
@@ -45,18 +48,25 @@ export class RequestsService {
   /** The signed-in driver's own application (détail step). */
   async getDriverApplication(driverId: string): Promise<ApplicationDetail> {
     const rows = await this.requests.findApplicationOfDriver(driverId);
-    if (!rows) throw ApiException.notFound('Aucune demande de carte n’est associée à votre compte.');
+    if (!rows)
+      throw ApiException.notFound('Aucune demande de carte n’est associée à votre compte.');
     return toApplicationDetail(rows, this.delays());
   }
 
   /** One application of the agent's préfecture; any other gives the same 404 as a missing one. */
-  async getPrefectureApplication(prefectureId: string, applicationId: string): Promise<ApplicationDetail> {
+  async getPrefectureApplication(
+    prefectureId: string,
+    applicationId: string,
+  ): Promise<ApplicationDetail> {
     const rows = await this.requests.findApplicationOfPrefecture(prefectureId, applicationId);
     if (!rows) throw ApiException.notFound('Cette demande de carte est introuvable.');
     return toApplicationDetail(rows, this.delays());
   }
 
   private delays() {
-    return { reminderDays: this.env.REMINDER_DELAY_DAYS, cancellationDays: this.env.CANCELLATION_DELAY_DAYS };
+    return {
+      reminderDays: this.env.REMINDER_DELAY_DAYS,
+      cancellationDays: this.env.CANCELLATION_DELAY_DAYS,
+    };
   }
 }

@@ -1,4 +1,10 @@
-import { Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown, Optional } from '@nestjs/common';
+import {
+  Injectable,
+  Logger,
+  OnApplicationBootstrap,
+  OnApplicationShutdown,
+  Optional,
+} from '@nestjs/common';
 import { SchedulerRegistry } from '@nestjs/schedule';
 import { AuthHousekeepingService } from '../auth/auth-housekeeping.service';
 import { Environment } from '../config/environment';
@@ -45,9 +51,13 @@ export class LifecycleScheduler implements OnApplicationBootstrap, OnApplication
     if (this.running) return;
     try {
       const report = await this.tick();
-      if (report.reminded || report.cancelled || report.purged) this.logger.log({ ...report }, 'Lifecycle tick');
+      if (report.reminded || report.cancelled || report.purged)
+        this.logger.log({ ...report }, 'Lifecycle tick');
     } catch (error) {
-      this.logger.error({ err: error instanceof Error ? error.message : String(error) }, 'Lifecycle tick failed');
+      this.logger.error(
+        { err: error instanceof Error ? error.message : String(error) },
+        'Lifecycle tick failed',
+      );
     }
   }
 
@@ -70,7 +80,8 @@ export class LifecycleScheduler implements OnApplicationBootstrap, OnApplication
   }
 
   async onApplicationShutdown(): Promise<void> {
-    if (this.registry?.doesExist('interval', INTERVAL_NAME)) this.registry.deleteInterval(INTERVAL_NAME);
+    if (this.registry?.doesExist('interval', INTERVAL_NAME))
+      this.registry.deleteInterval(INTERVAL_NAME);
     await this.running?.catch(() => undefined);
   }
 

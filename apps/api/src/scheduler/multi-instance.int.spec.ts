@@ -35,7 +35,13 @@ function loadForPostgres() {
       typeorm: require('typeorm'),
     };
   });
-  return { modules, restore: () => (previous === undefined ? delete process.env['DATABASE_URL'] : (process.env['DATABASE_URL'] = previous)) };
+  return {
+    modules,
+    restore: () =>
+      previous === undefined
+        ? delete process.env['DATABASE_URL']
+        : (process.env['DATABASE_URL'] = previous),
+  };
 }
 
 /**
@@ -85,21 +91,35 @@ describeOnce('scheduler ticks of two API instances at the same instant on one Po
     const { DataSource } = loaded.typeorm;
     expect(first.environment.DATABASE_URL).toMatch(/^postgres/);
     expect(second.get(DataSource)).not.toBe(first.app.get(DataSource));
-    await loaded.kit.insertPendingRequests(first, '59', DUE, new Date(first.clock.now().getTime() - 20 * 86_400_000));
+    await loaded.kit.insertPendingRequests(
+      first,
+      '59',
+      DUE,
+      new Date(first.clock.now().getTime() - 20 * 86_400_000),
+    );
 
-    const timed = [first.app.get(loaded.timed.TimedTransitionsService), second.get(loaded.timed.TimedTransitionsService)];
+    const timed = [
+      first.app.get(loaded.timed.TimedTransitionsService),
+      second.get(loaded.timed.TimedTransitionsService),
+    ];
     // Three concurrent ticks per instance with small batches, so the two instances interleave.
-    const counts = await Promise.all([...timed, ...timed, ...timed].map((service) => service.remindDue(100)));
+    const counts = await Promise.all(
+      [...timed, ...timed, ...timed].map((service) => service.remindDue(100)),
+    );
     const reminded = counts.reduce((sum, count) => sum + count, 0);
     expect(reminded).toBe(DUE);
     expect(counts.filter((count) => count > 0).length).toBeGreaterThan(1);
     const [outbox] = await first.app
       .get(DataSource)
-      .query(`SELECT count(*)::int AS n, count(DISTINCT request_id)::int AS requests FROM outbox_email WHERE kind = 'REMINDER'`);
+      .query(
+        `SELECT count(*)::int AS n, count(DISTINCT request_id)::int AS requests FROM outbox_email WHERE kind = 'REMINDER'`,
+      );
     expect(outbox).toEqual({ n: DUE, requests: DUE });
     const [audit] = await first.app
       .get(DataSource)
-      .query(`SELECT count(*)::int AS n, count(DISTINCT request_id)::int AS requests FROM audit_entry WHERE action = 'REMINDER_SENT'`);
+      .query(
+        `SELECT count(*)::int AS n, count(DISTINCT request_id)::int AS requests FROM audit_entry WHERE action = 'REMINDER_SENT'`,
+      );
     expect(audit).toEqual({ n: DUE, requests: DUE });
   }, 600_000);
 });

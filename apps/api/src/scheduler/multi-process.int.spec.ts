@@ -19,18 +19,28 @@ interface Instance {
 }
 
 /** One API process of the built bundle, its logs collected. */
-async function startInstance(environment: Record<string, string>, publicUrl?: string): Promise<Instance> {
+async function startInstance(
+  environment: Record<string, string>,
+  publicUrl?: string,
+): Promise<Instance> {
   const logs: Record<string, unknown>[] = [];
   const api = await startBuiltApi(
     { PATH: process.env['PATH'] ?? '', ...environment },
-    { publicUrl, onLogLine: (line) => line.startsWith('{') && logs.push(JSON.parse(line) as Record<string, unknown>) },
+    {
+      publicUrl,
+      onLogLine: (line) =>
+        line.startsWith('{') && logs.push(JSON.parse(line) as Record<string, unknown>),
+    },
   );
   return { api, logs };
 }
 
 const total = (instance: Instance, message: string, field: string) =>
-  instance.logs.filter((line) => line['msg'] === message).reduce((sum, line) => sum + Number(line[field] ?? 0), 0);
-const ticks = (instance: Instance) => instance.logs.filter((line) => line['msg'] === 'Lifecycle tick' || line['msg'] === 'Outbox tick');
+  instance.logs
+    .filter((line) => line['msg'] === message)
+    .reduce((sum, line) => sum + Number(line[field] ?? 0), 0);
+const ticks = (instance: Instance) =>
+  instance.logs.filter((line) => line['msg'] === 'Lifecycle tick' || line['msg'] === 'Outbox tick');
 
 /**
  * The shape of docker/docker-compose.yml: two `web` processes and one `worker` (the built bundle,
@@ -68,10 +78,20 @@ describeOnce('process roles: two web processes and one worker sharing one Postgr
     };
     // The first web process migrates the empty database; the others start on the migrated schema.
     // Every process builds links on one public address (the entry point: here the first web process).
-    const first = await startInstance({ ...environment, PROCESS_ROLE: 'web', MIGRATIONS_RUN: 'true' });
-    const second = await startInstance({ ...environment, PROCESS_ROLE: 'web', MIGRATIONS_RUN: 'false' }, first.api.url);
+    const first = await startInstance({
+      ...environment,
+      PROCESS_ROLE: 'web',
+      MIGRATIONS_RUN: 'true',
+    });
+    const second = await startInstance(
+      { ...environment, PROCESS_ROLE: 'web', MIGRATIONS_RUN: 'false' },
+      first.api.url,
+    );
     web = [first, second];
-    worker = await startInstance({ ...environment, PROCESS_ROLE: 'worker', MIGRATIONS_RUN: 'false' }, first.api.url);
+    worker = await startInstance(
+      { ...environment, PROCESS_ROLE: 'worker', MIGRATIONS_RUN: 'false' },
+      first.api.url,
+    );
     client = new Client({ connectionString: database.url });
     await client.connect();
   }, 180_000);
@@ -86,7 +106,9 @@ describeOnce('process roles: two web processes and one worker sharing one Postgr
   it('the worker sends exactly 1,000 reminders, none twice; the web processes move and send nothing', async () => {
     // All due at once, in one transaction.
     await client.query('BEGIN');
-    await client.query(`INSERT INTO prefecture (id, departement, name) VALUES ('00000000-0000-4000-8000-000000000059', '59', 'Préfecture du Nord')`);
+    await client.query(
+      `INSERT INTO prefecture (id, departement, name) VALUES ('00000000-0000-4000-8000-000000000059', '59', 'Préfecture du Nord')`,
+    );
     await client.query(
       `INSERT INTO driver (id, driver_identifier, civility, last_name, first_name, email, address_line1, postal_code, city)
        SELECT md5('d' || i)::uuid, '59' || lpad(i::text, 10, '0'), 'M', 'Lot' || i, 'Marc', 'lot.' || i || '@test.t3p.example',
@@ -111,23 +133,33 @@ describeOnce('process roles: two web processes and one worker sharing one Postgr
     );
     await client.query('COMMIT');
 
-    const reminders = () => smtp.messages.filter((message) => /^Rappel/.test(message.subject ?? ''));
+    const reminders = () =>
+      smtp.messages.filter((message) => /^Rappel/.test(message.subject ?? ''));
     const deadline = Date.now() + 240_000;
-    while (reminders().length < DUE && Date.now() < deadline) await new Promise((r) => setTimeout(r, 500));
+    while (reminders().length < DUE && Date.now() < deadline)
+      await new Promise((r) => setTimeout(r, 500));
     // A few more ticks of every process: a duplicate would arrive now.
     await new Promise((r) => setTimeout(r, 3_000));
 
     const received = reminders();
     expect(received).toHaveLength(DUE);
     expect(new Set(received.map((message) => JSON.stringify(message.to))).size).toBe(DUE);
-    expect(new Set(received.map((message) => message.headers.get('x-t3p-email-id'))).size).toBe(DUE);
+    expect(new Set(received.map((message) => message.headers.get('x-t3p-email-id'))).size).toBe(
+      DUE,
+    );
     // The worker's ticks moved every request once and sent every email; the web processes ticked never.
     expect(total(worker, 'Lifecycle tick', 'reminded')).toBe(DUE);
     expect(total(worker, 'Outbox tick', 'sent')).toBe(DUE);
     for (const instance of web) expect(ticks(instance)).toEqual([]);
-    const { rows } = await client.query<{ state: string; n: number }>(`SELECT state, count(*)::int AS n FROM outbox_email WHERE kind = 'REMINDER' GROUP BY state`);
+    const { rows } = await client.query<{ state: string; n: number }>(
+      `SELECT state, count(*)::int AS n FROM outbox_email WHERE kind = 'REMINDER' GROUP BY state`,
+    );
     expect(rows).toEqual([{ state: 'SENT', n: DUE }]);
-    const [{ n: audited }] = (await client.query<{ n: number }>(`SELECT count(*)::int AS n FROM audit_entry WHERE action = 'REMINDER_SENT'`)).rows;
+    const [{ n: audited }] = (
+      await client.query<{ n: number }>(
+        `SELECT count(*)::int AS n FROM audit_entry WHERE action = 'REMINDER_SENT'`,
+      )
+    ).rows;
     expect(audited).toBe(DUE);
   }, 300_000);
 
@@ -158,21 +190,27 @@ describeOnce('process roles: two web processes and one worker sharing one Postgr
     // The worker serves no route but its health.
     expect((await ask(worker)).status).toBe(404);
     const health = await fetch(`${worker.api.url}/api/health`);
-    expect({ status: health.status, body: await health.json() }).toMatchObject({ status: 200, body: { status: 'ok' } });
+    expect({ status: health.status, body: await health.json() }).toMatchObject({
+      status: 200,
+      body: { status: 'ok' },
+    });
 
     const sentBefore = total(worker, 'Outbox tick', 'sent');
     expect((await ask(web[1])).status).toBe(202);
     const deadline = Date.now() + 30_000;
     let text: string | undefined;
     while (text === undefined && Date.now() < deadline) {
-      text = smtp.messages.find((message) => JSON.stringify(message.to).includes(DRIVER_EMAIL))?.text;
+      text = smtp.messages.find((message) =>
+        JSON.stringify(message.to).includes(DRIVER_EMAIL),
+      )?.text;
       if (text === undefined) await new Promise((done) => setTimeout(done, 200));
     }
     if (text === undefined) throw new Error('No sign-in email received');
     const { token, link } = linkIn(text);
     expect(link.startsWith(`${web[0].api.url}/connexion/lien/`)).toBe(true);
     // The worker logs its tick once the batch is settled, just after the SMTP server has the email.
-    while (total(worker, 'Outbox tick', 'sent') === sentBefore && Date.now() < deadline) await new Promise((done) => setTimeout(done, 100));
+    while (total(worker, 'Outbox tick', 'sent') === sentBefore && Date.now() < deadline)
+      await new Promise((done) => setTimeout(done, 100));
     expect(total(worker, 'Outbox tick', 'sent')).toBe(sentBefore + 1);
 
     const signedIn = await fetch(`${web[0].api.url}/api/auth/sign-in`, {
@@ -180,11 +218,17 @@ describeOnce('process roles: two web processes and one worker sharing one Postgr
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ token }),
     });
-    expect({ status: signedIn.status, body: await signedIn.json() }).toMatchObject({ status: 200, body: { role: 'DRIVER' } });
+    expect({ status: signedIn.status, body: await signedIn.json() }).toMatchObject({
+      status: 200,
+      body: { role: 'DRIVER' },
+    });
     const cookie = (signedIn.headers.get('set-cookie') ?? '').split(';')[0];
     for (const instance of web) {
       const me = await fetch(`${instance.api.url}/api/me`, { headers: { cookie } });
-      expect({ status: me.status, body: await me.json() }).toMatchObject({ status: 200, body: { role: 'DRIVER' } });
+      expect({ status: me.status, body: await me.json() }).toMatchObject({
+        status: 200,
+        body: { role: 'DRIVER' },
+      });
     }
     for (const instance of web) expect(ticks(instance)).toEqual([]);
   }, 120_000);

@@ -16,7 +16,12 @@ export class SchedulerModule {
   static register(options: { enabled: boolean }): DynamicModule {
     return {
       module: SchedulerModule,
-      imports: [RequestsModule, RequestStatisticsModule, AuthModule, ...(options.enabled ? [ScheduleModule.forRoot()] : [])],
+      imports: [
+        RequestsModule,
+        RequestStatisticsModule,
+        AuthModule,
+        ...(options.enabled ? [ScheduleModule.forRoot()] : []),
+      ],
       providers: [LifecycleScheduler],
       exports: [LifecycleScheduler],
     };

@@ -5,7 +5,9 @@ import { Environment } from '../config/environment';
 /** "Service des cartes T3P <ne-pas-repondre@cartes-t3p.example>" as its name and address. */
 export function senderOf(mailFrom: string): EmailSender {
   const match = /^\s*"?([^"<]*?)"?\s*<([^>]+)>\s*$/.exec(mailFrom);
-  return match ? { name: match[1].trim(), address: match[2].trim() } : { name: '', address: mailFrom.trim() };
+  return match
+    ? { name: match[1].trim(), address: match[2].trim() }
+    : { name: '', address: mailFrom.trim() };
 }
 
 /** The facts about the service that its pages state: the emails' sender, the legal notice. */
@@ -17,7 +19,11 @@ export class SiteService {
     return {
       emailSender: senderOf(this.env.MAIL_FROM),
       legalNotice: {
-        host: { name: this.env.LEGAL_HOST_NAME, address: this.env.LEGAL_HOST_ADDRESS, phone: this.env.LEGAL_HOST_PHONE },
+        host: {
+          name: this.env.LEGAL_HOST_NAME,
+          address: this.env.LEGAL_HOST_ADDRESS,
+          phone: this.env.LEGAL_HOST_PHONE,
+        },
         publicationDirector: this.env.LEGAL_PUBLICATION_DIRECTOR,
       },
     };

@@ -25,15 +25,28 @@ export interface BuiltApi {
  */
 export async function startBuiltApi(
   environment: NodeJS.ProcessEnv,
-  options: { onLogLine?: (line: string) => void; timeoutMs?: number; nodeArgs?: string[]; publicUrl?: string } = {},
+  options: {
+    onLogLine?: (line: string) => void;
+    timeoutMs?: number;
+    nodeArgs?: string[];
+    publicUrl?: string;
+  } = {},
 ): Promise<BuiltApi> {
-  if (!existsSync(API_BUNDLE)) throw new Error(`${API_BUNDLE} is missing: build the API first (npx nx build api; npm test does it).`);
+  if (!existsSync(API_BUNDLE))
+    throw new Error(
+      `${API_BUNDLE} is missing: build the API first (npx nx build api; npm test does it).`,
+    );
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
   const child = spawn(process.execPath, [...(options.nodeArgs ?? []), API_BUNDLE], {
     cwd: ROOT,
     stdio: ['ignore', options.onLogLine ? 'pipe' : 'ignore', 'pipe'],
-    env: { ...environment, PORT: String(port), HOST: '127.0.0.1', PUBLIC_URL: options.publicUrl ?? url },
+    env: {
+      ...environment,
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      PUBLIC_URL: options.publicUrl ?? url,
+    },
   });
   const { onLogLine } = options;
   if (onLogLine) {
@@ -59,7 +72,8 @@ export async function startBuiltApi(
   };
   const deadline = Date.now() + (options.timeoutMs ?? 60_000);
   while (Date.now() < deadline) {
-    if (child.exitCode !== null) throw new Error(`API process exited (${child.exitCode}): ${errors}`);
+    if (child.exitCode !== null)
+      throw new Error(`API process exited (${child.exitCode}): ${errors}`);
     try {
       if ((await fetch(`${url}/api/health`)).ok) return { url, child, stop };
     } catch {
@@ -68,5 +82,7 @@ export async function startBuiltApi(
     await new Promise((done) => setTimeout(done, 200));
   }
   child.kill('SIGKILL');
-  throw new Error(`API process did not answer in ${Math.round((options.timeoutMs ?? 60_000) / 1000)} s: ${errors}`);
+  throw new Error(
+    `API process did not answer in ${Math.round((options.timeoutMs ?? 60_000) / 1000)} s: ${errors}`,
+  );
 }

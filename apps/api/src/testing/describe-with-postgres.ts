@@ -11,12 +11,15 @@ export function describeWithPostgres(name: string, suite: () => void): void {
   } else if (process.env['CI'] === 'true') {
     describe(name, () => {
       it('needs PostgreSQL', () => {
-        throw new Error(`PostgreSQL is required under CI=true but ${redact(postgresServerUrl())} does not answer.`);
+        throw new Error(
+          `PostgreSQL is required under CI=true but ${redact(postgresServerUrl())} does not answer.`,
+        );
       });
     });
   } else {
-    console.warn(`PostgreSQL not reachable at ${redact(postgresServerUrl())}: "${name}" is skipped.`);
+    console.warn(
+      `PostgreSQL not reachable at ${redact(postgresServerUrl())}: "${name}" is skipped.`,
+    );
     describe.skip(name, suite);
   }
 }
-

@@ -16,7 +16,10 @@ export function usesPostgres(): boolean {
 let availability: Promise<boolean> | undefined;
 
 async function probe(): Promise<boolean> {
-  const client = new Client({ connectionString: postgresServerUrl(), connectionTimeoutMillis: 3000 });
+  const client = new Client({
+    connectionString: postgresServerUrl(),
+    connectionTimeoutMillis: 3000,
+  });
   try {
     await client.connect();
     await client.query('SELECT 1');
@@ -36,9 +39,14 @@ export async function postgresAvailable(): Promise<boolean> {
   availability ??= probe();
   const available = await availability;
   if (!available && process.env['CI'] === 'true') {
-    throw new Error(`PostgreSQL is required under CI=true but ${redact(postgresServerUrl())} does not answer.`);
+    throw new Error(
+      `PostgreSQL is required under CI=true but ${redact(postgresServerUrl())} does not answer.`,
+    );
   }
-  if (!available) console.warn(`PostgreSQL not reachable at ${redact(postgresServerUrl())}: its tests are skipped.`);
+  if (!available)
+    console.warn(
+      `PostgreSQL not reachable at ${redact(postgresServerUrl())}: its tests are skipped.`,
+    );
   return available;
 }
 
@@ -47,13 +55,20 @@ export function postgresReachableSync(): boolean {
   const probeScript = `const { Client } = require('pg');
     const client = new Client({ connectionString: process.argv[1], connectionTimeoutMillis: 3000 });
     client.connect().then(() => client.query('SELECT 1')).then(() => process.exit(0), () => process.exit(1));`;
-  return spawnSync(process.execPath, ['-e', probeScript, postgresServerUrl()], { stdio: 'ignore', timeout: 10_000 }).status === 0;
+  return (
+    spawnSync(process.execPath, ['-e', probeScript, postgresServerUrl()], {
+      stdio: 'ignore',
+      timeout: 10_000,
+    }).status === 0
+  );
 }
 
 export const redact = (url: string) => url.replace(/\/\/[^@]*@/, '//***@');
 
 /** Creates an empty database on the test server and returns its URL and a drop function. */
-export async function createPostgresDatabase(prefix = 't3p_test'): Promise<{ url: string; drop(): Promise<void> }> {
+export async function createPostgresDatabase(
+  prefix = 't3p_test',
+): Promise<{ url: string; drop(): Promise<void> }> {
   const name = `${prefix}_${process.pid}_${randomBytes(4).toString('hex')}`;
   const admin = new Client({ connectionString: postgresServerUrl() });
   await admin.connect();

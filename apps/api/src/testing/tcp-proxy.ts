@@ -33,8 +33,12 @@ export async function startTcpProxy(target: { host: string; port: number }) {
         const upstream = createConnection(target);
         const pair: Pair = { client, upstream, toUpstream: [], toClient: [] };
         pairs.add(pair);
-        client.on('data', (chunk: Buffer) => (mode === 'forward' ? upstream.write(chunk) : pair.toUpstream.push(chunk)));
-        upstream.on('data', (chunk: Buffer) => (mode === 'forward' ? client.write(chunk) : pair.toClient.push(chunk)));
+        client.on('data', (chunk: Buffer) =>
+          mode === 'forward' ? upstream.write(chunk) : pair.toUpstream.push(chunk),
+        );
+        upstream.on('data', (chunk: Buffer) =>
+          mode === 'forward' ? client.write(chunk) : pair.toClient.push(chunk),
+        );
         const close = () => {
           pairs.delete(pair);
           client.destroy();

@@ -18,7 +18,10 @@ export interface TestApp {
  * The real API on a real, fresh database, listening on a free port. Scheduler off unless asked;
  * time is a ManualClock the test moves.
  */
-export async function startTestApp(overrides: Record<string, string> = {}, clock = new ManualClock()): Promise<TestApp> {
+export async function startTestApp(
+  overrides: Record<string, string> = {},
+  clock = new ManualClock(),
+): Promise<TestApp> {
   const database = await createTestDatabase();
   const environment = loadEnvironment({
     NODE_ENV: 'test',

@@ -16,7 +16,10 @@ export interface TestDatabase {
 export async function createTestDatabase(): Promise<TestDatabase> {
   if (usesPostgres()) {
     const database = await createPostgresDatabase();
-    return { settings: { DATABASE_URL: database.url, SQLITE_PATH: ':unused:' }, drop: database.drop };
+    return {
+      settings: { DATABASE_URL: database.url, SQLITE_PATH: ':unused:' },
+      drop: database.drop,
+    };
   }
   return createSqliteDatabase();
 }

@@ -33,7 +33,15 @@ describe('chauffeur routes', () => {
   });
 
   it('keeps the heading levels in order on every page (no jump from h1 to h3)', async () => {
-    for (const url of ['/', '/faq', '/guide', '/mentions-legales', '/cgu', '/accessibilite', '/x']) {
+    for (const url of [
+      '/',
+      '/faq',
+      '/guide',
+      '/mentions-legales',
+      '/cgu',
+      '/accessibilite',
+      '/x',
+    ]) {
       await harness.navigateByUrl(url);
       const levels = Array.from(
         (harness.routeNativeElement as HTMLElement).querySelectorAll('h1, h2, h3, h4, h5, h6'),
@@ -48,8 +56,20 @@ describe('chauffeur routes', () => {
 
   it('shows the image criteria of the seed guide on the home page', async () => {
     await harness.navigateByUrl('/');
-    const text = ((harness.routeNativeElement as HTMLElement).textContent ?? '').replace(/\u00a0/g, ' ');
-    for (const fact of ['JPEG', 'PDF', '300 à 400 DPI', '80 Ko', '50 Ko', '35 × 45 mm', '25 × 12 mm', '10 %']) {
+    const text = ((harness.routeNativeElement as HTMLElement).textContent ?? '').replace(
+      /\u00a0/g,
+      ' ',
+    );
+    for (const fact of [
+      'JPEG',
+      'PDF',
+      '300 à 400 DPI',
+      '80 Ko',
+      '50 Ko',
+      '35 × 45 mm',
+      '25 × 12 mm',
+      '10 %',
+    ]) {
       expect(text).toContain(fact);
     }
   });

@@ -12,11 +12,20 @@ export const appRoutes: Routes = [
   { path: '', pathMatch: 'full', loadChildren: () => import('./pages/home/home.routes') },
   { path: 'faq', loadChildren: () => import('./pages/faq/faq.routes') },
   { path: 'guide', loadChildren: () => import('./pages/guide/guide.routes') },
-  { path: 'mentions-legales', loadChildren: () => import('./pages/mentions-legales/mentions-legales.routes') },
+  {
+    path: 'mentions-legales',
+    loadChildren: () => import('./pages/mentions-legales/mentions-legales.routes'),
+  },
   { path: 'cgu', loadChildren: () => import('./pages/cgu/cgu.routes') },
-  { path: 'accessibilite', loadChildren: () => import('./pages/accessibilite/accessibilite.routes') },
+  {
+    path: 'accessibilite',
+    loadChildren: () => import('./pages/accessibilite/accessibilite.routes'),
+  },
   { path: 'connexion', children: signInRoutes },
   { path: 'demande', children: demandeRoutes },
-  { path: 'session-expiree', loadChildren: () => import('./pages/session-expired/session-expired.routes') },
+  {
+    path: 'session-expiree',
+    loadChildren: () => import('./pages/session-expired/session-expired.routes'),
+  },
   { path: '**', loadChildren: () => import('./pages/not-found/not-found.routes') },
 ];

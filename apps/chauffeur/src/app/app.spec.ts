@@ -22,14 +22,18 @@ describe('App shell', () => {
 
   it('names the service and puts the FAQ first in the header navigation', async () => {
     const el = await render();
-    expect(el.querySelector('.fr-header__service-title')?.textContent).toContain('Téléchargement des images');
+    expect(el.querySelector('.fr-header__service-title')?.textContent).toContain(
+      'Téléchargement des images',
+    );
     const nav = Array.from(el.querySelectorAll('.fr-nav__link')).map((a) => a.textContent?.trim());
     expect(nav[0]).toBe('FAQ');
   });
 
   it('links the footer to the legal pages, the guide and the FAQ', async () => {
     const el = await render();
-    const hrefs = Array.from(el.querySelectorAll('.fr-footer__bottom-link')).map((a) => a.getAttribute('href'));
+    const hrefs = Array.from(el.querySelectorAll('.fr-footer__bottom-link')).map((a) =>
+      a.getAttribute('href'),
+    );
     expect(hrefs).toEqual(['/mentions-legales', '/cgu', '/accessibilite', '/guide', '/faq']);
   });
 });

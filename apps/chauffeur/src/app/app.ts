@@ -9,7 +9,12 @@ import { FOOTER_LINKS, NAV_LINKS, SERVICE_TITLE } from './site';
   imports: [RouterOutlet, T3pHeader, T3pFooter, T3pSkipLinks],
   templateUrl: './app.html',
   // Keeps the footer below the fold while a page loads its data: no layout shift when it arrives.
-  styles: `main { display: block; min-height: 100vh; }`,
+  styles: `
+    main {
+      display: block;
+      min-height: 100vh;
+    }
+  `,
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
 export class App {

@@ -10,8 +10,17 @@ describe('reason catalogue of the back-office', () => {
   });
 
   it('offers a refused piece the reasons that fit it, each filling an editable text', () => {
-    expect(REJECTION_REASONS.SIGNATURE).toEqual(['SIGNATURE_ILLEGIBLE', 'SIGNATURE_CROPPED', 'FORMAT_INVALID', 'OTHER']);
-    expect(REJECTION_REASONS.PHOTO.every((code) => code.startsWith('PHOTO_') || code === 'FORMAT_INVALID' || code === 'OTHER')).toBe(true);
+    expect(REJECTION_REASONS.SIGNATURE).toEqual([
+      'SIGNATURE_ILLEGIBLE',
+      'SIGNATURE_CROPPED',
+      'FORMAT_INVALID',
+      'OTHER',
+    ]);
+    expect(
+      REJECTION_REASONS.PHOTO.every(
+        (code) => code.startsWith('PHOTO_') || code === 'FORMAT_INVALID' || code === 'OTHER',
+      ),
+    ).toBe(true);
     expect(reasonTextOf('PHOTO_BLURRY')).toBe('La photo d’identité est floue.');
     expect(reasonTextOf('OTHER')).toBe('');
   });

@@ -1,5 +1,13 @@
 import { frenchDate, frenchDateTime } from '@t3p/contracts/texts';
-import type { CardApplicationState, CardType, EmailKind, ImageRequestState, OutboxState, Piece, RequestReasonCode } from '@t3p/contracts';
+import type {
+  CardApplicationState,
+  CardType,
+  EmailKind,
+  ImageRequestState,
+  OutboxState,
+  Piece,
+  RequestReasonCode,
+} from '@t3p/contracts';
 
 /*
  * Only types come from @t3p/contracts: its values module carries class-validator decorators,
@@ -48,7 +56,8 @@ export const REASON_TEXTS: Record<RequestReasonCode, string> = {
   PHOTO_BACKGROUND: 'Le fond de la photo d’identité n’est pas uni et clair.',
   PHOTO_LIGHTING: 'Le visage est mal éclairé (trop sombre, reflets ou ombres).',
   PHOTO_FRAMING: 'Le visage n’est pas cadré de face, entier et centré.',
-  PHOTO_NOT_COMPLIANT: 'La photo d’identité ne respecte pas les normes (lunettes, couvre-chef, expression).',
+  PHOTO_NOT_COMPLIANT:
+    'La photo d’identité ne respecte pas les normes (lunettes, couvre-chef, expression).',
   SIGNATURE_ILLEGIBLE: 'La signature est illisible ou trop pâle.',
   SIGNATURE_CROPPED: 'La signature est coupée ou déborde du cadre.',
   FORMAT_INVALID: 'Le format, la résolution ou la taille du fichier ne conviennent pas.',
@@ -71,7 +80,10 @@ export const APPLICATION_STATE_LABELS: Record<CardApplicationState, string> = {
   CANCELLED: 'Annulée',
 };
 
-export const PIECE_LABELS: Record<Piece, string> = { PHOTO: 'Photo d’identité', SIGNATURE: 'Signature' };
+export const PIECE_LABELS: Record<Piece, string> = {
+  PHOTO: 'Photo d’identité',
+  SIGNATURE: 'Signature',
+};
 
 export const ACTION_LABELS: Record<string, string> = {
   REQUEST_CREATED: 'Demande d’images créée',

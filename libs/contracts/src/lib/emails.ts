@@ -9,11 +9,14 @@ export const EMAIL_SUBJECTS = {
   imageRequest: (cardType: CardType) => `Demande d’images pour votre carte ${cardType}`,
   rejection: (cardType: CardType, pieces: readonly Piece[]) =>
     `${pieces.length > 1 ? 'Photo et signature refusées' : pieces[0] === 'SIGNATURE' ? 'Signature refusée' : 'Photo refusée'} : demande d’images pour votre carte ${cardType}`,
-  reminder: (cardType: CardType) => `Rappel : images toujours attendues pour votre carte ${cardType}`,
+  reminder: (cardType: CardType) =>
+    `Rappel : images toujours attendues pour votre carte ${cardType}`,
   cancellation: (cardType: CardType) => `Annulation de votre demande pour votre carte ${cardType}`,
   receipt: (cardType: CardType) => `Images bien reçues pour votre carte ${cardType}`,
-  paymentRequest: (cardType: CardType) => `Demande validée, paiement à effectuer pour votre carte ${cardType}`,
-  driverSignIn: (cardType?: CardType) => `Votre lien de connexion au portail des images${cardType ? ` pour votre carte ${cardType}` : ''}`,
+  paymentRequest: (cardType: CardType) =>
+    `Demande validée, paiement à effectuer pour votre carte ${cardType}`,
+  driverSignIn: (cardType?: CardType) =>
+    `Votre lien de connexion au portail des images${cardType ? ` pour votre carte ${cardType}` : ''}`,
   agentSignIn: () => 'Votre lien de connexion à l’espace préfecture T3P',
 } as const;
 

@@ -5,12 +5,39 @@ import { parisClock } from './paris-clock';
  * « 1er décembre 2026 », « 12 mars 2026 à 20 h 15 ». Written by hand rather than with Intl (see
  * paris-clock.ts), and because Intl writes « 1 décembre » and « 20:15 ».
  */
-const MONTHS = ['janvier', 'février', 'mars', 'avril', 'mai', 'juin', 'juillet', 'août', 'septembre', 'octobre', 'novembre', 'décembre'];
-const SHORT_MONTHS = ['janv.', 'févr.', 'mars', 'avr.', 'mai', 'juin', 'juil.', 'août', 'sept.', 'oct.', 'nov.', 'déc.'];
+const MONTHS = [
+  'janvier',
+  'février',
+  'mars',
+  'avril',
+  'mai',
+  'juin',
+  'juillet',
+  'août',
+  'septembre',
+  'octobre',
+  'novembre',
+  'décembre',
+];
+const SHORT_MONTHS = [
+  'janv.',
+  'févr.',
+  'mars',
+  'avr.',
+  'mai',
+  'juin',
+  'juil.',
+  'août',
+  'sept.',
+  'oct.',
+  'nov.',
+  'déc.',
+];
 const twoDigits = (n: number) => String(n).padStart(2, '0');
 
 type Instant = Date | string | null | undefined;
-const toDate = (value: Instant): Date | null => (value === null || value === undefined || value === '' ? null : new Date(value));
+const toDate = (value: Instant): Date | null =>
+  value === null || value === undefined || value === '' ? null : new Date(value);
 
 /** « 1er décembre 2026 », « 12 mars 2026 »; `short`: « 1er déc. 2026 ». */
 export function frenchDate(value: Instant, months: 'long' | 'short' = 'long'): string {

@@ -64,7 +64,12 @@ export class RejectionReasonRate {
   static readonly _OPENAPI_METADATA_FACTORY = documented<RejectionReasonRate>({
     code: oneOf(REQUEST_REASON_CODES, 'Motif du catalogue.'),
     count: integer('Demandes décidées dont au moins une image a été refusée pour ce motif.'),
-    rate: { type: 'number', minimum: 0, maximum: 1, description: 'Part des demandes décidées sur la période (0 à 1).' },
+    rate: {
+      type: 'number',
+      minimum: 0,
+      maximum: 1,
+      description: 'Part des demandes décidées sur la période (0 à 1).',
+    },
   });
 }
 
@@ -118,13 +123,33 @@ export class PrefectureStatistics {
   medianPrecision!: number;
 
   static readonly _OPENAPI_METADATA_FACTORY = documented<PrefectureStatistics>({
-    from: text('Premier jour de la période (heure de Paris).', { format: 'date', example: '2026-11-01' }),
-    to: text('Dernier jour de la période (heure de Paris).', { format: 'date', example: '2026-11-30' }),
+    from: text('Premier jour de la période (heure de Paris).', {
+      format: 'date',
+      example: '2026-11-01',
+    }),
+    to: text('Dernier jour de la période (heure de Paris).', {
+      format: 'date',
+      example: '2026-11-30',
+    }),
     created: nested(() => CreatedInPeriod, 'Demandes créées sur la période, par état actuel.'),
     decided: nested(() => DecidedInPeriod, 'Décisions enregistrées sur la période.'),
-    rejectionsByReason: nested(() => [RejectionReasonRate], 'Refus par motif, le plus fréquent d’abord.'),
-    toSubmission: nested(() => MedianDuration, 'De la demande à l’envoi des images (demandes envoyées sur la période).', { nullable: true }),
-    toDecision: nested(() => MedianDuration, 'De l’envoi à la décision (demandes décidées sur la période).', { nullable: true }),
-    medianPrecision: { type: 'number', description: 'Précision relative des médianes (0,025 = ±2,5 %).' },
+    rejectionsByReason: nested(
+      () => [RejectionReasonRate],
+      'Refus par motif, le plus fréquent d’abord.',
+    ),
+    toSubmission: nested(
+      () => MedianDuration,
+      'De la demande à l’envoi des images (demandes envoyées sur la période).',
+      { nullable: true },
+    ),
+    toDecision: nested(
+      () => MedianDuration,
+      'De l’envoi à la décision (demandes décidées sur la période).',
+      { nullable: true },
+    ),
+    medianPrecision: {
+      type: 'number',
+      description: 'Précision relative des médianes (0,025 = ±2,5 %).',
+    },
   });
 }

@@ -19,12 +19,22 @@ export async function horizontalOverflow(page: Page): Promise<PageViolation[]> {
     const describe = (element: Element) =>
       `${element.tagName.toLowerCase()}${element.id ? `#${element.id}` : ''}${element.classList.length ? `.${[...element.classList].join('.')}` : ''}`;
     // The deepest elements past the edge: their ancestors only stick out because of them.
-    const outside = [...document.body.querySelectorAll('*')].filter((element) => element.getBoundingClientRect().right > viewport + 0.5);
-    const leaves = outside.filter((element) => !outside.some((other) => other !== element && element.contains(other)));
+    const outside = [...document.body.querySelectorAll('*')].filter(
+      (element) => element.getBoundingClientRect().right > viewport + 0.5,
+    );
+    const leaves = outside.filter(
+      (element) => !outside.some((other) => other !== element && element.contains(other)),
+    );
     return { viewport, width, nodes: leaves.slice(0, 8).map(describe) };
   });
   if (!found) return [];
-  return [{ id: 'page-wider-than-viewport', help: `The page is ${found.width} px wide in a ${found.viewport} px viewport`, nodes: found.nodes }];
+  return [
+    {
+      id: 'page-wider-than-viewport',
+      help: `The page is ${found.width} px wide in a ${found.viewport} px viewport`,
+      nodes: found.nodes,
+    },
+  ];
 }
 
 /**
@@ -32,7 +42,9 @@ export async function horizontalOverflow(page: Page): Promise<PageViolation[]> {
  * than the viewport: every page the suites check is checked at 360 and 1280 px.
  */
 export async function accessibilityViolations(page: Page): Promise<PageViolation[]> {
-  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+  const results = await new AxeBuilder({ page })
+    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
+    .analyze();
   return [
     ...results.violations.map((violation) => ({
       id: violation.id,

@@ -21,9 +21,12 @@ export const CHROMIUM_ARGS = [
 export function chromiumAvailable(): boolean {
   const available = existsSync(CHROMIUM_PATH);
   if (!available && process.env['CI'] === 'true') {
-    throw new Error(`Chromium is required under CI=true but ${CHROMIUM_PATH} is missing: apt-get install -y chromium`);
+    throw new Error(
+      `Chromium is required under CI=true but ${CHROMIUM_PATH} is missing: apt-get install -y chromium`,
+    );
   }
-  if (!available) console.warn(`Chromium not found at ${CHROMIUM_PATH}: the browser tests are skipped.`);
+  if (!available)
+    console.warn(`Chromium not found at ${CHROMIUM_PATH}: the browser tests are skipped.`);
   return available;
 }
 

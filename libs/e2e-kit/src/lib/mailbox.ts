@@ -34,15 +34,22 @@ export async function waitForEmail(
         (!criteria.kind || email.kind === criteria.kind) &&
         (!criteria.since || new Date(email.createdAt) >= criteria.since),
     );
-    if (found) return (await (await fetch(`${baseUrl}/api/dev/mailbox/${found.id}`)).json()) as CapturedEmail;
+    if (found)
+      return (await (
+        await fetch(`${baseUrl}/api/dev/mailbox/${found.id}`)
+      ).json()) as CapturedEmail;
     await new Promise((done) => setTimeout(done, 250));
   }
-  throw new Error(`No email to ${criteria.to}${criteria.kind ? ` of kind ${criteria.kind}` : ''} within the time allowed`);
+  throw new Error(
+    `No email to ${criteria.to}${criteria.kind ? ` of kind ${criteria.kind}` : ''} within the time allowed`,
+  );
 }
 
 /** The first link of the email's text part whose path starts with `pathPrefix`. */
 export function linkIn(email: CapturedEmail, pathPrefix: string): string {
-  const link = email.text.match(/https?:\/\/\S+/g)?.find((url) => new URL(url).pathname.startsWith(pathPrefix));
+  const link = email.text
+    .match(/https?:\/\/\S+/g)
+    ?.find((url) => new URL(url).pathname.startsWith(pathPrefix));
   if (!link) throw new Error(`No link to ${pathPrefix} in the email "${email.subject}"`);
   return link;
 }

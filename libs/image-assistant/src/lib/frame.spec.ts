@@ -16,7 +16,9 @@ import {
 
 const phone = { width: 3024, height: 4032 };
 const inside = (f: Frame, img: { width: number; height: number }) =>
-  frameCorners(f).every((p) => p.x >= -1e-6 && p.y >= -1e-6 && p.x <= img.width + 1e-6 && p.y <= img.height + 1e-6);
+  frameCorners(f).every(
+    (p) => p.x >= -1e-6 && p.y >= -1e-6 && p.x <= img.width + 1e-6 && p.y <= img.height + 1e-6,
+  );
 
 describe('frame geometry', () => {
   it('starts centred and as large as the picture allows, at 35:45', () => {
@@ -83,7 +85,10 @@ describe('frame geometry', () => {
     const out = { width: 413, height: 531 };
     const f = straightenFrame(zoomFrame(centredFrame(phone), 1.7, phone), 5, phone);
     const [a, b, c, d, e, g] = outputTransform(f, out);
-    const map = (p: { x: number; y: number }) => ({ x: a * p.x + c * p.y + e, y: b * p.x + d * p.y + g });
+    const map = (p: { x: number; y: number }) => ({
+      x: a * p.x + c * p.y + e,
+      y: b * p.x + d * p.y + g,
+    });
     const centre = map({ x: f.cx, y: f.cy });
     expect(centre.x).toBeCloseTo(206.5);
     expect(centre.y).toBeCloseTo(265.5);
@@ -101,15 +106,33 @@ describe('frame geometry', () => {
   });
 
   it('property: whatever the moves, the frame stays inside the picture, at 35:45, with valid turns', () => {
-    const size = fc.record({ width: fc.integer({ min: 60, max: 9000 }), height: fc.integer({ min: 60, max: 9000 }) });
+    const size = fc.record({
+      width: fc.integer({ min: 60, max: 9000 }),
+      height: fc.integer({ min: 60, max: 9000 }),
+    });
     const move = fc.oneof(
-      fc.record({ t: fc.constant('pan' as const), dx: fc.double({ min: -5000, max: 5000, noNaN: true }), dy: fc.double({ min: -5000, max: 5000, noNaN: true }) }),
-      fc.record({ t: fc.constant('zoom' as const), k: fc.double({ min: 0.01, max: 100, noNaN: true }) }),
+      fc.record({
+        t: fc.constant('pan' as const),
+        dx: fc.double({ min: -5000, max: 5000, noNaN: true }),
+        dy: fc.double({ min: -5000, max: 5000, noNaN: true }),
+      }),
+      fc.record({
+        t: fc.constant('zoom' as const),
+        k: fc.double({ min: 0.01, max: 100, noNaN: true }),
+      }),
       fc.record({ t: fc.constant('turn' as const), q: fc.integer({ min: -5, max: 5 }) }),
-      fc.record({ t: fc.constant('straighten' as const), deg: fc.double({ min: -90, max: 90, noNaN: true }) }),
+      fc.record({
+        t: fc.constant('straighten' as const),
+        deg: fc.double({ min: -90, max: 90, noNaN: true }),
+      }),
     );
     const face = fc.option(
-      fc.record({ x: fc.double({ min: -100, max: 9000, noNaN: true }), y: fc.double({ min: -100, max: 9000, noNaN: true }), width: fc.double({ min: 0, max: 5000, noNaN: true }), height: fc.double({ min: 0, max: 5000, noNaN: true }) }),
+      fc.record({
+        x: fc.double({ min: -100, max: 9000, noNaN: true }),
+        y: fc.double({ min: -100, max: 9000, noNaN: true }),
+        width: fc.double({ min: 0, max: 5000, noNaN: true }),
+        height: fc.double({ min: 0, max: 5000, noNaN: true }),
+      }),
     );
     fc.assert(
       fc.property(size, face, fc.array(move, { maxLength: 20 }), (img, faceBox, moves) => {

@@ -86,7 +86,10 @@ export function clampFrame(frame: Frame, image: Size): Frame {
 
 /** The largest upright frame, centred. */
 export function centredFrame(image: Size): Frame {
-  return clampFrame({ cx: image.width / 2, cy: image.height / 2, height: Infinity, quarterTurns: 0, straighten: 0 }, image);
+  return clampFrame(
+    { cx: image.width / 2, cy: image.height / 2, height: Infinity, quarterTurns: 0, straighten: 0 },
+    image,
+  );
 }
 
 /**
@@ -99,14 +102,23 @@ export function frameForFace(face: FaceBox | null, image: Size): Frame {
   const height = (face.height * FRAME_HEIGHT_MM) / headMm;
   const headCentreY = face.y + face.height / 2;
   const cy = headCentreY + ((FRAME_HEIGHT_MM / 2 - HEAD_GUIDE.centreMm) / FRAME_HEIGHT_MM) * height;
-  return clampFrame({ cx: face.x + face.width / 2, cy, height, quarterTurns: 0, straighten: 0 }, image);
+  return clampFrame(
+    { cx: face.x + face.width / 2, cy, height, quarterTurns: 0, straighten: 0 },
+    image,
+  );
 }
 
 /**
  * Drags the picture under the frame by (dx, dy) on screen, where the frame is shown `viewHeight`
  * pixels tall: the picture follows the finger, so the frame moves the other way in the picture.
  */
-export function panFrame(frame: Frame, dx: number, dy: number, viewHeight: number, image: Size): Frame {
+export function panFrame(
+  frame: Frame,
+  dx: number,
+  dy: number,
+  viewHeight: number,
+  image: Size,
+): Frame {
   const k = frame.height / viewHeight;
   const a = angleRad(frame);
   const c = Math.cos(a);
@@ -129,7 +141,14 @@ export function zoomFrame(frame: Frame, factor: number, image: Size): Frame {
  */
 export function turnFrame(frame: Frame, quarters: number, image: Size): Frame {
   const wasLargest = frame.height >= maxFrameHeight(image, angleRad(frame)) - 1e-6;
-  return clampFrame({ ...frame, height: wasLargest ? Infinity : frame.height, quarterTurns: frame.quarterTurns + quarters }, image);
+  return clampFrame(
+    {
+      ...frame,
+      height: wasLargest ? Infinity : frame.height,
+      quarterTurns: frame.quarterTurns + quarters,
+    },
+    image,
+  );
 }
 
 /** Sets the fine straightening, degrees. */
@@ -156,11 +175,21 @@ export function frameCorners(frame: Frame): { x: number; y: number }[] {
  * The 2D affine transform [a, b, c, d, e, f] (canvas `setTransform` order) that draws the
  * source picture so that the frame fills an output of `out` pixels.
  */
-export function outputTransform(frame: Frame, out: Size): [number, number, number, number, number, number] {
+export function outputTransform(
+  frame: Frame,
+  out: Size,
+): [number, number, number, number, number, number] {
   const k = out.height / frame.height;
   const t = -angleRad(frame);
   const c = Math.cos(t) * k;
   const s = Math.sin(t) * k;
   // p_out = R(-a)·k·(p_src − centre) + out/2
-  return [c, s, -s, c, out.width / 2 - (c * frame.cx - s * frame.cy), out.height / 2 - (s * frame.cx + c * frame.cy)];
+  return [
+    c,
+    s,
+    -s,
+    c,
+    out.width / 2 - (c * frame.cx - s * frame.cy),
+    out.height / 2 - (s * frame.cx + c * frame.cy),
+  ];
 }

@@ -6,7 +6,11 @@ export interface GrayImage {
 }
 
 /** Rec. 601 luma of RGBA samples (a canvas's ImageData), transparent pixels read as white paper. */
-export function grayFromRgba(rgba: Uint8Array | Uint8ClampedArray, width: number, height: number): GrayImage {
+export function grayFromRgba(
+  rgba: Uint8Array | Uint8ClampedArray,
+  width: number,
+  height: number,
+): GrayImage {
   const data = new Uint8Array(width * height);
   for (let i = 0, j = 0; j < data.length; i += 4, j++) {
     const alpha = rgba[i + 3] / 255;

@@ -6,15 +6,24 @@ import { levelInk, paperLevel, stretchInk, threshold } from './levels';
 
 function page(width: number, height: number, paper: (x: number, y: number) => number): GrayImage {
   const data = new Uint8Array(width * height);
-  for (let y = 0; y < height; y++) for (let x = 0; x < width; x++) data[y * width + x] = paper(x, y);
+  for (let y = 0; y < height; y++)
+    for (let x = 0; x < width; x++) data[y * width + x] = paper(x, y);
   return { width, height, data };
 }
 
-function drawStroke(g: GrayImage, x0: number, x1: number, y0: number, thickness: number, ink: number | ((x: number, y: number) => number)) {
+function drawStroke(
+  g: GrayImage,
+  x0: number,
+  x1: number,
+  y0: number,
+  thickness: number,
+  ink: number | ((x: number, y: number) => number),
+) {
   for (let y = y0; y < y0 + thickness; y++) {
     for (let x = x0; x <= x1; x++) {
       const yy = y + Math.round(10 * Math.sin(x / 15));
-      if (yy >= 0 && yy < g.height) g.data[yy * g.width + x] = typeof ink === 'number' ? ink : ink(x, yy);
+      if (yy >= 0 && yy < g.height)
+        g.data[yy * g.width + x] = typeof ink === 'number' ? ink : ink(x, yy);
     }
   }
 }
@@ -97,7 +106,12 @@ describe('ink bounds', () => {
   it('property: the crop holds the ink with its margin and has the ratio', () => {
     fc.assert(
       fc.property(
-        fc.record({ x: fc.integer({ min: -500, max: 5000 }), y: fc.integer({ min: -500, max: 5000 }), width: fc.integer({ min: 1, max: 4000 }), height: fc.integer({ min: 1, max: 4000 }) }),
+        fc.record({
+          x: fc.integer({ min: -500, max: 5000 }),
+          y: fc.integer({ min: -500, max: 5000 }),
+          width: fc.integer({ min: 1, max: 4000 }),
+          height: fc.integer({ min: 1, max: 4000 }),
+        }),
         fc.double({ min: 0, max: 0.5, noNaN: true }),
         (ink, margin) => {
           const c = cropAroundInk(ink, 25 / 12, margin);
@@ -114,7 +128,18 @@ describe('ink bounds', () => {
 
   it('strokes of a signature pad: bounds widened by the pen', () => {
     expect(strokesBounds([], 3)).toBeNull();
-    expect(strokesBounds([[{ x: 10, y: 20 }, { x: 110, y: 40 }], [{ x: 50, y: 5 }]], 4)).toEqual({ x: 8, y: 3, width: 104, height: 39 });
+    expect(
+      strokesBounds(
+        [
+          [
+            { x: 10, y: 20 },
+            { x: 110, y: 40 },
+          ],
+          [{ x: 50, y: 5 }],
+        ],
+        4,
+      ),
+    ).toEqual({ x: 8, y: 3, width: 104, height: 39 });
   });
 
   it('stretchInk makes a thin resampled stroke black again, and leaves a blank page alone', () => {
@@ -128,7 +153,11 @@ describe('ink bounds', () => {
   });
 
   it('gray and back: luma of RGBA, transparency read as white paper', () => {
-    const g = grayFromRgba(Uint8ClampedArray.from([255, 0, 0, 255, 0, 0, 0, 0, 10, 10, 10, 255]), 3, 1);
+    const g = grayFromRgba(
+      Uint8ClampedArray.from([255, 0, 0, 255, 0, 0, 0, 0, 10, 10, 10, 255]),
+      3,
+      1,
+    );
     expect(Array.from(g.data)).toEqual([76, 255, 10]);
     expect(Array.from(rgbaFromGray(g).subarray(0, 4))).toEqual([76, 76, 76, 255]);
   });

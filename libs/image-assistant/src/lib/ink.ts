@@ -83,7 +83,8 @@ function clusters(strokes: Component[], gap: number): Cluster[] {
     for (let j = i + 1; j < strokes.length; j++) {
       const a = strokes[i];
       const b = strokes[j];
-      const near = a.x0 - gap <= b.x1 && b.x0 - gap <= a.x1 && a.y0 - gap <= b.y1 && b.y0 - gap <= a.y1;
+      const near =
+        a.x0 - gap <= b.x1 && b.x0 - gap <= a.x1 && a.y0 - gap <= b.y1 && b.y0 - gap <= a.y1;
       if (near) parent[find(i)] = find(j);
     }
   }
@@ -151,7 +152,10 @@ export interface Point {
 }
 
 /** Bounding box of pen strokes (a signature pad), widened by half the pen's width. */
-export function strokesBounds(strokes: readonly (readonly Point[])[], penWidth: number): Box | null {
+export function strokesBounds(
+  strokes: readonly (readonly Point[])[],
+  penWidth: number,
+): Box | null {
   let x0 = Infinity;
   let y0 = Infinity;
   let x1 = -Infinity;

@@ -2,7 +2,13 @@ import fc from 'fast-check';
 import { declaredResolution, parseJpegHeader } from '@t3p/image-rules';
 import { isBaselineJpeg, jfifSegment, setJfifDensity } from './jfif';
 
-const seg = (marker: number, payload: number[]) => [0xff, marker, (payload.length + 2) >> 8, (payload.length + 2) & 0xff, ...payload];
+const seg = (marker: number, payload: number[]) => [
+  0xff,
+  marker,
+  (payload.length + 2) >> 8,
+  (payload.length + 2) & 0xff,
+  ...payload,
+];
 const ascii = (s: string) => Array.from(s, (c) => c.charCodeAt(0));
 const jfif0 = seg(0xe0, [...ascii('JFIF\0'), 1, 1, 0, 0, 1, 0, 1, 0, 0]);
 const exif = seg(0xe1, [...ascii('Exif\0\0'), ...ascii('MM'), 0, 42, 0, 0, 0, 8, 0, 0]);
@@ -15,7 +21,8 @@ const eoi = [0xff, 0xd9];
 const jpeg = (...parts: number[][]) => Uint8Array.from([0xff, 0xd8, ...parts.flat()]);
 
 function tailFrom(b: Uint8Array, marker: number): number[] {
-  for (let i = 2; i + 1 < b.length; i++) if (b[i] === 0xff && b[i + 1] === marker) return Array.from(b.subarray(i));
+  for (let i = 2; i + 1 < b.length; i++)
+    if (b[i] === 0xff && b[i + 1] === marker) return Array.from(b.subarray(i));
   return [];
 }
 
@@ -62,11 +69,15 @@ describe('setJfifDensity', () => {
 
   it('property: any density 1–65535 reads back exactly, any garbage never throws', () => {
     fc.assert(
-      fc.property(fc.integer({ min: 1, max: 65535 }), fc.integer({ min: 1, max: 65535 }), (x, y) => {
-        const r = setJfifDensity(jpeg(jfif0, exif, dqt, sof0, sos, scan, eoi), x, y);
-        const parsed = r.ok ? parseJpegHeader(r.bytes) : null;
-        expect(parsed?.ok && parsed.header.jfif).toEqual({ units: 1, xDensity: x, yDensity: y });
-      }),
+      fc.property(
+        fc.integer({ min: 1, max: 65535 }),
+        fc.integer({ min: 1, max: 65535 }),
+        (x, y) => {
+          const r = setJfifDensity(jpeg(jfif0, exif, dqt, sof0, sos, scan, eoi), x, y);
+          const parsed = r.ok ? parseJpegHeader(r.bytes) : null;
+          expect(parsed?.ok && parsed.header.jfif).toEqual({ units: 1, xDensity: x, yDensity: y });
+        },
+      ),
     );
     fc.assert(
       fc.property(fc.uint8Array({ maxLength: 300 }), (bytes) => {

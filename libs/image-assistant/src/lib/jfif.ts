@@ -10,11 +10,28 @@ export type JfifResult = { ok: true; bytes: Uint8Array } | { ok: false; reason: 
 /** A JFIF 1.02 APP0 segment: density in dots per inch on both axes, no thumbnail. */
 export function jfifSegment(dpiX: number, dpiY: number): Uint8Array {
   for (const d of [dpiX, dpiY]) {
-    if (!Number.isInteger(d) || d < 1 || d > 0xffff) throw new RangeError(`density ${d} is not a whole number of 1–65535 dpi`);
+    if (!Number.isInteger(d) || d < 1 || d > 0xffff)
+      throw new RangeError(`density ${d} is not a whole number of 1–65535 dpi`);
   }
   return Uint8Array.from([
-    0xff, APP0, 0x00, 0x10, 0x4a, 0x46, 0x49, 0x46, 0x00, 0x01, 0x02, 0x01,
-    dpiX >> 8, dpiX & 0xff, dpiY >> 8, dpiY & 0xff, 0x00, 0x00,
+    0xff,
+    APP0,
+    0x00,
+    0x10,
+    0x4a,
+    0x46,
+    0x49,
+    0x46,
+    0x00,
+    0x01,
+    0x02,
+    0x01,
+    dpiX >> 8,
+    dpiX & 0xff,
+    dpiY >> 8,
+    dpiY & 0xff,
+    0x00,
+    0x00,
   ]);
 }
 
@@ -25,7 +42,8 @@ export function jfifSegment(dpiX: number, dpiY: number): Uint8Array {
  * everything from the first scan on is copied byte for byte. Never throws on bad input.
  */
 export function setJfifDensity(jpeg: Uint8Array, dpiX: number, dpiY: number = dpiX): JfifResult {
-  if (jpeg.length < 4 || jpeg[0] !== 0xff || jpeg[1] !== 0xd8) return { ok: false, reason: 'not a JPEG (no SOI)' };
+  if (jpeg.length < 4 || jpeg[0] !== 0xff || jpeg[1] !== 0xd8)
+    return { ok: false, reason: 'not a JPEG (no SOI)' };
   const kept: Uint8Array[] = [];
   let pos = 2;
   for (let count = 0; count < MAX_HEADER_SEGMENTS; count++) {
@@ -42,7 +60,8 @@ export function setJfifDensity(jpeg: Uint8Array, dpiX: number, dpiY: number = dp
       }
       return { ok: true, bytes: out };
     }
-    if (data === null) return { ok: false, reason: `marker 0x${marker.toString(16)} before the scan` };
+    if (data === null)
+      return { ok: false, reason: `marker 0x${marker.toString(16)} before the scan` };
     const isJfif = marker === APP0 && startsWithAscii(data, 0, 'JFIF\0');
     if (!isJfif && marker !== APP1) kept.push(jpeg.subarray(start, end));
     pos = end;
@@ -57,7 +76,11 @@ export function isBaselineJpeg(jpeg: Uint8Array): boolean {
   for (let count = 0; count < MAX_HEADER_SEGMENTS; count++) {
     const segment = readJpegSegment(jpeg, pos);
     if (!segment.ok || segment.marker === SOS) return false;
-    if (segment.marker >= 0xc0 && segment.marker <= 0xcf && ![0xc4, 0xc8, 0xcc].includes(segment.marker)) {
+    if (
+      segment.marker >= 0xc0 &&
+      segment.marker <= 0xcf &&
+      ![0xc4, 0xc8, 0xcc].includes(segment.marker)
+    ) {
       return segment.marker === 0xc0;
     }
     pos = segment.end;

@@ -76,7 +76,11 @@ export const DEFAULT_LEVELS: Required<LevelsOptions> = { black: 0.45, white: 0.8
  * Paper white, ink dark: each pixel divided by the paper's brightness around it (shadows and
  * uneven light go), then a levels curve from `black` to `white`. Grayscale in, grayscale out.
  */
-export function levelInk(gray: GrayImage, paper: Float32Array = paperLevel(gray), options: LevelsOptions = {}): GrayImage {
+export function levelInk(
+  gray: GrayImage,
+  paper: Float32Array = paperLevel(gray),
+  options: LevelsOptions = {},
+): GrayImage {
   const { black, white } = { ...DEFAULT_LEVELS, ...options };
   const out = new Uint8Array(gray.data.length);
   const span = white - black;

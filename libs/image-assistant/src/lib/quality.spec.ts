@@ -2,7 +2,8 @@ import fc from 'fast-check';
 import { searchQuality } from './quality';
 
 /** A fake encoder whose weight grows with quality (like a JPEG encoder on a given picture). */
-const monotone = (base: number, slope: number) => (q: number) => new Uint8Array(Math.round(base + slope * q * q));
+const monotone = (base: number, slope: number) => (q: number) =>
+  new Uint8Array(Math.round(base + slope * q * q));
 
 describe('searchQuality', () => {
   it('keeps the top quality when it fits, with one encode', async () => {
@@ -25,7 +26,9 @@ describe('searchQuality', () => {
   });
 
   it('rejects a nonsensical range', async () => {
-    await expect(searchQuality(monotone(0, 1), { maxBytes: 10, minQuality: 90, maxQuality: 10 })).rejects.toThrow(RangeError);
+    await expect(
+      searchQuality(monotone(0, 1), { maxBytes: 10, minQuality: 90, maxQuality: 10 }),
+    ).rejects.toThrow(RangeError);
   });
 
   it('property: every output is ≤ the limit, for any encoder, monotone or not', async () => {
@@ -36,7 +39,11 @@ describe('searchQuality', () => {
         fc.integer({ min: 1, max: 60 }),
         fc.integer({ min: 60, max: 100 }),
         async (sizes, maxBytes, minQuality, maxQuality) => {
-          const r = await searchQuality((q) => new Uint8Array(sizes[q - 1]), { maxBytes, minQuality, maxQuality });
+          const r = await searchQuality((q) => new Uint8Array(sizes[q - 1]), {
+            maxBytes,
+            minQuality,
+            maxQuality,
+          });
           if (r.ok) {
             expect(r.bytes.length).toBeLessThanOrEqual(maxBytes);
             expect(r.quality).toBeGreaterThanOrEqual(minQuality);
@@ -49,14 +56,18 @@ describe('searchQuality', () => {
 
   it('property: with a monotone encoder the answer is the best that fits', async () => {
     await fc.assert(
-      fc.asyncProperty(fc.integer({ min: 0, max: 60000 }), fc.integer({ min: 1, max: 40 }), async (base, slope) => {
-        const encode = monotone(base, slope);
-        const r = await searchQuality(encode, { maxBytes: 81920 });
-        const fits = (q: number) => encode(q).length <= 81920;
-        const best = [...Array(66).keys()].map((i) => 95 - i).find(fits);
-        if (best === undefined) expect(r.ok).toBe(false);
-        else expect(r.ok && r.quality).toBe(best);
-      }),
+      fc.asyncProperty(
+        fc.integer({ min: 0, max: 60000 }),
+        fc.integer({ min: 1, max: 40 }),
+        async (base, slope) => {
+          const encode = monotone(base, slope);
+          const r = await searchQuality(encode, { maxBytes: 81920 });
+          const fits = (q: number) => encode(q).length <= 81920;
+          const best = [...Array(66).keys()].map((i) => 95 - i).find(fits);
+          if (best === undefined) expect(r.ok).toBe(false);
+          else expect(r.ok && r.quality).toBe(best);
+        },
+      ),
     );
   });
 });

@@ -26,7 +26,8 @@ export async function searchQuality(
 ): Promise<QualitySearchResult> {
   const lo0 = Math.round(options.minQuality ?? DEFAULT_MIN_QUALITY);
   const hi0 = Math.round(options.maxQuality ?? DEFAULT_MAX_QUALITY);
-  if (!(lo0 >= 1 && hi0 <= 100 && lo0 <= hi0)) throw new RangeError(`bad quality range ${lo0}–${hi0}`);
+  if (!(lo0 >= 1 && hi0 <= 100 && lo0 <= hi0))
+    throw new RangeError(`bad quality range ${lo0}–${hi0}`);
   let encodes = 0;
   let best: { quality: number; bytes: Uint8Array } | null = null;
   let smallest = Infinity;
@@ -49,5 +50,7 @@ export async function searchQuality(
     }
   }
   const found = best as { quality: number; bytes: Uint8Array } | null;
-  return found ? { ok: true, quality: found.quality, bytes: found.bytes, encodes } : { ok: false, smallestBytes: smallest, encodes };
+  return found
+    ? { ok: true, quality: found.quality, bytes: found.bytes, encodes }
+    : { ok: false, smallestBytes: smallest, encodes };
 }

@@ -181,7 +181,14 @@ describe('PDF checks', () => {
 
   it('PDF_NO_IMAGE checks the page size but not the resolution', () => {
     const v = evaluate(
-      pdf({ hasImage: false, widthPx: null, heightPx: null, dpiX: null, dpiY: null, announcedPixels: null }),
+      pdf({
+        hasImage: false,
+        widthPx: null,
+        heightPx: null,
+        dpiX: null,
+        dpiY: null,
+        announcedPixels: null,
+      }),
       'photo',
     );
     expect(codes(v)).toEqual(['PDF_NO_IMAGE']);
@@ -195,12 +202,17 @@ describe('PDF checks', () => {
   });
 
   it('an A4 page fails DIMENSIONS (its ratio 0.707 is within 10 % of 0.778)', () => {
-    const v = evaluate(pdf({ pageWidthPt: 595.28, pageHeightPt: 841.89, dpiX: 50, dpiY: 50 }), 'photo');
+    const v = evaluate(
+      pdf({ pageWidthPt: 595.28, pageHeightPt: 841.89, dpiX: 50, dpiY: 50 }),
+      'photo',
+    );
     expect(codes(v)).toEqual(['DPI_OUT_OF_RANGE', 'DIMENSIONS']);
   });
 
   it('never reports DPI_MISSING for a PDF', () => {
-    expect(codes(evaluate(pdf({ dpiX: null, dpiY: null, hasImage: false }), 'photo'))).toEqual(['PDF_NO_IMAGE']);
+    expect(codes(evaluate(pdf({ dpiX: null, dpiY: null, hasImage: false }), 'photo'))).toEqual([
+      'PDF_NO_IMAGE',
+    ]);
   });
 });
 
@@ -218,21 +230,35 @@ describe('resolution', () => {
 
   it('300 and 400 are accepted, 299 and 401 refused', () => {
     for (const dpi of [300, 400]) {
-      const m = jpeg({ dpiX: dpi, dpiY: dpi, widthPx: Math.round(px(35, dpi)), heightPx: Math.round(px(45, dpi)) });
+      const m = jpeg({
+        dpiX: dpi,
+        dpiY: dpi,
+        widthPx: Math.round(px(35, dpi)),
+        heightPx: Math.round(px(45, dpi)),
+      });
       expect(codes(evaluate(m, 'photo'))).toEqual([]);
     }
     for (const dpi of [299, 401]) {
-      const m = jpeg({ dpiX: dpi, dpiY: dpi, widthPx: Math.round(px(35, dpi)), heightPx: Math.round(px(45, dpi)) });
+      const m = jpeg({
+        dpiX: dpi,
+        dpiY: dpi,
+        widthPx: Math.round(px(35, dpi)),
+        heightPx: Math.round(px(45, dpi)),
+      });
       expect(codes(evaluate(m, 'photo'))).toEqual(['DPI_OUT_OF_RANGE']);
     }
   });
 
   it('rounds before comparing: 299.5 → 300 passes, 299.4 → 299 fails; 400.4 passes, 400.5 fails', () => {
     expect(codes(evaluate(jpeg({ dpiX: 299.5, dpiY: 299.5 }), 'photo'))).toEqual([]);
-    expect(codes(evaluate(jpeg({ dpiX: 299.4, dpiY: 299.4 }), 'photo'))).toEqual(['DPI_OUT_OF_RANGE']);
+    expect(codes(evaluate(jpeg({ dpiX: 299.4, dpiY: 299.4 }), 'photo'))).toEqual([
+      'DPI_OUT_OF_RANGE',
+    ]);
     const at400 = { widthPx: 551, heightPx: 709 };
     expect(codes(evaluate(jpeg({ ...at400, dpiX: 400.4, dpiY: 400.4 }), 'photo'))).toEqual([]);
-    expect(codes(evaluate(jpeg({ ...at400, dpiX: 400.5, dpiY: 400.5 }), 'photo'))).toEqual(['DPI_OUT_OF_RANGE']);
+    expect(codes(evaluate(jpeg({ ...at400, dpiX: 400.5, dpiY: 400.5 }), 'photo'))).toEqual([
+      'DPI_OUT_OF_RANGE',
+    ]);
   });
 
   it('118 dpcm (299.72 DPI) is 300 DPI, and the size is computed with 300', () => {
@@ -331,11 +357,16 @@ describe('DIMENSIONS', () => {
 describe('TOO_MANY_PIXELS', () => {
   it('40,000,000 is accepted, 40,000,001 refused', () => {
     expect(codes(evaluate(jpeg({ announcedPixels: 40_000_000 }), 'photo'))).toEqual([]);
-    expect(codes(evaluate(jpeg({ announcedPixels: 40_000_001 }), 'photo'))).toEqual(['TOO_MANY_PIXELS']);
+    expect(codes(evaluate(jpeg({ announcedPixels: 40_000_001 }), 'photo'))).toEqual([
+      'TOO_MANY_PIXELS',
+    ]);
   });
 
   it('a 60000×60000 header also fails the header-based checks', () => {
-    const v = evaluate(jpeg({ widthPx: 60_000, heightPx: 60_000, announcedPixels: 3.6e9 }), 'photo');
+    const v = evaluate(
+      jpeg({ widthPx: 60_000, heightPx: 60_000, announcedPixels: 3.6e9 }),
+      'photo',
+    );
     expect(codes(v)).toEqual(['RATIO', 'DIMENSIONS', 'TOO_MANY_PIXELS']);
     expect(v.errors[2].message).toContain(`60${NNBSP}000 × 60${NNBSP}000 pixels`);
     expect(v.errors[2].message).toContain(`3${NNBSP}600 millions de pixels`);
@@ -404,7 +435,9 @@ describe('French formatting and criteria', () => {
   it('criteria cover format, weight, resolution and dimensions for both kinds', () => {
     for (const kind of ['photo', 'signature'] as const) {
       const labels = CRITERIA[kind].items.map((i) => i.label);
-      expect(labels).toEqual(expect.arrayContaining(['Format', 'Poids', 'Résolution', 'Dimensions']));
+      expect(labels).toEqual(
+        expect.arrayContaining(['Format', 'Poids', 'Résolution', 'Dimensions']),
+      );
     }
     const photoText = CRITERIA.photo.items.map((i) => i.text).join(' ');
     expect(photoText).toContain('80 Ko');
@@ -419,18 +452,34 @@ describe('French formatting and criteria', () => {
 describe('hints for phone users', () => {
   const jpegOf = (width: number, height: number, dpi: number, bytes: number) => {
     const m = emptyMeasured(bytes);
-    Object.assign(m, { format: 'jpeg', detectedFormat: 'jpeg', analysed: true, widthPx: width, heightPx: height, announcedPixels: width * height, dpiX: dpi, dpiY: dpi, dpiSource: 'jfif' });
+    Object.assign(m, {
+      format: 'jpeg',
+      detectedFormat: 'jpeg',
+      analysed: true,
+      widthPx: width,
+      heightPx: height,
+      announcedPixels: width * height,
+      dpiX: dpi,
+      dpiY: dpi,
+      dpiSource: 'jfif',
+    });
     return m;
   };
 
   it('point to the assistant, never to a scanner or a JPEG quality', () => {
     const verdict = evaluate(jpegOf(3024, 4032, 72, 3_000_000), 'photo');
-    expect(verdict.errors.map((e) => e.code)).toEqual(['TOO_LARGE', 'DPI_OUT_OF_RANGE', 'DIMENSIONS']);
+    expect(verdict.errors.map((e) => e.code)).toEqual([
+      'TOO_LARGE',
+      'DPI_OUT_OF_RANGE',
+      'DIMENSIONS',
+    ]);
     for (const error of verdict.errors) {
       expect(error.hint).toContain('« Corriger ma photo »');
       expect(error.hint).not.toMatch(/scanner|numérisez|qualité|80 %/i);
     }
-    expect(evaluate(jpegOf(3024, 4032, 72, 3_000_000), 'signature').errors[0].hint).toContain('« Corriger ma signature »');
+    expect(evaluate(jpegOf(3024, 4032, 72, 3_000_000), 'signature').errors[0].hint).toContain(
+      '« Corriger ma signature »',
+    );
   });
 
   it('never advise resizing to the size the file already has (413 × 531 at 72 DPI)', () => {

@@ -31,8 +31,10 @@ const KIND_NAME: Record<ImageKind, string> = { photo: 'la photo', signature: 'la
  * photo editor, so the hints point to what the portal does for them.
  */
 const ASSISTANT: Record<ImageKind, string> = {
-  photo: 'Choisissez simplement votre photo sur la page de dépôt : l’assistant « Corriger ma photo » s’ouvre',
-  signature: 'Choisissez simplement une photo de votre signature sur la page de dépôt, ou signez sur l’écran : l’assistant « Corriger ma signature » s’ouvre',
+  photo:
+    'Choisissez simplement votre photo sur la page de dépôt : l’assistant « Corriger ma photo » s’ouvre',
+  signature:
+    'Choisissez simplement une photo de votre signature sur la page de dépôt, ou signez sur l’écran : l’assistant « Corriger ma signature » s’ouvre',
 };
 
 const FORMAT_NAMES: Record<string, string> = {
@@ -53,7 +55,7 @@ const FORMAT_NAMES: Record<string, string> = {
 const UNSAFE_NAMES: Record<UnsafeReason, string> = {
   javascript: 'du JavaScript',
   launch: 'une action de lancement de programme',
-  'submit-form': "un envoi de formulaire",
+  'submit-form': 'un envoi de formulaire',
   'import-data': 'une importation de données',
   'remote-goto': 'un lien vers un autre document',
   'embedded-file': 'un fichier joint',
@@ -62,7 +64,7 @@ const UNSAFE_NAMES: Record<UnsafeReason, string> = {
 
 const CORRUPT_MESSAGES: Record<CorruptReason, string> = {
   'jpeg-header':
-    "Le fichier commence comme une image JPEG, mais son en-tête est illisible. Attendu : une image JPEG complète et lisible.",
+    'Le fichier commence comme une image JPEG, mais son en-tête est illisible. Attendu : une image JPEG complète et lisible.',
   'jpeg-data':
     "Le fichier commence comme une image JPEG, mais l'image ne se décode pas entièrement (fichier tronqué ou données endommagées). Attendu : une image JPEG complète et lisible.",
   'pdf-truncated':
@@ -95,7 +97,9 @@ function sizeMm(n: Nominal): string {
 }
 
 function dpiText(x: number, y: number): string {
-  return x === y ? `${formatFr(x)} DPI` : `${formatFr(x)} × ${formatFr(y)} DPI (horizontale × verticale)`;
+  return x === y
+    ? `${formatFr(x)} DPI`
+    : `${formatFr(x)} × ${formatFr(y)} DPI (horizontale × verticale)`;
 }
 
 /** Physical size in mm, from primary figures (page points, or pixels ÷ rounded DPI). */
@@ -129,7 +133,13 @@ export function physicalSizeMm(m: Measured): { width: number; height: number } |
 export function evaluate(measured: Measured, kind: ImageKind): Verdict {
   const n = NOMINAL[kind];
   const errors: RuleError[] = [];
-  const done = (): Verdict => ({ kind, valid: errors.length === 0, errors, warnings: [], measured });
+  const done = (): Verdict => ({
+    kind,
+    valid: errors.length === 0,
+    errors,
+    warnings: [],
+    measured,
+  });
 
   // EMPTY
   if (measured.bytes === 0) {
@@ -156,7 +166,8 @@ export function evaluate(measured: Measured, kind: ImageKind): Verdict {
 
   // UNSUPPORTED_FORMAT
   if (measured.format === null) {
-    const name = FORMAT_NAMES[measured.detectedFormat ?? 'unknown'] ?? measured.detectedFormat ?? 'inconnu';
+    const name =
+      FORMAT_NAMES[measured.detectedFormat ?? 'unknown'] ?? measured.detectedFormat ?? 'inconnu';
     errors.push(
       err(
         ErrorCode.UNSUPPORTED_FORMAT,

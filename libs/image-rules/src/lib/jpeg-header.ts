@@ -15,7 +15,12 @@ export interface JpegHeader {
   /** JFIF APP0 fields, when present. */
   jfif: { units: number; xDensity: number; yDensity: number } | null;
   /** EXIF IFD0 fields, when present. */
-  exif: { xResolution: number | null; yResolution: number | null; resolutionUnit: number | null; orientation: number | null } | null;
+  exif: {
+    xResolution: number | null;
+    yResolution: number | null;
+    resolutionUnit: number | null;
+    orientation: number | null;
+  } | null;
 }
 
 export type JpegHeaderResult = { ok: true; header: JpegHeader } | { ok: false; reason: string };
@@ -95,7 +100,9 @@ export function parseExifTiff(t: Uint8Array): JpegHeader['exif'] {
  * payload, null for the markers that carry none (SOI, EOI, RSTn, TEM). Fill bytes (repeated
  * 0xFF) are skipped; every length is checked against the buffer. Never throws.
  */
-export type JpegSegment = { ok: true; marker: number; start: number; end: number; data: Uint8Array | null } | { ok: false; reason: string };
+export type JpegSegment =
+  | { ok: true; marker: number; start: number; end: number; data: Uint8Array | null }
+  | { ok: false; reason: string };
 
 export function readJpegSegment(b: Uint8Array, pos: number): JpegSegment {
   if (pos >= b.length || b[pos] !== 0xff) return { ok: false, reason: `no marker at ${pos}` };
@@ -127,7 +134,12 @@ export function parseJpegHeader(b: Uint8Array): JpegHeaderResult {
     pos = end;
     if (marker === 0xd9) return { ok: false, reason: 'EOI before the scan' };
     if (data === null) continue;
-    if (marker === 0xe0 && jfif === null && startsWithAscii(data, 0, 'JFIF\0') && data.length >= 12) {
+    if (
+      marker === 0xe0 &&
+      jfif === null &&
+      startsWithAscii(data, 0, 'JFIF\0') &&
+      data.length >= 12
+    ) {
       jfif = { units: data[7], xDensity: be16(data, 8), yDensity: be16(data, 10) };
     } else if (marker === 0xe1 && exif === null && startsWithAscii(data, 0, 'Exif\0\0')) {
       exif = parseExifTiff(data.subarray(6));
@@ -165,8 +177,14 @@ export function declaredResolution(h: JpegHeader): JpegResolution | null {
   if (e !== null) {
     const unit = e.resolutionUnit ?? 2;
     const f = unit === 2 ? 1 : unit === 3 ? 2.54 : null;
-    const x = e.xResolution !== null && e.xResolution > 0 && Number.isFinite(e.xResolution) ? e.xResolution : null;
-    const y = e.yResolution !== null && e.yResolution > 0 && Number.isFinite(e.yResolution) ? e.yResolution : null;
+    const x =
+      e.xResolution !== null && e.xResolution > 0 && Number.isFinite(e.xResolution)
+        ? e.xResolution
+        : null;
+    const y =
+      e.yResolution !== null && e.yResolution > 0 && Number.isFinite(e.yResolution)
+        ? e.yResolution
+        : null;
     if (f !== null && (x !== null || y !== null)) {
       return { dpiX: (x ?? y ?? 0) * f, dpiY: (y ?? x ?? 0) * f, source: 'exif' };
     }

@@ -20,17 +20,24 @@ export function photoFigures(img: Rgba, faces: DetectedFace[] | null): PhotoFigu
   const main = kept && kept.length > 0 ? kept[0] : null;
   return {
     faceCount: kept ? kept.length : null,
-    geometry: main && main.landmarks.length >= 68 ? faceGeometry(main, img.width, img.height) : null,
+    geometry:
+      main && main.landmarks.length >= 68 ? faceGeometry(main, img.width, img.height) : null,
     pixels: photoPixelStats(img, main),
   };
 }
 
-export function analysePhoto(img: Rgba, faces: DetectedFace[] | null): { figures: PhotoFigures; warnings: QualityWarning[] } {
+export function analysePhoto(
+  img: Rgba,
+  faces: DetectedFace[] | null,
+): { figures: PhotoFigures; warnings: QualityWarning[] } {
   const figures = photoFigures(img, faces);
   return { figures, warnings: photoWarnings(figures) };
 }
 
-export function analyseSignature(img: Rgba): { figures: SignatureFigures; warnings: QualityWarning[] } {
+export function analyseSignature(img: Rgba): {
+  figures: SignatureFigures;
+  warnings: QualityWarning[];
+} {
   const figures = signatureFigures(img);
   return { figures, warnings: signatureWarnings(figures) };
 }

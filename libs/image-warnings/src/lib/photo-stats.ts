@@ -1,4 +1,12 @@
-import { clippedShare, colourCast, grayMoments, grayQuantile, laplacianVariance, meanChroma, toGray } from './raster';
+import {
+  clippedShare,
+  colourCast,
+  grayMoments,
+  grayQuantile,
+  laplacianVariance,
+  meanChroma,
+  toGray,
+} from './raster';
 import { THRESHOLDS } from './thresholds';
 import type { Box, DetectedFace, PhotoPixelStats, Rgba } from './types';
 
@@ -13,7 +21,12 @@ export function backgroundBands(width: number, height: number, face: DetectedFac
     return [
       { x: 0, y: 0, width, height: Math.round(height * 0.06) },
       { x: 0, y: 0, width: Math.round(width * 0.12), height: Math.round(height * 0.45) },
-      { x: Math.round(width * 0.88), y: 0, width: width - Math.round(width * 0.88), height: Math.round(height * 0.45) },
+      {
+        x: Math.round(width * 0.88),
+        y: 0,
+        width: width - Math.round(width * 0.88),
+        height: Math.round(height * 0.45),
+      },
     ];
   }
   const lm = face.landmarks;
@@ -27,7 +40,12 @@ export function backgroundBands(width: number, height: number, face: DetectedFac
   const bands: Box[] = [
     { x: 0, y: 0, width, height: Math.floor(crownY - height * 0.01) },
     { x: 0, y: 0, width: Math.floor(jawLeft - hair), height: Math.floor(eyeY) },
-    { x: Math.ceil(jawRight + hair), y: 0, width: width - Math.ceil(jawRight + hair), height: Math.floor(eyeY) },
+    {
+      x: Math.ceil(jawRight + hair),
+      y: 0,
+      width: width - Math.ceil(jawRight + hair),
+      height: Math.floor(eyeY),
+    },
   ];
   return bands.filter((r) => r.width >= 2 && r.height >= 2);
 }
@@ -35,7 +53,12 @@ export function backgroundBands(width: number, height: number, face: DetectedFac
 /** The inner face (cheeks, nose, eyes), where exposure and focus are judged. */
 export function innerFace(face: DetectedFace): Box {
   const b = face.box;
-  return { x: b.x + b.width * 0.2, y: b.y + b.height * 0.2, width: b.width * 0.6, height: b.height * 0.65 };
+  return {
+    x: b.x + b.width * 0.2,
+    y: b.y + b.height * 0.2,
+    width: b.width * 0.6,
+    height: b.height * 0.65,
+  };
 }
 
 export function photoPixelStats(img: Rgba, face: DetectedFace | null): PhotoPixelStats {

@@ -1,6 +1,11 @@
 import { formatFr } from '@t3p/image-rules';
 import { THRESHOLDS as T } from './thresholds';
-import { WarningCode, type PhotoFigures, type QualityWarning, type SignatureFigures } from './types';
+import {
+  WarningCode,
+  type PhotoFigures,
+  type QualityWarning,
+  type SignatureFigures,
+} from './types';
 
 const FIX = 'Vous pouvez aussi utiliser « Corriger ma photo » pour recadrer.';
 const pct = (v: number): string => `${formatFr(v * 100)} %`;
@@ -63,9 +68,21 @@ export function photoWarnings(f: PhotoFigures): QualityWarning[] {
     const eyesOut = g.eyeHeight < T.eyeHeightMin || g.eyeHeight > T.eyeHeightMax;
     if (offCentre || eyesOut) {
       const parts: string[] = [];
-      if (offCentre) parts.push(`visage décalé de ${pct(Math.abs(g.offsetX))} de la largeur vers la ${g.offsetX > 0 ? 'droite' : 'gauche'} (attendu : au plus ${pct(T.maxOffsetX)})`);
-      if (eyesOut) parts.push(`yeux à ${pct(g.eyeHeight)} de la hauteur depuis le bas (attendu : entre ${pct(T.eyeHeightMin)} et ${pct(T.eyeHeightMax)})`);
-      out.push(w(WarningCode.FACE_OFF_CENTRE, `Visage mal centré : ${parts.join(' ; ')}.`, `Placez le visage au milieu de la photo. ${FIX}`));
+      if (offCentre)
+        parts.push(
+          `visage décalé de ${pct(Math.abs(g.offsetX))} de la largeur vers la ${g.offsetX > 0 ? 'droite' : 'gauche'} (attendu : au plus ${pct(T.maxOffsetX)})`,
+        );
+      if (eyesOut)
+        parts.push(
+          `yeux à ${pct(g.eyeHeight)} de la hauteur depuis le bas (attendu : entre ${pct(T.eyeHeightMin)} et ${pct(T.eyeHeightMax)})`,
+        );
+      out.push(
+        w(
+          WarningCode.FACE_OFF_CENTRE,
+          `Visage mal centré : ${parts.join(' ; ')}.`,
+          `Placez le visage au milieu de la photo. ${FIX}`,
+        ),
+      );
     }
     if (Math.abs(g.eyeAngleDeg) > T.maxEyeAngleDeg) {
       out.push(
@@ -78,9 +95,23 @@ export function photoWarnings(f: PhotoFigures): QualityWarning[] {
     }
     if (g.topMargin < T.minTopMargin || g.sideMargin < T.minSideMargin) {
       const parts: string[] = [];
-      if (g.topMargin < T.minTopMargin) parts.push(g.topMargin < 0 ? 'le haut de la tête est coupé' : `marge au-dessus de la tête : ${pct(g.topMargin)} (attendu : au moins ${pct(T.minTopMargin)})`);
-      if (g.sideMargin < T.minSideMargin) parts.push(`marge sur le côté : ${pct(Math.max(0, g.sideMargin))} (attendu : au moins ${pct(T.minSideMargin)})`);
-      out.push(w(WarningCode.FACE_NEAR_EDGE, `Visage trop près du bord : ${parts.join(' ; ')}.`, `Laissez de l’espace autour de la tête. ${FIX}`));
+      if (g.topMargin < T.minTopMargin)
+        parts.push(
+          g.topMargin < 0
+            ? 'le haut de la tête est coupé'
+            : `marge au-dessus de la tête : ${pct(g.topMargin)} (attendu : au moins ${pct(T.minTopMargin)})`,
+        );
+      if (g.sideMargin < T.minSideMargin)
+        parts.push(
+          `marge sur le côté : ${pct(Math.max(0, g.sideMargin))} (attendu : au moins ${pct(T.minSideMargin)})`,
+        );
+      out.push(
+        w(
+          WarningCode.FACE_NEAR_EDGE,
+          `Visage trop près du bord : ${parts.join(' ; ')}.`,
+          `Laissez de l’espace autour de la tête. ${FIX}`,
+        ),
+      );
     }
   }
   const p = f.pixels;
@@ -95,7 +126,10 @@ export function photoWarnings(f: PhotoFigures): QualityWarning[] {
   }
   if (p.backgroundLuma === null || p.backgroundChroma === null) {
     // The head fills the frame: HEAD_TOO_LARGE says so; the background is not judged.
-  } else if (p.backgroundLuma >= T.whiteBackgroundLuma && p.backgroundChroma <= T.whiteBackgroundMaxChroma) {
+  } else if (
+    p.backgroundLuma >= T.whiteBackgroundLuma &&
+    p.backgroundChroma <= T.whiteBackgroundMaxChroma
+  ) {
     out.push(
       w(
         WarningCode.BACKGROUND_WHITE,
@@ -122,7 +156,11 @@ export function photoWarnings(f: PhotoFigures): QualityWarning[] {
         'Mettez-vous face à une fenêtre ou à une lumière douce, sans contre-jour, devant un fond clair.',
       ),
     );
-  } else if (p.faceLuma !== null && p.faceClipped !== null && (p.faceLuma > T.maxFaceLuma || p.faceClipped > T.maxFaceClipped)) {
+  } else if (
+    p.faceLuma !== null &&
+    p.faceClipped !== null &&
+    (p.faceLuma > T.maxFaceLuma || p.faceClipped > T.maxFaceClipped)
+  ) {
     out.push(
       w(
         WarningCode.FACE_OVEREXPOSED,
@@ -148,7 +186,10 @@ export function photoWarnings(f: PhotoFigures): QualityWarning[] {
         'Désactivez le filtre noir et blanc de l’appareil et envoyez la photo en couleurs.',
       ),
     );
-  } else if (Math.abs(p.castRedGreen) > T.maxCastRedGreen || Math.abs(p.castYellowBlue) > T.maxCastYellowBlue) {
+  } else if (
+    Math.abs(p.castRedGreen) > T.maxCastRedGreen ||
+    Math.abs(p.castYellowBlue) > T.maxCastYellowBlue
+  ) {
     out.push(
       w(
         WarningCode.COLOUR_CAST,
@@ -181,7 +222,11 @@ export function signatureWarnings(s: SignatureFigures): QualityWarning[] {
       ),
     );
   }
-  if (s.inkShare > 0 && s.inkWidthShare < T.minInkWidthShare && s.inkHeightShare < T.minInkHeightShare) {
+  if (
+    s.inkShare > 0 &&
+    s.inkWidthShare < T.minInkWidthShare &&
+    s.inkHeightShare < T.minInkHeightShare
+  ) {
     out.push(
       w(
         WarningCode.SIGNATURE_WIDE_MARGINS,
@@ -194,7 +239,10 @@ export function signatureWarnings(s: SignatureFigures): QualityWarning[] {
   if (lines || s.inkShare > T.maxInkShare) {
     const parts: string[] = [];
     if (lines) parts.push('une ligne ou un cadre traverse l’image');
-    if (s.inkShare > T.maxInkShare) parts.push(`l’encre couvre ${pct(s.inkShare)} de l’image (attendu : au plus ${pct(T.maxInkShare)})`);
+    if (s.inkShare > T.maxInkShare)
+      parts.push(
+        `l’encre couvre ${pct(s.inkShare)} de l’image (attendu : au plus ${pct(T.maxInkShare)})`,
+      );
     out.push(
       w(
         WarningCode.SIGNATURE_EXTRA_MARKS,

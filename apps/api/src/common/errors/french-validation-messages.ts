@@ -31,7 +31,8 @@ const MESSAGES: Record<string, (field: string, error: ValidationError) => string
   nestedValidation: (field) => `Le champ « ${field} » est mal formé.`,
 };
 
-const looksFrench = (text: string) => /[«»éèêàçù’]|^(Le|La|Les|L’|Ce|Cette|Une?|Veuillez|Indiquez)\b/.test(text);
+const looksFrench = (text: string) =>
+  /[«»éèêàçù’]|^(Le|La|Les|L’|Ce|Cette|Une?|Veuillez|Indiquez)\b/.test(text);
 
 export function toFieldErrors(errors: ValidationError[], parent = ''): ApiFieldError[] {
   const result: ApiFieldError[] = [];

@@ -1,5 +1,13 @@
 import type { AgentRole } from '@t3p/contracts';
-import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn } from 'typeorm';
+import {
+  Column,
+  CreateDateColumn,
+  Entity,
+  Index,
+  JoinColumn,
+  ManyToOne,
+  PrimaryColumn,
+} from 'typeorm';
 import { PrefectureEntity } from './prefecture.entity';
 
 @Entity('agent')

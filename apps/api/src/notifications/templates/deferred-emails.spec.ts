@@ -23,16 +23,26 @@ describe('deferred emails', () => {
   });
 
   it('renders a cancellation from its stored facts', () => {
-    const cancellation = { ...facts, remindedAt: new Date('2026-11-16T09:00:00Z'), cancelledAt: new Date('2026-12-16T09:00:00Z') };
+    const cancellation = {
+      ...facts,
+      remindedAt: new Date('2026-11-16T09:00:00Z'),
+      cancelledAt: new Date('2026-12-16T09:00:00Z'),
+    };
     const row = deferredRow({ kind: 'CANCELLATION', facts: cancellation });
-    expect(materialise({ kind: 'CANCELLATION', ...row })).toEqual(renderCancellationEmail(cancellation));
+    expect(materialise({ kind: 'CANCELLATION', ...row })).toEqual(
+      renderCancellationEmail(cancellation),
+    );
   });
 
   it('keeps an email rendered at queue time as it is', () => {
-    expect(materialise({ kind: 'RECEIPT', subject: 's', html: '<p>h</p>', text: 't', facts: null })).toEqual({ subject: 's', html: '<p>h</p>', text: 't' });
+    expect(
+      materialise({ kind: 'RECEIPT', subject: 's', html: '<p>h</p>', text: 't', facts: null }),
+    ).toEqual({ subject: 's', html: '<p>h</p>', text: 't' });
   });
 
   it('refuses a row with neither content nor facts', () => {
-    expect(() => materialise({ kind: 'REMINDER', subject: 's', html: null, text: null, facts: null })).toThrow();
+    expect(() =>
+      materialise({ kind: 'REMINDER', subject: 's', html: null, text: null, facts: null }),
+    ).toThrow();
   });
 });

@@ -12,13 +12,22 @@ export type ReminderFacts = LifecycleEmailFacts & { deadline: Date; remainingDay
 export type CancellationFacts = LifecycleEmailFacts & { remindedAt: Date; cancelledAt: Date };
 
 /** The emails the scheduler queues by the thousand: their facts are stored, rendering waits for delivery. */
-export type DeferredEmail = { kind: 'REMINDER'; facts: ReminderFacts } | { kind: 'CANCELLATION'; facts: CancellationFacts };
+export type DeferredEmail =
+  { kind: 'REMINDER'; facts: ReminderFacts } | { kind: 'CANCELLATION'; facts: CancellationFacts };
 
 const DATE_FIELDS = ['requestedAt', 'deadline', 'remindedAt', 'cancelledAt'] as const;
 
 /** What is queued for a deferred email: its subject now (lists show it), its facts as JSON. */
-export function deferredRow(email: DeferredEmail): { subject: string; html: null; text: null; facts: string } {
-  const subject = email.kind === 'REMINDER' ? reminderSubject(email.facts.cardType) : cancellationSubject(email.facts.cardType);
+export function deferredRow(email: DeferredEmail): {
+  subject: string;
+  html: null;
+  text: null;
+  facts: string;
+} {
+  const subject =
+    email.kind === 'REMINDER'
+      ? reminderSubject(email.facts.cardType)
+      : cancellationSubject(email.facts.cardType);
   return { subject, html: null, text: null, facts: JSON.stringify(email.facts) };
 }
 
@@ -31,11 +40,19 @@ function revive(json: string): Record<string, unknown> {
 }
 
 /** The email as sent: rendered already, or rendered now from its stored facts. */
-export function materialise(row: { kind: EmailKind; subject: string; html: string | null; text: string | null; facts: string | null }): RenderedEmail {
-  if (row.html !== null && row.text !== null) return { subject: row.subject, html: row.html, text: row.text };
+export function materialise(row: {
+  kind: EmailKind;
+  subject: string;
+  html: string | null;
+  text: string | null;
+  facts: string | null;
+}): RenderedEmail {
+  if (row.html !== null && row.text !== null)
+    return { subject: row.subject, html: row.html, text: row.text };
   if (!row.facts) throw new Error(`Email of kind ${row.kind} has neither content nor facts`);
   const facts = revive(row.facts);
   if (row.kind === 'REMINDER') return renderReminderEmail(facts as unknown as ReminderFacts);
-  if (row.kind === 'CANCELLATION') return renderCancellationEmail(facts as unknown as CancellationFacts);
+  if (row.kind === 'CANCELLATION')
+    return renderCancellationEmail(facts as unknown as CancellationFacts);
   throw new Error(`Email of kind ${row.kind} cannot be rendered from facts`);
 }

@@ -5,7 +5,8 @@ import { SAMPLE_EMAILS } from './sample-emails';
 
 const CHROMIUM = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
 const present = existsSync(CHROMIUM);
-if (!present && process.env['CI'] === 'true') throw new Error(`Chromium is required under CI=true but ${CHROMIUM} is missing`);
+if (!present && process.env['CI'] === 'true')
+  throw new Error(`Chromium is required under CI=true but ${CHROMIUM} is missing`);
 if (!present) console.warn(`Chromium not found at ${CHROMIUM}: the email width test is skipped.`);
 const describeInChromium = present ? describe : describe.skip;
 
@@ -13,7 +14,10 @@ const describeInChromium = present ? describe : describe.skip;
 describeInChromium('HTML emails on a 360 px screen (Debian’s Chromium)', () => {
   let browser: Browser;
   beforeAll(async () => {
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run'] });
+    browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run'],
+    });
   });
   afterAll(() => browser?.close());
 

@@ -25,24 +25,39 @@ const day = new Date('2026-08-04T12:00:00Z');
 const all = {
   request: renderImageRequestEmail({ ...facts, deadline: day }),
   reminder: renderReminderEmail({ ...facts, deadline: day, remainingDays: 30 }),
-  cancellation: renderCancellationEmail({ ...facts, remindedAt: new Date('2026-07-05T12:00:00Z'), cancelledAt: day }),
+  cancellation: renderCancellationEmail({
+    ...facts,
+    remindedAt: new Date('2026-07-05T12:00:00Z'),
+    cancelledAt: day,
+  }),
   receipt: renderReceiptEmail({ ...facts, submittedAt: day }),
-  payment: renderPaymentRequestEmail({ ...facts, validatedAt: day, paymentPortalUrl: 'https://paiement.chauffeur-carte-t3p.example/' }),
-  rejection: renderRejectionEmail({ ...facts, deadline: day, rejected: [{ piece: 'SIGNATURE', reason: 'La signature est coupée à droite.' }] }),
+  payment: renderPaymentRequestEmail({
+    ...facts,
+    validatedAt: day,
+    paymentPortalUrl: 'https://paiement.chauffeur-carte-t3p.example/',
+  }),
+  rejection: renderRejectionEmail({
+    ...facts,
+    deadline: day,
+    rejected: [{ piece: 'SIGNATURE', reason: 'La signature est coupée à droite.' }],
+  }),
 };
 
 describe('lifecycle email templates', () => {
-  it.each(Object.entries(all))('%s: subject names the card type; both parts carry the greeting and the contact address', (_name, email) => {
-    expect(email.subject).toMatch(/ pour votre carte TAXI$/);
-    for (const part of [email.html, email.text]) {
-      expect(part).toContain('Monsieur DUPONT Olivier');
-      expect(part).toContain('contact.carte-taxi@ingroupe.com');
-      expect(part).toContain('0 806 00 01 14');
-      expect(part).toContain('merci de ne pas y répondre');
-    }
-    expect(email.html).toMatch(/^<!doctype html>/);
-    expect(email.html).toContain('lang="fr"');
-  });
+  it.each(Object.entries(all))(
+    '%s: subject names the card type; both parts carry the greeting and the contact address',
+    (_name, email) => {
+      expect(email.subject).toMatch(/ pour votre carte TAXI$/);
+      for (const part of [email.html, email.text]) {
+        expect(part).toContain('Monsieur DUPONT Olivier');
+        expect(part).toContain('contact.carte-taxi@ingroupe.com');
+        expect(part).toContain('0 806 00 01 14');
+        expect(part).toContain('merci de ne pas y répondre');
+      }
+      expect(email.html).toMatch(/^<!doctype html>/);
+      expect(email.html).toContain('lang="fr"');
+    },
+  );
 
   it('escapes what comes from the database in the HTML', () => {
     expect(all.request.html).toContain('Signature &lt;b&gt;coupée&lt;/b&gt; &amp; pâle');
@@ -74,7 +89,9 @@ describe('lifecycle email templates', () => {
   });
 
   it('a rejection says what was refused, the préfecture’s reason, what to do, and carries the new request’s link', () => {
-    expect(all.rejection.subject).toBe('Signature refusée : demande d’images pour votre carte TAXI');
+    expect(all.rejection.subject).toBe(
+      'Signature refusée : demande d’images pour votre carte TAXI',
+    );
     for (const part of [all.rejection.html.replace(/&#x3D;/g, '='), all.rejection.text]) {
       expect(part).toContain('n’a pas accepté votre signature');
       expect(part).toContain('Motif du refus');
@@ -88,9 +105,14 @@ describe('lifecycle email templates', () => {
       ...facts,
       pieces: ['PHOTO', 'SIGNATURE'],
       deadline: day,
-      rejected: [{ piece: 'PHOTO', reason: 'Floue.' }, { piece: 'SIGNATURE', reason: 'Pâle.' }],
+      rejected: [
+        { piece: 'PHOTO', reason: 'Floue.' },
+        { piece: 'SIGNATURE', reason: 'Pâle.' },
+      ],
     });
-    expect(both.subject).toBe('Photo et signature refusées : demande d’images pour votre carte TAXI');
+    expect(both.subject).toBe(
+      'Photo et signature refusées : demande d’images pour votre carte TAXI',
+    );
     expect(both.text).toContain('Photo d’identité : Floue.');
   });
 

@@ -1,4 +1,11 @@
-import { CONTACT_CENTRE, EMAIL_SUBJECTS, frenchDate, type CardType, type Civility, type Piece } from '@t3p/contracts';
+import {
+  CONTACT_CENTRE,
+  EMAIL_SUBJECTS,
+  frenchDate,
+  type CardType,
+  type Civility,
+  type Piece,
+} from '@t3p/contracts';
 import { DPI_MAX, DPI_MIN, NOMINAL, TOLERANCE } from '@t3p/image-rules';
 import Handlebars from 'handlebars';
 
@@ -24,8 +31,10 @@ export interface RenderedEmail {
   text: string;
 }
 
-
-const PIECE_LABELS: Record<Piece, string> = { PHOTO: 'votre photo d’identité', SIGNATURE: 'votre signature' };
+const PIECE_LABELS: Record<Piece, string> = {
+  PHOTO: 'votre photo d’identité',
+  SIGNATURE: 'votre signature',
+};
 
 // « 1er décembre 2026 »: the same writing as both fronts.
 const frDate = (date: Date) => frenchDate(date);
@@ -39,8 +48,16 @@ const ko = (bytes: number) => Math.round(bytes / 1024);
 /** The technical table of the request and reminder emails (the rules of @t3p/image-rules). */
 export const TECHNICAL_TABLE: { label: string; photo: string; signature: string }[] = [
   { label: 'Format du fichier', photo: 'JPEG ou PDF', signature: 'JPEG ou PDF' },
-  { label: 'Résolution', photo: `de ${DPI_MIN} à ${DPI_MAX} DPI`, signature: `de ${DPI_MIN} à ${DPI_MAX} DPI` },
-  { label: 'Poids du fichier', photo: `${ko(NOMINAL.photo.maxBytes)} Ko au plus`, signature: `${ko(NOMINAL.signature.maxBytes)} Ko au plus` },
+  {
+    label: 'Résolution',
+    photo: `de ${DPI_MIN} à ${DPI_MAX} DPI`,
+    signature: `de ${DPI_MIN} à ${DPI_MAX} DPI`,
+  },
+  {
+    label: 'Poids du fichier',
+    photo: `${ko(NOMINAL.photo.maxBytes)} Ko au plus`,
+    signature: `${ko(NOMINAL.signature.maxBytes)} Ko au plus`,
+  },
   {
     label: 'Dimensions',
     photo: `${NOMINAL.photo.widthMm} × ${NOMINAL.photo.heightMm} mm (proportions à\u00a0±\u00a0${percent}\u00a0%)`,
@@ -98,7 +115,8 @@ Ce message est envoyé automatiquement, merci de ne pas y répondre.<br>Une ques
 </td></tr></table></td></tr></table></body></html>`);
 
 // The technical table is the same in every email: rendered once (its cells are escaped there).
-const technicalTableHtml = Handlebars.compile(`<p style="margin:8px 0 8px 0;font-size:16px;line-height:24px"><strong>Caractéristiques techniques attendues de vos images</strong></p>
+const technicalTableHtml =
+  Handlebars.compile(`<p style="margin:8px 0 8px 0;font-size:16px;line-height:24px"><strong>Caractéristiques techniques attendues de vos images</strong></p>
 <table cellpadding="0" cellspacing="0" style="width:100%;border-collapse:collapse;margin:0 0 16px 0;font-size:14px;line-height:20px">
 <tr><th scope="col" style="text-align:left;border:1px solid #cecece;background:#eeeeee;padding:6px 8px"></th><th scope="col" style="text-align:left;border:1px solid #cecece;background:#eeeeee;padding:6px 8px">Photo d’identité</th><th scope="col" style="text-align:left;border:1px solid #cecece;background:#eeeeee;padding:6px 8px">Signature</th></tr>
 {{#each table}}<tr><th scope="row" style="text-align:left;border:1px solid #cecece;padding:6px 8px;font-weight:bold">{{label}}</th><td style="border:1px solid #cecece;padding:6px 8px">{{photo}}</td><td style="border:1px solid #cecece;padding:6px 8px">{{signature}}</td></tr>
@@ -119,16 +137,26 @@ function render(subject: string, facts: LifecycleEmailFacts, block: Block): Rend
     phoneNote: CONTACT_CENTRE.phoneNote,
     contactEmail,
   });
-  const lines: string[] = [`Cartes professionnelles T3P — carte ${facts.cardType}`, '', block.title.toUpperCase(), '', `${greeting},`, ''];
+  const lines: string[] = [
+    `Cartes professionnelles T3P — carte ${facts.cardType}`,
+    '',
+    block.title.toUpperCase(),
+    '',
+    `${greeting},`,
+    '',
+  ];
   for (const paragraph of block.paragraphs) lines.push(paragraph, '');
-  if (block.notice) lines.push(block.notice.heading, ...block.notice.lines.map((line) => `  ${line}`), '');
-  if (block.list) lines.push(block.listHeading ?? '', ...block.list.map((item) => `  - ${item}`), '');
+  if (block.notice)
+    lines.push(block.notice.heading, ...block.notice.lines.map((line) => `  ${line}`), '');
+  if (block.list)
+    lines.push(block.listHeading ?? '', ...block.list.map((item) => `  - ${item}`), '');
   if (block.warning) lines.push(`IMPORTANT : ${block.warning}`, '');
   if (block.button) lines.push(`${block.button.label} : ${block.button.link}`, '');
   for (const paragraph of block.afterButton ?? []) lines.push(paragraph, '');
   if (block.technicalTable) {
     lines.push('Caractéristiques techniques attendues de vos images :');
-    for (const row of TECHNICAL_TABLE) lines.push(`  - ${row.label} : photo d’identité ${row.photo} ; signature ${row.signature}`);
+    for (const row of TECHNICAL_TABLE)
+      lines.push(`  - ${row.label} : photo d’identité ${row.photo} ; signature ${row.signature}`);
     lines.push('');
   }
   lines.push(
@@ -150,7 +178,9 @@ const reasonNotice = (facts: LifecycleEmailFacts) => ({
 });
 
 /** « Demande d’images »: the préfecture needs new images. */
-export function renderImageRequestEmail(facts: LifecycleEmailFacts & { deadline: Date }): RenderedEmail {
+export function renderImageRequestEmail(
+  facts: LifecycleEmailFacts & { deadline: Date },
+): RenderedEmail {
   return render(EMAIL_SUBJECTS.imageRequest(facts.cardType), facts, {
     title: 'La préfecture vous demande de nouvelles images',
     paragraphs: [
@@ -161,7 +191,9 @@ export function renderImageRequestEmail(facts: LifecycleEmailFacts & { deadline:
     list: piecesOf(facts),
     warning: `soignez la qualité de vos images : elles figureront sur votre carte et servent lors des contrôles. Sans dépôt de votre part, la demande sera annulée le ${frDate(facts.deadline)}.`,
     button: { link: facts.portalLink, label: 'Déposer mes images sur le portail' },
-    afterButton: [`Vos nouvelles images seront examinées puis validées par la ${facts.prefectureName}.`],
+    afterButton: [
+      `Vos nouvelles images seront examinées puis validées par la ${facts.prefectureName}.`,
+    ],
     technicalTable: true,
   });
 }
@@ -178,16 +210,25 @@ export interface RejectedPiece {
  * "Image refusée": the préfecture refused the photo or the signature; the new request (for the
  * refused pieces only) and its link are in the same email, so the driver reads why and what to do.
  */
-export function renderRejectionEmail(facts: LifecycleEmailFacts & { deadline: Date; rejected: RejectedPiece[] }): RenderedEmail {
+export function renderRejectionEmail(
+  facts: LifecycleEmailFacts & { deadline: Date; rejected: RejectedPiece[] },
+): RenderedEmail {
   const pieces = facts.rejected.map((item) => item.piece);
   const refused = pieces.map((piece) => PIECE_LABELS[piece]).join(' et ');
   const plural = pieces.length > 1;
   return render(EMAIL_SUBJECTS.rejection(facts.cardType, pieces), facts, {
-    title: plural ? 'Votre photo et votre signature ont été refusées' : pieces[0] === 'SIGNATURE' ? 'Votre signature a été refusée' : 'Votre photo d’identité a été refusée',
+    title: plural
+      ? 'Votre photo et votre signature ont été refusées'
+      : pieces[0] === 'SIGNATURE'
+        ? 'Votre signature a été refusée'
+        : 'Votre photo d’identité a été refusée',
     paragraphs: [
       `La ${facts.prefectureName} a examiné les images envoyées pour votre carte professionnelle ${facts.cardType} et n’a pas accepté ${refused} : ${plural ? 'elles ne peuvent' : 'elle ne peut'} pas figurer sur votre carte.`,
     ],
-    notice: { heading: 'Motif du refus', lines: facts.rejected.map((item) => `${PIECE_NAMES[item.piece]} : ${item.reason}`) },
+    notice: {
+      heading: 'Motif du refus',
+      lines: facts.rejected.map((item) => `${PIECE_NAMES[item.piece]} : ${item.reason}`),
+    },
     listHeading: 'Ce qu’il vous reste à faire :',
     list: [
       `préparer ${plural ? 'de nouvelles images qui tiennent' : 'une nouvelle image qui tient'} compte de ce motif et des caractéristiques rappelées plus bas ;`,
@@ -204,7 +245,9 @@ export const reminderSubject = (cardType: CardType) => EMAIL_SUBJECTS.reminder(c
 export const cancellationSubject = (cardType: CardType) => EMAIL_SUBJECTS.cancellation(cardType);
 
 /** "Relance": nothing submitted after the first delay; the cancellation date is stated. */
-export function renderReminderEmail(facts: LifecycleEmailFacts & { deadline: Date; remainingDays: number }): RenderedEmail {
+export function renderReminderEmail(
+  facts: LifecycleEmailFacts & { deadline: Date; remainingDays: number },
+): RenderedEmail {
   return render(reminderSubject(facts.cardType), facts, {
     title: 'Nous attendons toujours vos images',
     paragraphs: [
@@ -221,7 +264,9 @@ export function renderReminderEmail(facts: LifecycleEmailFacts & { deadline: Dat
 }
 
 /** "Annulation": the deadline passed with nothing submitted; the application is cancelled. */
-export function renderCancellationEmail(facts: LifecycleEmailFacts & { remindedAt: Date; cancelledAt: Date }): RenderedEmail {
+export function renderCancellationEmail(
+  facts: LifecycleEmailFacts & { remindedAt: Date; cancelledAt: Date },
+): RenderedEmail {
   return render(cancellationSubject(facts.cardType), facts, {
     title: 'Votre demande de carte est annulée',
     paragraphs: [
@@ -238,7 +283,9 @@ export function renderCancellationEmail(facts: LifecycleEmailFacts & { remindedA
 }
 
 /** "Accusé de réception": the driver confirmed the upload. */
-export function renderReceiptEmail(facts: LifecycleEmailFacts & { submittedAt: Date }): RenderedEmail {
+export function renderReceiptEmail(
+  facts: LifecycleEmailFacts & { submittedAt: Date },
+): RenderedEmail {
   return render(EMAIL_SUBJECTS.receipt(facts.cardType), facts, {
     title: 'Nous avons bien reçu vos images',
     paragraphs: [
@@ -264,6 +311,8 @@ export function renderPaymentRequestEmail(
       'Dernière étape : le paiement de votre carte. Sa fabrication commencera dès réception de votre règlement.',
     ],
     button: { link: facts.paymentPortalUrl, label: 'Payer ma carte sur le portail de paiement' },
-    afterButton: ['Le paiement se fait sur le portail de paiement des cartes T3P, distinct du portail de dépôt des images.'],
+    afterButton: [
+      'Le paiement se fait sur le portail de paiement des cartes T3P, distinct du portail de dépôt des images.',
+    ],
   });
 }

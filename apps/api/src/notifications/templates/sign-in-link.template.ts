@@ -32,10 +32,18 @@ Ce message est envoyé automatiquement, merci de ne pas y répondre.{{#if contac
 </td></tr></table></td></tr></table></body></html>`);
 
 /** Subject, HTML and plain text of the "lien de connexion" email, in French. */
-export function renderSignInLinkEmail(email: SignInLinkEmail): { subject: string; html: string; text: string } {
+export function renderSignInLinkEmail(email: SignInLinkEmail): {
+  subject: string;
+  html: string;
+  text: string;
+} {
   const driver = email.audience === 'DRIVER';
-  const subject = driver ? EMAIL_SUBJECTS.driverSignIn(email.cardType) : EMAIL_SUBJECTS.agentSignIn();
-  const service = driver ? 'Cartes professionnelles T3P — Téléchargement des images' : 'Cartes professionnelles T3P — Espace préfecture';
+  const subject = driver
+    ? EMAIL_SUBJECTS.driverSignIn(email.cardType)
+    : EMAIL_SUBJECTS.agentSignIn();
+  const service = driver
+    ? 'Cartes professionnelles T3P — Téléchargement des images'
+    : 'Cartes professionnelles T3P — Espace préfecture';
   const intro = driver
     ? 'Vous avez demandé à vous connecter au portail où vous déposez votre photo d’identité et votre signature. Le bouton ci-dessous vous y conduit ; il vous restera à appuyer sur « Se connecter ».'
     : 'Vous avez demandé à vous connecter à l’espace des agents de préfecture. Le bouton ci-dessous vous y conduit ; il vous restera à appuyer sur « Se connecter ».';
@@ -65,7 +73,11 @@ export function renderSignInLinkEmail(email: SignInLinkEmail): { subject: string
     '',
     '—',
     'Ce message est envoyé automatiquement, merci de ne pas y répondre.',
-    ...(contactEmail ? [`Une question ? Centre de contact : ${CONTACT_CENTRE.phone} (${CONTACT_CENTRE.phoneNote}) ou ${contactEmail}.`] : []),
+    ...(contactEmail
+      ? [
+          `Une question ? Centre de contact : ${CONTACT_CENTRE.phone} (${CONTACT_CENTRE.phoneNote}) ou ${contactEmail}.`,
+        ]
+      : []),
     '',
   ].join('\n');
   return { subject, html: html(values), text };

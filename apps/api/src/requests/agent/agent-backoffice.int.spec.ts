@@ -15,7 +15,11 @@ describe('back-office dashboard endpoints', () => {
     await seedDemo(test);
     nord = await signInAgent(test, 'agent.nord@demo.t3p.example');
     pdc = await signInAgent(test, 'agent.pas-de-calais@demo.t3p.example');
-    nordApplication = await insertApplication(test, { departement: '59', cardType: 'VMDTR', lastName: 'Aperçu' });
+    nordApplication = await insertApplication(test, {
+      departement: '59',
+      cardType: 'VMDTR',
+      lastName: 'Aperçu',
+    });
   });
   afterAll(() => test.close());
 
@@ -24,7 +28,14 @@ describe('back-office dashboard endpoints', () => {
     expect(response.status).toBe(200);
     const overview = await response.json();
     expect(overview.prefecture).toEqual({ name: 'Préfecture du Nord', departement: '59' });
-    expect(overview.counts).toEqual({ PENDING: 2, REMINDED: 1, SUBMITTED: 1, VALIDATED: 1, REJECTED: 1, CANCELLED: 1 });
+    expect(overview.counts).toEqual({
+      PENDING: 2,
+      REMINDED: 1,
+      SUBMITTED: 1,
+      VALIDATED: 1,
+      REJECTED: 1,
+      CANCELLED: 1,
+    });
     expect(overview.total).toBe(7);
     expect((await (await as(test, pdc)('/api/agent/dashboard/overview')).json()).total).toBe(3);
   });
@@ -34,7 +45,9 @@ describe('back-office dashboard endpoints', () => {
       const seen: string[] = [];
       let cursor = '';
       for (let page = 0; page < 10; page += 1) {
-        const body = await (await as(test, nord)(`/api/agent/dashboard/requests?limit=3&sort=${sort}${cursor}`)).json();
+        const body = await (
+          await as(test, nord)(`/api/agent/dashboard/requests?limit=3&sort=${sort}${cursor}`)
+        ).json();
         seen.push(...body.items.map((item: { createdAt: string }) => item.createdAt));
         if (!body.nextCursor) break;
         cursor = `&cursor=${body.nextCursor}`;
@@ -47,8 +60,12 @@ describe('back-office dashboard endpoints', () => {
     expect(oldest).toEqual([...newest].reverse());
     expect(newest).toEqual([...newest].sort().reverse());
 
-    const filtered = await (await as(test, nord)('/api/agent/dashboard/requests?state=SUBMITTED&cardType=VMDTR&q=lamb')).json();
-    expect(filtered.items.map((item: { driver: { lastName: string } }) => item.driver.lastName)).toEqual(['Lambert']);
+    const filtered = await (
+      await as(test, nord)('/api/agent/dashboard/requests?state=SUBMITTED&cardType=VMDTR&q=lamb')
+    ).json();
+    expect(
+      filtered.items.map((item: { driver: { lastName: string } }) => item.driver.lastName),
+    ).toEqual(['Lambert']);
     expect((await as(test, nord)('/api/agent/dashboard/requests?sort=sideways')).status).toBe(400);
     expect((await as(test, nord)('/api/agent/dashboard/requests?cursor=abc')).status).toBe(400);
     // One route per list: the lifecycle's former copy of it is gone.
@@ -58,16 +75,31 @@ describe('back-office dashboard endpoints', () => {
   it('lists the préfecture’s applications with their open request, searchable', async () => {
     const body = await (await as(test, nord)('/api/agent/dashboard/applications?q=aper')).json();
     expect(body.items).toEqual([
-      expect.objectContaining({ id: nordApplication.applicationId, cardType: 'VMDTR', openRequestState: null }),
+      expect.objectContaining({
+        id: nordApplication.applicationId,
+        cardType: 'VMDTR',
+        openRequestState: null,
+      }),
     ]);
     const all = await (await as(test, nord)('/api/agent/dashboard/applications')).json();
-    expect(all.items.find((item: { driver: { lastName: string } }) => item.driver.lastName === 'Lambert').openRequestState).toBe('SUBMITTED');
-    expect(all.items.every((item: { driver: { driverIdentifier: string } }) => item.driver.driverIdentifier.startsWith('59'))).toBe(true);
+    expect(
+      all.items.find((item: { driver: { lastName: string } }) => item.driver.lastName === 'Lambert')
+        .openRequestState,
+    ).toBe('SUBMITTED');
+    expect(
+      all.items.every((item: { driver: { driverIdentifier: string } }) =>
+        item.driver.driverIdentifier.startsWith('59'),
+      ),
+    ).toBe(true);
   });
 
   it('previews the request email without creating anything, for its own préfecture only', async () => {
     const url = `/api/agent/applications/${nordApplication.applicationId}/email-preview`;
-    const body = { pieces: ['SIGNATURE'], reasonCode: 'SIGNATURE_ILLEGIBLE', reasonText: 'Signez plus grand.' };
+    const body = {
+      pieces: ['SIGNATURE'],
+      reasonCode: 'SIGNATURE_ILLEGIBLE',
+      reasonText: 'Signez plus grand.',
+    };
     const response = await as(test, nord)(url, { json: body });
     expect(response.status).toBe(200);
     const preview = await response.json();
@@ -76,19 +108,26 @@ describe('back-office dashboard endpoints', () => {
     expect(preview.text).toContain('La signature est illisible ou trop pâle. Signez plus grand.');
     expect(preview.html).toContain('Préfecture du Nord');
     expect((await as(test, pdc)(url, { json: body })).status).toBe(404);
-    expect((await as(test, nord)(url, { json: { pieces: [], reasonCode: 'OTHER' } })).status).toBe(400);
+    expect((await as(test, nord)(url, { json: { pieces: [], reasonCode: 'OTHER' } })).status).toBe(
+      400,
+    );
     const apps = await (await as(test, nord)('/api/agent/dashboard/applications?q=aper')).json();
     expect(apps.items[0].openRequestState).toBeNull();
   });
 
   it('gives the delivery state of each email of an application', async () => {
-    const created = await as(test, nord)(`/api/agent/applications/${nordApplication.applicationId}/requests`, {
-      json: { pieces: ['PHOTO'], reasonCode: 'PHOTO_BLURRY' },
-    });
+    const created = await as(test, nord)(
+      `/api/agent/applications/${nordApplication.applicationId}/requests`,
+      {
+        json: { pieces: ['PHOTO'], reasonCode: 'PHOTO_BLURRY' },
+      },
+    );
     expect(created.status).toBe(201);
     const url = `/api/agent/applications/${nordApplication.applicationId}/emails`;
     const before = await (await as(test, nord)(url)).json();
-    expect(before).toEqual([expect.objectContaining({ kind: 'IMAGE_REQUEST', state: 'PENDING', sentAt: null })]);
+    expect(before).toEqual([
+      expect.objectContaining({ kind: 'IMAGE_REQUEST', state: 'PENDING', sentAt: null }),
+    ]);
     expect(before[0].html).toBeUndefined();
     await deliverDue(test);
     const after = await (await as(test, nord)(url)).json();
@@ -116,7 +155,9 @@ describe('back-office CSV export', () => {
     const response = await as(test, session)(`/api/agent/dashboard/requests.csv${query}`);
     expect(response.status).toBe(200);
     expect(response.headers.get('content-type')).toBe('text/csv; charset=utf-8');
-    expect(response.headers.get('content-disposition')).toBe('attachment; filename="demandes-images.csv"');
+    expect(response.headers.get('content-disposition')).toBe(
+      'attachment; filename="demandes-images.csv"',
+    );
     const bytes = Buffer.from(await response.arrayBuffer());
     expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     return bytes.toString('utf8').slice(1).split('\r\n').filter(Boolean);
@@ -129,7 +170,9 @@ describe('back-office CSV export', () => {
     );
     expect(lines).toHaveLength(1 + 7);
     expect(lines.slice(1).every((line) => line.split(';')[3].startsWith('59'))).toBe(true);
-    expect(lines.some((line) => line.includes(';Lambert;Hugo;') && line.includes(';VMDTR;À examiner;'))).toBe(true);
+    expect(
+      lines.some((line) => line.includes(';Lambert;Hugo;') && line.includes(';VMDTR;À examiner;')),
+    ).toBe(true);
     expect(await csv(pdc)).toHaveLength(1 + 3);
   });
 

@@ -2,7 +2,11 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { ImageRequestState } from '@t3p/contracts';
 import { DataSource } from 'typeorm';
-import { CardApplicationEntity, ImageRequestEntity, PrefectureEntity } from '../../database/entities';
+import {
+  CardApplicationEntity,
+  ImageRequestEntity,
+  PrefectureEntity,
+} from '../../database/entities';
 import type { Keyset } from '../request-queries.repository';
 import { SearchCondition } from '../search-condition';
 
@@ -30,11 +34,19 @@ export class AgentBackofficeRepository {
       .getRepository(CardApplicationEntity)
       .createQueryBuilder('a')
       .innerJoinAndSelect('a.driver', 'd')
-      .leftJoin(ImageRequestEntity, 'r', "r.application_id = a.id AND r.state IN ('PENDING', 'REMINDED', 'SUBMITTED')")
+      .leftJoin(
+        ImageRequestEntity,
+        'r',
+        "r.application_id = a.id AND r.state IN ('PENDING', 'REMINDED', 'SUBMITTED')",
+      )
       .addSelect('r.state', 'open_state')
       .where('a.prefecture_id = :prefectureId', { prefectureId });
     if (q) new SearchCondition(q).apply(query, 'a.id');
-    if (after) query.andWhere('(a.created_at, a.id) < (:afterAt, :afterId)', { afterAt: after.createdAt, afterId: after.id });
+    if (after)
+      query.andWhere('(a.created_at, a.id) < (:afterAt, :afterId)', {
+        afterAt: after.createdAt,
+        afterId: after.id,
+      });
     const { entities, raw } = await query
       .orderBy('a.created_at', 'DESC')
       .addOrderBy('a.id', 'DESC')
@@ -46,7 +58,10 @@ export class AgentBackofficeRepository {
     }));
   }
 
-  applicationOfPrefecture(prefectureId: string, applicationId: string): Promise<CardApplicationEntity | null> {
+  applicationOfPrefecture(
+    prefectureId: string,
+    applicationId: string,
+  ): Promise<CardApplicationEntity | null> {
     if (!prefectureId || !applicationId) return Promise.resolve(null);
     return this.dataSource.getRepository(CardApplicationEntity).findOne({
       where: { id: applicationId, prefectureId },

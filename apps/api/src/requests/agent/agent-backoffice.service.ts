@@ -27,7 +27,8 @@ const DAY = 86_400_000;
 
 const cursorOf = (cursor: string | undefined) => {
   const after = cursor ? decodeCursor(cursor) : null;
-  if (cursor && !after) throw ApiException.badRequest('Le curseur de pagination n’est pas valide.', 'BAD_CURSOR');
+  if (cursor && !after)
+    throw ApiException.badRequest('Le curseur de pagination n’est pas valide.', 'BAD_CURSOR');
   return after;
 };
 
@@ -45,11 +46,17 @@ export class AgentBackofficeService {
   ) {}
 
   private delays(): Delays {
-    return { reminderDays: this.env.REMINDER_DELAY_DAYS, cancellationDays: this.env.CANCELLATION_DELAY_DAYS };
+    return {
+      reminderDays: this.env.REMINDER_DELAY_DAYS,
+      cancellationDays: this.env.CANCELLATION_DELAY_DAYS,
+    };
   }
 
   async overview(prefectureId: string): Promise<DashboardOverview> {
-    const [prefecture, counts] = await Promise.all([this.repository.prefecture(prefectureId), this.counts.countsOf(prefectureId)]);
+    const [prefecture, counts] = await Promise.all([
+      this.repository.prefecture(prefectureId),
+      this.counts.countsOf(prefectureId),
+    ]);
     if (!prefecture) throw ApiException.notFound('Cette préfecture est introuvable.');
     return {
       prefecture: { name: prefecture.name, departement: prefecture.departement },
@@ -77,9 +84,17 @@ export class AgentBackofficeService {
     } while (cursor);
   }
 
-  async applications(prefectureId: string, query: ApplicationSearchQuery): Promise<ApplicationPage> {
+  async applications(
+    prefectureId: string,
+    query: ApplicationSearchQuery,
+  ): Promise<ApplicationPage> {
     const after = cursorOf(query.cursor);
-    const rows = await this.repository.applications(prefectureId, query.q?.trim() || undefined, after, DEFAULT_PAGE + 1);
+    const rows = await this.repository.applications(
+      prefectureId,
+      query.q?.trim() || undefined,
+      after,
+      DEFAULT_PAGE + 1,
+    );
     const page = rows.slice(0, DEFAULT_PAGE);
     const last = page[page.length - 1];
     return {
@@ -105,9 +120,14 @@ export class AgentBackofficeService {
   }
 
   /** The « demande d’images » email as the driver would receive it if the request were created now. */
-  async preview(prefectureId: string, applicationId: string, body: CreateImageRequestBody): Promise<EmailPreview> {
+  async preview(
+    prefectureId: string,
+    applicationId: string,
+    body: CreateImageRequestBody,
+  ): Promise<EmailPreview> {
     const application = await this.repository.applicationOfPrefecture(prefectureId, applicationId);
-    if (!application?.driver || !application.prefecture) throw ApiException.notFound('Cette demande de carte est introuvable.');
+    if (!application?.driver || !application.prefecture)
+      throw ApiException.notFound('Cette demande de carte est introuvable.');
     const reason =
       body.reasonCode === 'OTHER'
         ? (body.reasonText ?? '').trim()

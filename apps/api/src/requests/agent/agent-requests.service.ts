@@ -24,9 +24,14 @@ export class AgentRequestsService {
   ) {}
 
   /** One page of the préfecture's requests, newest first unless asked otherwise (the dashboard's sort). */
-  async list(prefectureId: string, query: RequestListQuery, direction: 'ASC' | 'DESC' = 'DESC'): Promise<RequestPage> {
+  async list(
+    prefectureId: string,
+    query: RequestListQuery,
+    direction: 'ASC' | 'DESC' = 'DESC',
+  ): Promise<RequestPage> {
     const after = query.cursor ? decodeCursor(query.cursor) : null;
-    if (query.cursor && !after) throw ApiException.badRequest('Le curseur de pagination n’est pas valide.', 'BAD_CURSOR');
+    if (query.cursor && !after)
+      throw ApiException.badRequest('Le curseur de pagination n’est pas valide.', 'BAD_CURSOR');
     const limit = query.limit ?? DEFAULT_PAGE;
     const rows = await this.queries.list(
       prefectureId,
@@ -46,7 +51,10 @@ export class AgentRequestsService {
     const last = page[page.length - 1];
     return {
       items: page.map((row) => toListItem(row, this.lifecycle.delays())),
-      nextCursor: rows.length > limit && last ? encodeCursor({ createdAt: last.request.createdAt, id: last.request.id }) : null,
+      nextCursor:
+        rows.length > limit && last
+          ? encodeCursor({ createdAt: last.request.createdAt, id: last.request.id })
+          : null,
     };
   }
 
@@ -67,10 +75,16 @@ export class AgentRequestsService {
     };
   }
 
-  async image(prefectureId: string, requestId: string, piece: Piece): Promise<{ contentType: string; bytes: Buffer }> {
+  async image(
+    prefectureId: string,
+    requestId: string,
+    piece: Piece,
+  ): Promise<{ contentType: string; bytes: Buffer }> {
     const context = await this.queries.findOfPrefecture(prefectureId, requestId);
     const images = context ? await this.images.imagesOf(requestId) : [];
-    const image = images.find((candidate) => candidate.piece === piece && candidate.state !== 'DRAFT');
+    const image = images.find(
+      (candidate) => candidate.piece === piece && candidate.state !== 'DRAFT',
+    );
     const shown = image ? await this.images.displayImage(requestId, piece) : null;
     if (!shown) throw ApiException.notFound('Cette image est introuvable.');
     return shown;
@@ -85,6 +99,8 @@ export class AgentRequestsService {
     if (!(await this.queries.applicationOfPrefectureExists(prefectureId, applicationId))) {
       throw ApiException.notFound('Cette demande de carte est introuvable.');
     }
-    return (await this.queries.auditTrail(applicationId)).map(({ entry, agent }) => toAuditView(entry, agent));
+    return (await this.queries.auditTrail(applicationId)).map(({ entry, agent }) =>
+      toAuditView(entry, agent),
+    );
   }
 }

@@ -39,12 +39,15 @@ export class RequestCountsRepository {
 
   /** The préfecture's counts per state and card type: a sum over its few counter rows (one per key once folded). */
   async countsOf(prefectureId: string): Promise<CountRow[]> {
-    const rows: { state: ImageRequestState; card_type: CardType; count: string | number }[] = await this.dataSource.query(
-      `SELECT state, card_type, SUM(n) AS count FROM request_count WHERE prefecture_id = ${this.postgres ? '$1' : '?'}
+    const rows: { state: ImageRequestState; card_type: CardType; count: string | number }[] =
+      await this.dataSource.query(
+        `SELECT state, card_type, SUM(n) AS count FROM request_count WHERE prefecture_id = ${this.postgres ? '$1' : '?'}
         GROUP BY state, card_type`,
-      [prefectureId],
-    );
-    return rows.map((row) => ({ state: row.state, cardType: row.card_type, count: Number(row.count) })).filter((row) => row.count !== 0);
+        [prefectureId],
+      );
+    return rows
+      .map((row) => ({ state: row.state, cardType: row.card_type, count: Number(row.count) }))
+      .filter((row) => row.count !== 0);
   }
 
   /**
@@ -63,9 +66,13 @@ export class RequestCountsRepository {
     await this.dataSource.transaction(async (manager) => {
       await manager.query(`CREATE TEMP TABLE IF NOT EXISTS request_count_fold (${KEY}, n)`);
       await manager.query(`DELETE FROM request_count_fold`);
-      await manager.query(`INSERT INTO request_count_fold SELECT ${KEY}, SUM(n) FROM request_count GROUP BY ${KEY} HAVING SUM(n) <> 0`);
+      await manager.query(
+        `INSERT INTO request_count_fold SELECT ${KEY}, SUM(n) FROM request_count GROUP BY ${KEY} HAVING SUM(n) <> 0`,
+      );
       await manager.query(`DELETE FROM request_count`);
-      await manager.query(`INSERT INTO request_count (${KEY}, n) SELECT ${KEY}, n FROM request_count_fold`);
+      await manager.query(
+        `INSERT INTO request_count (${KEY}, n) SELECT ${KEY}, n FROM request_count_fold`,
+      );
       await manager.query(`DELETE FROM request_count_fold`);
     });
   }
@@ -82,18 +89,26 @@ export class RequestCountsRepository {
    */
   async repair(): Promise<CountDrift[]> {
     return this.dataSource.transaction(async (manager) => {
-      if (this.postgres) await manager.query('LOCK TABLE request_count IN SHARE ROW EXCLUSIVE MODE');
+      if (this.postgres)
+        await manager.query('LOCK TABLE request_count IN SHARE ROW EXCLUSIVE MODE');
       const drift = await this.driftWith(manager);
       if (drift.length === 0) return drift;
       await manager.query('DELETE FROM request_count');
-      await manager.query(`INSERT INTO request_count (${KEY}, n) SELECT ${KEY}, COUNT(*) FROM image_request GROUP BY ${KEY}`);
+      await manager.query(
+        `INSERT INTO request_count (${KEY}, n) SELECT ${KEY}, COUNT(*) FROM image_request GROUP BY ${KEY}`,
+      );
       return drift;
     });
   }
 
   private async driftWith(manager: EntityManager): Promise<CountDrift[]> {
-    const rows: { prefecture_id: string; state: string; card_type: string; counted: string | number; actual: string | number }[] =
-      await manager.query(DRIFT_SQL);
+    const rows: {
+      prefecture_id: string;
+      state: string;
+      card_type: string;
+      counted: string | number;
+      actual: string | number;
+    }[] = await manager.query(DRIFT_SQL);
     return rows.map((row) => ({
       prefectureId: row.prefecture_id,
       state: row.state,

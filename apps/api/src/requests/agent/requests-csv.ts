@@ -13,8 +13,20 @@ const STATE_LABELS: Record<ImageRequestState, string> = {
 export const CSV_BOM = '\uFEFF';
 
 export const CSV_HEADER = [
-  'Référence de la demande', 'Nom', 'Prénom', 'Identifiant chauffeur', 'Numéro de carte', 'Type de carte', 'État',
-  'Pièces demandées', 'Motif', 'Créée le', 'Relancée le', 'Envoyée le', 'Décidée le', 'Annulée le',
+  'Référence de la demande',
+  'Nom',
+  'Prénom',
+  'Identifiant chauffeur',
+  'Numéro de carte',
+  'Type de carte',
+  'État',
+  'Pièces demandées',
+  'Motif',
+  'Créée le',
+  'Relancée le',
+  'Envoyée le',
+  'Décidée le',
+  'Annulée le',
 ];
 
 /**
@@ -34,8 +46,19 @@ export function csvLine(fields: string[]): string {
 
 export function csvRow(item: RequestListItem): string {
   return csvLine([
-    item.id, item.driver.lastName, item.driver.firstName, item.driver.driverIdentifier, item.cardNumber, item.cardType,
-    STATE_LABELS[item.state], item.pieces.map((piece) => (piece === 'PHOTO' ? 'photo' : 'signature')).join(' + '), item.reason,
-    day(item.createdAt), day(item.remindedAt), day(item.submittedAt), day(item.decidedAt), day(item.cancelledAt),
+    item.id,
+    item.driver.lastName,
+    item.driver.firstName,
+    item.driver.driverIdentifier,
+    item.cardNumber,
+    item.cardType,
+    STATE_LABELS[item.state],
+    item.pieces.map((piece) => (piece === 'PHOTO' ? 'photo' : 'signature')).join(' + '),
+    item.reason,
+    day(item.createdAt),
+    day(item.remindedAt),
+    day(item.submittedAt),
+    day(item.decidedAt),
+    day(item.cancelledAt),
   ]);
 }

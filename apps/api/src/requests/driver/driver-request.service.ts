@@ -1,5 +1,10 @@
 import { HttpStatus, Injectable } from '@nestjs/common';
-import { CURRENT_TERMS_VERSION, type DriverRequestView, type Piece, type StoredImageSummary } from '@t3p/contracts';
+import {
+  CURRENT_TERMS_VERSION,
+  type DriverRequestView,
+  type Piece,
+  type StoredImageSummary,
+} from '@t3p/contracts';
 import type { Verdict } from '@t3p/image-rules';
 import type { Principal } from '../../auth/access.decorators';
 import { ApiException } from '../../common/errors/api-exception';
@@ -20,7 +25,8 @@ export class DriverRequestService {
 
   async view(principal: Principal): Promise<DriverRequestView> {
     const request = principal.driverRequest;
-    if (!request) throw ApiException.notFound('Aucune demande d’images n’est associée à votre compte.');
+    if (!request)
+      throw ApiException.notFound('Aucune demande d’images n’est associée à votre compte.');
     const images = await this.images.imagesOf(request.id);
     return {
       ...toRequestView(request, this.lifecycle.delays()),
@@ -40,16 +46,25 @@ export class DriverRequestService {
    * read). The write re-checks the state in its own statement: a request closed while the file
    * was measured gets a 409 and keeps nothing.
    */
-  async upload(principal: Principal, piece: Piece, upload: MultipartUpload): Promise<{ valid: true; image: StoredImageSummary } | { valid: false; verdict: Verdict }> {
+  async upload(
+    principal: Principal,
+    piece: Piece,
+    upload: MultipartUpload,
+  ): Promise<{ valid: true; image: StoredImageSummary } | { valid: false; verdict: Verdict }> {
     const request = this.lifecycle.openRequestOf(principal);
     if (!piecesOf(request).includes(piece)) {
       throw conflict(
-        piece === 'PHOTO' ? 'La préfecture ne vous demande pas de photo d’identité.' : 'La préfecture ne vous demande pas de signature.',
+        piece === 'PHOTO'
+          ? 'La préfecture ne vous demande pas de photo d’identité.'
+          : 'La préfecture ne vous demande pas de signature.',
         'PIECE_NOT_REQUESTED',
       );
     }
     if (!request.termsAcceptedAt) {
-      throw conflict('Acceptez d’abord les conditions d’utilisation (étape « Engagement »).', 'TERMS_NOT_ACCEPTED');
+      throw conflict(
+        'Acceptez d’abord les conditions d’utilisation (étape « Engagement »).',
+        'TERMS_NOT_ACCEPTED',
+      );
     }
     const outcome = await this.images.receiveDraft(request.id, piece, upload);
     if (!outcome.verdict.valid) return { valid: false, verdict: outcome.verdict };
@@ -61,7 +76,12 @@ export class DriverRequestService {
   async image(principal: Principal, piece: Piece): Promise<{ contentType: string; bytes: Buffer }> {
     const request = principal.driverRequest;
     const shown = request ? await this.images.displayImage(request.id, piece) : null;
-    if (!shown) throw new ApiException(HttpStatus.NOT_FOUND, 'NOT_FOUND', 'Aucune image déposée pour cette pièce.');
+    if (!shown)
+      throw new ApiException(
+        HttpStatus.NOT_FOUND,
+        'NOT_FOUND',
+        'Aucune image déposée pour cette pièce.',
+      );
     return shown;
   }
 }

@@ -13,13 +13,26 @@ import { as, fileForm, insertApplication, validPhoto } from '../lifecycle-test-k
 import { TimedTransitionsService } from '../lifecycle/timed-transitions.service';
 
 /** Sends a raw body with its exact length (fetch would re-encode a FormData). */
-function rawPut(url: string, headers: Record<string, string>, body: Buffer): Promise<{ status: number; body: Record<string, unknown> }> {
+function rawPut(
+  url: string,
+  headers: Record<string, string>,
+  body: Buffer,
+): Promise<{ status: number; body: Record<string, unknown> }> {
   return new Promise((resolve, reject) => {
-    const sent = httpRequest(url, { method: 'PUT', headers: { ...headers, 'content-length': String(body.length) } }, (response) => {
-      const chunks: Buffer[] = [];
-      response.on('data', (chunk: Buffer) => chunks.push(chunk));
-      response.on('end', () => resolve({ status: response.statusCode ?? 0, body: JSON.parse(Buffer.concat(chunks).toString('utf8') || '{}') }));
-    });
+    const sent = httpRequest(
+      url,
+      { method: 'PUT', headers: { ...headers, 'content-length': String(body.length) } },
+      (response) => {
+        const chunks: Buffer[] = [];
+        response.on('data', (chunk: Buffer) => chunks.push(chunk));
+        response.on('end', () =>
+          resolve({
+            status: response.statusCode ?? 0,
+            body: JSON.parse(Buffer.concat(chunks).toString('utf8') || '{}'),
+          }),
+        );
+      },
+    );
     sent.on('error', reject);
     sent.end(body);
   });
@@ -38,22 +51,35 @@ describe('driver upload: malformed bodies and races with a closing request', () 
   });
   afterAll(() => test.close());
 
-  const sql = (query: string) => (test.database.settings.DATABASE_URL ? query : query.replace(/\$\d+/g, '?'));
+  const sql = (query: string) =>
+    test.database.settings.DATABASE_URL ? query : query.replace(/\$\d+/g, '?');
 
   /** A new driver with a PENDING photo request, signed in, terms accepted. */
   async function driverWithOpenRequest(): Promise<{ driver: Session; requestId: string }> {
     const application = await insertApplication(test, { departement: '59', cardType: 'VTC' });
-    const created = await as(test, nord)(`/api/agent/applications/${application.applicationId}/requests`, {
-      json: { pieces: ['PHOTO'], reasonCode: 'PHOTO_BLURRY' },
-    });
+    const created = await as(test, nord)(
+      `/api/agent/applications/${application.applicationId}/requests`,
+      {
+        json: { pieces: ['PHOTO'], reasonCode: 'PHOTO_BLURRY' },
+      },
+    );
     const requestId = (await created.json()).id as string;
-    const [{ reference }] = await test.app.get(DataSource).query(sql('SELECT access_ref AS reference FROM image_request WHERE id = $1'), [requestId]);
+    const [{ reference }] = await test.app
+      .get(DataSource)
+      .query(sql('SELECT access_ref AS reference FROM image_request WHERE id = $1'), [requestId]);
     const driver = await signInDriver(test, { ...application, reference, departement: '59' });
-    expect((await as(test, driver)('/api/driver/request/terms', { json: { termsVersion: CURRENT_TERMS_VERSION } })).status).toBe(204);
+    expect(
+      (
+        await as(test, driver)('/api/driver/request/terms', {
+          json: { termsVersion: CURRENT_TERMS_VERSION },
+        })
+      ).status,
+    ).toBe(204);
     return { driver, requestId };
   }
 
-  const draftsOf = (requestId: string) => test.app.get(DataSource).getRepository(StoredImageEntity).countBy({ requestId });
+  const draftsOf = (requestId: string) =>
+    test.app.get(DataSource).getRepository(StoredImageEntity).countBy({ requestId });
 
   /** Runs `between` after the file is measured and before its draft is written (once). */
   function betweenMeasureAndWrite(between: () => Promise<void>): jest.SpyInstance {
@@ -69,26 +95,46 @@ describe('driver upload: malformed bodies and races with a closing request', () 
 
   it('answers a multipart body cut before its closing boundary with 400 BAD_MULTIPART, every time', async () => {
     const { driver } = await driverWithOpenRequest();
-    const body = Buffer.from('--xyz\r\nContent-Disposition: form-data; name="file"; filename="a.jpg"\r\n\r\nabc');
+    const body = Buffer.from(
+      '--xyz\r\nContent-Disposition: form-data; name="file"; filename="a.jpg"\r\n\r\nabc',
+    );
     for (let attempt = 0; attempt < 8; attempt += 1) {
       const answer = await rawPut(
         `${test.url}/api/driver/request/images/photo`,
-        { cookie: driver.cookie, 'x-csrf-token': driver.csrfToken, 'content-type': 'multipart/form-data; boundary=xyz' },
+        {
+          cookie: driver.cookie,
+          'x-csrf-token': driver.csrfToken,
+          'content-type': 'multipart/form-data; boundary=xyz',
+        },
         body,
       );
-      expect(answer).toMatchObject({ status: 400, body: { code: 'BAD_MULTIPART', message: 'Le contenu multipart envoyé est mal formé.' } });
+      expect(answer).toMatchObject({
+        status: 400,
+        body: { code: 'BAD_MULTIPART', message: 'Le contenu multipart envoyé est mal formé.' },
+      });
     }
   });
 
   it('keeps an upright JPEG once: no stored display copy, the shown copy is the original without its metadata', async () => {
     const { driver, requestId } = await driverWithOpenRequest();
-    const photo = await sharp(await validPhoto()).withMetadata({ density: 300, exif: { IFD0: { Artist: 'Olivier' } } }).jpeg().toBuffer();
-    const uploaded = await as(test, driver)('/api/driver/request/images/photo', { method: 'PUT', body: fileForm(photo) });
+    const photo = await sharp(await validPhoto())
+      .withMetadata({ density: 300, exif: { IFD0: { Artist: 'Olivier' } } })
+      .jpeg()
+      .toBuffer();
+    const uploaded = await as(test, driver)('/api/driver/request/images/photo', {
+      method: 'PUT',
+      body: fileForm(photo),
+    });
     expect(uploaded.status).toBe(201);
-    const stored = await test.app.get(DataSource).getRepository(StoredImageEntity).findOneByOrFail({ requestId, piece: 'PHOTO' });
+    const stored = await test.app
+      .get(DataSource)
+      .getRepository(StoredImageEntity)
+      .findOneByOrFail({ requestId, piece: 'PHOTO' });
     expect(Buffer.compare(stored.original, photo)).toBe(0);
     expect(stored.displayJpeg).toBeNull();
-    const shown = Buffer.from(await (await as(test, driver)('/api/driver/request/images/photo')).arrayBuffer());
+    const shown = Buffer.from(
+      await (await as(test, driver)('/api/driver/request/images/photo')).arrayBuffer(),
+    );
     expect(Buffer.compare(shown, stripJpegMetadata(photo) as Buffer)).toBe(0);
     expect((await sharp(shown).metadata()).exif).toBeUndefined();
   });
@@ -98,15 +144,23 @@ describe('driver upload: malformed bodies and races with a closing request', () 
     const requests = test.app.get(DataSource).getRepository(ImageRequestEntity);
     const hook = betweenMeasureAndWrite(async () => {
       // The scheduler's cancellation, committed while the file was being measured.
-      await requests.update({ id: requestId }, { state: 'REMINDED', remindedAt: new Date(test.clock.now().getTime() - 60 * 86_400_000) });
+      await requests.update(
+        { id: requestId },
+        { state: 'REMINDED', remindedAt: new Date(test.clock.now().getTime() - 60 * 86_400_000) },
+      );
       expect(await test.app.get(TimedTransitionsService).cancelDue()).toBeGreaterThanOrEqual(1);
     });
-    const uploaded = await as(test, driver)('/api/driver/request/images/photo', { method: 'PUT', body: fileForm(await validPhoto()) });
+    const uploaded = await as(test, driver)('/api/driver/request/images/photo', {
+      method: 'PUT',
+      body: fileForm(await validPhoto()),
+    });
     expect(hook).toHaveBeenCalledTimes(1);
     expect(uploaded.status).toBe(409);
     expect(await uploaded.json()).toMatchObject({
       code: 'REQUEST_CANCELLED',
-      message: expect.stringMatching(/^Votre fichier n’a pas été gardé\. Votre demande de carte a été annulée/),
+      message: expect.stringMatching(
+        /^Votre fichier n’a pas été gardé\. Votre demande de carte a été annulée/,
+      ),
     });
     expect((await requests.findOneByOrFail({ id: requestId })).state).toBe('CANCELLED');
     expect(await draftsOf(requestId)).toBe(0);
@@ -122,15 +176,23 @@ describe('driver upload: malformed bodies and races with a closing request', () 
       betweenMeasureAndWrite(async () => {
         // Another instance's cancellation: state changed and drafts deleted, not yet committed.
         await other.query('BEGIN');
-        await other.query(`UPDATE image_request SET state = 'CANCELLED', cancelled_at = now() WHERE id = $1`, [requestId]);
-        await other.query(`DELETE FROM stored_image WHERE request_id = $1 AND state = 'DRAFT'`, [requestId]);
+        await other.query(
+          `UPDATE image_request SET state = 'CANCELLED', cancelled_at = now() WHERE id = $1`,
+          [requestId],
+        );
+        await other.query(`DELETE FROM stored_image WHERE request_id = $1 AND state = 'DRAFT'`, [
+          requestId,
+        ]);
         commit = async () => {
           await other.query('COMMIT');
         };
         setTimeout(() => void commit(), 300);
       });
       try {
-        const uploaded = await as(test, driver)('/api/driver/request/images/photo', { method: 'PUT', body: fileForm(await validPhoto()) });
+        const uploaded = await as(test, driver)('/api/driver/request/images/photo', {
+          method: 'PUT',
+          body: fileForm(await validPhoto()),
+        });
         expect(uploaded.status).toBe(409);
         expect(await uploaded.json()).toMatchObject({ code: 'REQUEST_CANCELLED' });
         expect(await draftsOf(requestId)).toBe(0);
@@ -146,7 +208,10 @@ describe('driver upload: malformed bodies and races with a closing request', () 
     betweenMeasureAndWrite(async () => {
       await requests.update({ id: requestId }, { state: 'REMINDED', remindedAt: test.clock.now() });
     });
-    const uploaded = await as(test, driver)('/api/driver/request/images/photo', { method: 'PUT', body: fileForm(await validPhoto()) });
+    const uploaded = await as(test, driver)('/api/driver/request/images/photo', {
+      method: 'PUT',
+      body: fileForm(await validPhoto()),
+    });
     expect(uploaded.status).toBe(201);
     expect(await draftsOf(requestId)).toBe(1);
   });

@@ -18,7 +18,11 @@ import { ApiException } from '../../common/errors/api-exception';
 import { Environment, publicUrlOf } from '../../config/environment';
 import { ImageRequestEntity } from '../../database/entities';
 import { ImagesService } from '../../images/images.service';
-import { LifecycleEmailsService, type LifecycleEmailFacts, type RejectedPiece } from '../../notifications/lifecycle-emails.service';
+import {
+  LifecycleEmailsService,
+  type LifecycleEmailFacts,
+  type RejectedPiece,
+} from '../../notifications/lifecycle-emails.service';
 import { RequestQueriesRepository } from '../request-queries.repository';
 import { deadlineOf, Delays, piecesOf, toRequestView } from '../request.mapper';
 
@@ -30,9 +34,11 @@ import {
   TransitionScope,
 } from './request-transitions.repository';
 
-export const conflict = (message: string, code: ApiErrorCode = 'STATE_CONFLICT') => ApiException.conflict(message, code);
+export const conflict = (message: string, code: ApiErrorCode = 'STATE_CONFLICT') =>
+  ApiException.conflict(message, code);
 
-const ALREADY_OPEN = 'Une demande d’images est déjà en cours pour cette demande de carte : attendez qu’elle soit close.';
+const ALREADY_OPEN =
+  'Une demande d’images est déjà en cours pour cette demande de carte : attendez qu’elle soit close.';
 
 /**
  * The state machine of image requests (shared/spec/lifecycle.md) for the transitions people make:
@@ -51,7 +57,10 @@ export class LifecycleService {
   ) {}
 
   delays(): Delays {
-    return { reminderDays: this.env.REMINDER_DELAY_DAYS, cancellationDays: this.env.CANCELLATION_DELAY_DAYS };
+    return {
+      reminderDays: this.env.REMINDER_DELAY_DAYS,
+      cancellationDays: this.env.CANCELLATION_DELAY_DAYS,
+    };
   }
 
   /** The facts of the lifecycle emails for one request. */
@@ -174,20 +183,35 @@ export class LifecycleService {
     ]);
     const context = await scope.context(request.id);
     if (!context) throw new Error('The request just inserted is missing');
-    const facts = { ...this.emailFacts(context), deadline: deadlineOf(request, this.delays()) ?? input.now };
-    if (input.rejected) await this.emails.rejection(scope.manager, this.emailTarget(context), { ...facts, rejected: input.rejected });
+    const facts = {
+      ...this.emailFacts(context),
+      deadline: deadlineOf(request, this.delays()) ?? input.now,
+    };
+    if (input.rejected)
+      await this.emails.rejection(scope.manager, this.emailTarget(context), {
+        ...facts,
+        rejected: input.rejected,
+      });
     else await this.emails.imageRequest(scope.manager, this.emailTarget(context), facts);
     return toRequestView(request, this.delays());
   }
 
   /** The agent's review: every requested image validated → VALIDATED; any rejected → REJECTED + a new request. */
   /** The request of the agent's préfecture and its decisions, one per requested image (else 404 / 422). */
-  private async decisionsOn(agent: { prefectureId: string }, requestId: string, body: ReviewRequestBody) {
+  private async decisionsOn(
+    agent: { prefectureId: string },
+    requestId: string,
+    body: ReviewRequestBody,
+  ) {
     const found = await this.queries.findOfPrefecture(agent.prefectureId, requestId);
     if (!found) throw ApiException.notFound('Cette demande d’images est introuvable.');
     const requested = piecesOf(found.request);
     const decided = body.decisions.map((decision) => decision.piece);
-    if (new Set(decided).size !== decided.length || decided.length !== requested.length || !requested.every((p) => decided.includes(p))) {
+    if (
+      new Set(decided).size !== decided.length ||
+      decided.length !== requested.length ||
+      !requested.every((p) => decided.includes(p))
+    ) {
       throw new ApiException(
         HttpStatus.UNPROCESSABLE_ENTITY,
         'DECISIONS_INCOMPLETE',
@@ -195,7 +219,14 @@ export class LifecycleService {
       );
     }
     const rejected = body.decisions.filter((decision) => decision.outcome === 'REJECTED');
-    return { found, rejected, reasonOf: (decision: ImageDecision): RejectedPiece => ({ piece: decision.piece, reason: decision.reason?.trim() ?? '' }) };
+    return {
+      found,
+      rejected,
+      reasonOf: (decision: ImageDecision): RejectedPiece => ({
+        piece: decision.piece,
+        reason: decision.reason?.trim() ?? '',
+      }),
+    };
   }
 
   /**
@@ -203,10 +234,18 @@ export class LifecycleService {
    * it would be written now (the new request's personal link is drawn only when it is created);
    * nothing is recorded or sent. 422 when no image is refused (the driver then gets « demande validée »).
    */
-  async reviewEmailPreview(agent: { prefectureId: string }, requestId: string, body: ReviewRequestBody): Promise<EmailPreview> {
+  async reviewEmailPreview(
+    agent: { prefectureId: string },
+    requestId: string,
+    body: ReviewRequestBody,
+  ): Promise<EmailPreview> {
     const { found, rejected, reasonOf } = await this.decisionsOn(agent, requestId, body);
     if (rejected.length === 0) {
-      throw new ApiException(HttpStatus.UNPROCESSABLE_ENTITY, 'NOTHING_REJECTED', 'Aucune image n’est refusée : le chauffeur recevra le courriel « demande validée ».');
+      throw new ApiException(
+        HttpStatus.UNPROCESSABLE_ENTITY,
+        'NOTHING_REJECTED',
+        'Aucune image n’est refusée : le chauffeur recevra le courriel « demande validée ».',
+      );
     }
     const now = this.clock.now();
     const { reminderDays, cancellationDays } = this.delays();
@@ -222,7 +261,11 @@ export class LifecycleService {
     return { to: found.application.driver.email, ...rendered };
   }
 
-  async review(agent: { agentId: string; prefectureId: string }, requestId: string, body: ReviewRequestBody): Promise<ReviewResult> {
+  async review(
+    agent: { agentId: string; prefectureId: string },
+    requestId: string,
+    body: ReviewRequestBody,
+  ): Promise<ReviewResult> {
     const { found, rejected, reasonOf } = await this.decisionsOn(agent, requestId, body);
     const validated = body.decisions.filter((decision) => decision.outcome === 'VALIDATED');
     const to = rejected.length > 0 ? 'REJECTED' : 'VALIDATED';
@@ -232,7 +275,12 @@ export class LifecycleService {
         const decision = rejected.find((candidate) => candidate.piece === piece);
         return decision ? (decision.reasonCode ?? 'OTHER') : null;
       };
-      if (!(await scope.decideRequest(requestId, to, now, { photo: codeOf('PHOTO'), signature: codeOf('SIGNATURE') }))) {
+      if (
+        !(await scope.decideRequest(requestId, to, now, {
+          photo: codeOf('PHOTO'),
+          signature: codeOf('SIGNATURE'),
+        }))
+      ) {
         const fresh = await scope.context(requestId);
         if (found.request.state === 'SUBMITTED' && fresh?.request.state === 'SUBMITTED') {
           throw conflict(
@@ -248,12 +296,18 @@ export class LifecycleService {
       }
       if (validated.length) {
         await this.images.setStateInTransaction(scope.manager, requestId, {
-          from: 'SUBMITTED', to: 'VALIDATED', pieces: validated.map((d) => d.piece), decision: { at: now },
+          from: 'SUBMITTED',
+          to: 'VALIDATED',
+          pieces: validated.map((d) => d.piece),
+          decision: { at: now },
         });
       }
       for (const decision of rejected) {
         await this.images.setStateInTransaction(scope.manager, requestId, {
-          from: 'SUBMITTED', to: 'REJECTED', pieces: [decision.piece], decision: { at: now, rejectionReason: decision.reason?.trim() ?? null },
+          from: 'SUBMITTED',
+          to: 'REJECTED',
+          pieces: [decision.piece],
+          decision: { at: now, rejectionReason: decision.reason?.trim() ?? null },
         });
       }
       const reason = rejected.map((decision) => decision.reason?.trim()).join(' ');
@@ -273,7 +327,10 @@ export class LifecycleService {
       const request = { ...found.request, state: to, decidedAt: now } as ImageRequestEntity;
       if (to === 'VALIDATED') {
         await scope.setApplicationState([found.application.id], 'VALIDATED', now);
-        await this.emails.paymentRequest(scope.manager, this.emailTarget(found), { ...this.emailFacts(found), validatedAt: now });
+        await this.emails.paymentRequest(scope.manager, this.emailTarget(found), {
+          ...this.emailFacts(found),
+          validatedAt: now,
+        });
         return { request: toRequestView(request, this.delays()), followUp: null };
       }
       const followUp = await this.openRequest(scope, {
@@ -296,12 +353,16 @@ export class LifecycleService {
   /** "Engagement": stores the date and the version of the terms accepted. */
   async acceptTerms(principal: Principal, termsVersion: string): Promise<void> {
     if (termsVersion !== CURRENT_TERMS_VERSION) {
-      throw conflict('Les conditions d’utilisation ont changé : rechargez la page pour lire la version en vigueur.', 'TERMS_OUTDATED');
+      throw conflict(
+        'Les conditions d’utilisation ont changé : rechargez la page pour lire la version en vigueur.',
+        'TERMS_OUTDATED',
+      );
     }
     const request = this.openRequestOf(principal);
     await this.transitions.run(async (scope) => {
       const now = this.clock.now();
-      if (!(await scope.acceptTerms(request.id, now, termsVersion))) throw this.closedError({ request });
+      if (!(await scope.acceptTerms(request.id, now, termsVersion)))
+        throw this.closedError({ request });
       await scope.audit([
         {
           applicationId: request.applicationId,
@@ -341,9 +402,13 @@ export class LifecycleService {
       const won = await scope.submitRequest(request.id, now);
       const context = await scope.context(request.id);
       if (!won) {
-        if (!context || !['PENDING', 'REMINDED'].includes(context.request.state)) throw this.closedError(context ?? { request });
+        if (!context || !['PENDING', 'REMINDED'].includes(context.request.state))
+          throw this.closedError(context ?? { request });
         if (!context.request.termsAcceptedAt) {
-          throw conflict('Acceptez d’abord les conditions d’utilisation (étape « Engagement »).', 'TERMS_NOT_ACCEPTED');
+          throw conflict(
+            'Acceptez d’abord les conditions d’utilisation (étape « Engagement »).',
+            'TERMS_NOT_ACCEPTED',
+          );
         }
         throw new ApiException(
           HttpStatus.UNPROCESSABLE_ENTITY,
@@ -352,7 +417,10 @@ export class LifecycleService {
         );
       }
       if (!context) throw new Error('Submitted request vanished in its own transaction');
-      await this.images.setStateInTransaction(scope.manager, request.id, { from: 'DRAFT', to: 'SUBMITTED' });
+      await this.images.setStateInTransaction(scope.manager, request.id, {
+        from: 'DRAFT',
+        to: 'SUBMITTED',
+      });
       await scope.setApplicationState([request.applicationId], 'UNDER_REVIEW', now);
       await scope.audit([
         {
@@ -367,7 +435,10 @@ export class LifecycleService {
           at: now,
         },
       ]);
-      await this.emails.receipt(scope.manager, this.emailTarget(context), { ...this.emailFacts(context), submittedAt: now });
+      await this.emails.receipt(scope.manager, this.emailTarget(context), {
+        ...this.emailFacts(context),
+        submittedAt: now,
+      });
       return toRequestView({ ...request, state: 'SUBMITTED', submittedAt: now }, this.delays());
     });
   }
@@ -375,8 +446,10 @@ export class LifecycleService {
   /** The driver's request (as the guard read it) when it still accepts uploads; else a clear 404 or 409. */
   openRequestOf(principal: Principal): ImageRequestEntity {
     const request = principal.driverRequest;
-    if (!request) throw ApiException.notFound('Aucune demande d’images n’est associée à votre compte.');
-    if (request.state !== 'PENDING' && request.state !== 'REMINDED') throw this.closedError({ request });
+    if (!request)
+      throw ApiException.notFound('Aucune demande d’images n’est associée à votre compte.');
+    if (request.state !== 'PENDING' && request.state !== 'REMINDED')
+      throw this.closedError({ request });
     return request;
   }
 
@@ -390,16 +463,25 @@ export class LifecycleService {
   closedError({ request }: { request: ImageRequestEntity }): ApiException {
     switch (request.state) {
       case 'SUBMITTED':
-        return conflict('Vos images ont déjà été envoyées : la préfecture les examine.', 'REQUEST_ALREADY_SUBMITTED');
+        return conflict(
+          'Vos images ont déjà été envoyées : la préfecture les examine.',
+          'REQUEST_ALREADY_SUBMITTED',
+        );
       case 'CANCELLED':
         return conflict(
           'Votre demande de carte a été annulée faute d’images reçues dans le délai : le dépôt n’est plus possible.',
           'REQUEST_CANCELLED',
         );
       case 'VALIDATED':
-        return conflict('Votre demande est déjà validée : il n’y a plus d’image à déposer.', 'REQUEST_CLOSED');
+        return conflict(
+          'Votre demande est déjà validée : il n’y a plus d’image à déposer.',
+          'REQUEST_CLOSED',
+        );
       default:
-        return conflict('Cette demande d’images est close : il n’y a plus d’image à déposer.', 'REQUEST_CLOSED');
+        return conflict(
+          'Cette demande d’images est close : il n’y a plus d’image à déposer.',
+          'REQUEST_CLOSED',
+        );
     }
   }
 }

@@ -15,7 +15,8 @@ import { date, requestOfRow, type ContextRow } from '../../database/raw-rows';
 /** A request with everything its emails and checks need. */
 export interface RequestContext {
   request: ImageRequestEntity;
-  application: CardApplicationEntity & Required<Pick<CardApplicationEntity, 'driver' | 'prefecture'>>;
+  application: CardApplicationEntity &
+    Required<Pick<CardApplicationEntity, 'driver' | 'prefecture'>>;
 }
 
 export interface NewAuditEntry {
@@ -31,15 +32,28 @@ export interface NewAuditEntry {
 }
 
 const AUDIT_COLUMNS: [string, string][] = [
-  ['id', 'varchar'], ['application_id', 'varchar'], ['request_id', 'varchar'], ['actor_type', 'varchar'], ['actor_id', 'varchar'],
-  ['action', 'varchar'], ['from_state', 'varchar'], ['to_state', 'varchar'], ['reason', 'varchar'], ['at', 'timestamptz'],
+  ['id', 'varchar'],
+  ['application_id', 'varchar'],
+  ['request_id', 'varchar'],
+  ['actor_type', 'varchar'],
+  ['actor_id', 'varchar'],
+  ['action', 'varchar'],
+  ['from_state', 'varchar'],
+  ['to_state', 'varchar'],
+  ['reason', 'varchar'],
+  ['at', 'timestamptz'],
 ];
 
 /**
  * Many rows in one statement: on PostgreSQL one array parameter per column (`unnest`), so the
  * statement stays small whatever the batch; on SQLite a multi-row VALUES.
  */
-export async function insertRows(manager: EntityManager, table: string, columns: [string, string][], rows: unknown[][]): Promise<void> {
+export async function insertRows(
+  manager: EntityManager,
+  table: string,
+  columns: [string, string][],
+  rows: unknown[][],
+): Promise<void> {
   if (rows.length === 0) return;
   const names = columns.map(([name]) => name).join(', ');
   if (manager.connection.options.type === 'postgres') {
@@ -49,7 +63,11 @@ export async function insertRows(manager: EntityManager, table: string, columns:
     return;
   }
   const sqliteValue = (value: unknown) =>
-    value instanceof Date ? DateUtils.mixedDateToUtcDatetimeString(value) : typeof value === 'boolean' ? Number(value) : value;
+    value instanceof Date
+      ? DateUtils.mixedDateToUtcDatetimeString(value)
+      : typeof value === 'boolean'
+        ? Number(value)
+        : value;
   const placeholders = `(${columns.map(() => '?').join(', ')})`;
   await manager.query(
     `INSERT INTO ${table} (${names}) VALUES ${rows.map(() => placeholders).join(', ')}`,
@@ -58,7 +76,9 @@ export async function insertRows(manager: EntityManager, table: string, columns:
 }
 
 /** The columns of a RequestContext: a request (`r`, read from `source`) joined to its application, driver and préfecture. */
-const contextSelect = (source: string) => `SELECT r.id, r.application_id, r.prefecture_id, r.card_type, r.access_ref, r.photo_requested,
+const contextSelect = (
+  source: string,
+) => `SELECT r.id, r.application_id, r.prefecture_id, r.card_type, r.access_ref, r.photo_requested,
          r.signature_requested, r.reason_code, r.reason_text, r.state, r.created_by_agent_id, r.previous_request_id, r.created_at,
          r.reminded_at, r.submitted_at, r.decided_at, r.cancelled_at, r.terms_accepted_at, r.terms_version,
          a.driver_id, a.card_number, a.state AS application_state, a.card_valid_until,
@@ -83,7 +103,11 @@ function toContext(row: ContextRow): RequestContext {
     purgedAt: date(row['purged_at']),
     createdAt: request.createdAt,
   };
-  const prefecture = { id: request.prefectureId, departement: row['departement'] as string, name: row['prefecture_name'] as string } as PrefectureEntity;
+  const prefecture = {
+    id: request.prefectureId,
+    departement: row['departement'] as string,
+    name: row['prefecture_name'] as string,
+  } as PrefectureEntity;
   const application = {
     id: request.applicationId,
     driverId: driver.id,
@@ -114,7 +138,11 @@ export class TransitionScope {
 
   /** Raw SQL with named parameters, portable (dates converted for SQLite). Returns the rows. */
   private async sql<T>(query: string, parameters: Record<string, unknown>): Promise<T[]> {
-    const [text, values] = this.manager.connection.driver.escapeQueryWithParameters(query, parameters, {});
+    const [text, values] = this.manager.connection.driver.escapeQueryWithParameters(
+      query,
+      parameters,
+      {},
+    );
     const runner = this.manager.queryRunner;
     if (!runner) throw new Error('TransitionScope is used outside its transaction');
     const result = await runner.query(text, values, true);
@@ -126,7 +154,9 @@ export class TransitionScope {
     requestId: string,
     from: readonly ImageRequestState[],
     to: ImageRequestState,
-    set: Partial<Pick<ImageRequestEntity, 'remindedAt' | 'submittedAt' | 'decidedAt' | 'cancelledAt'>> = {},
+    set: Partial<
+      Pick<ImageRequestEntity, 'remindedAt' | 'submittedAt' | 'decidedAt' | 'cancelledAt'>
+    > = {},
   ): Promise<boolean> {
     const result = await this.manager
       .createQueryBuilder()
@@ -201,7 +231,11 @@ export class TransitionScope {
     return (result.affected ?? 0) === 1;
   }
 
-  async setApplicationState(applicationIds: string[], state: CardApplicationState, at: Date): Promise<void> {
+  async setApplicationState(
+    applicationIds: string[],
+    state: CardApplicationState,
+    at: Date,
+  ): Promise<void> {
     if (applicationIds.length === 0) return;
     await this.manager
       .createQueryBuilder()
@@ -211,9 +245,14 @@ export class TransitionScope {
       .execute();
   }
 
-  applicationOfPrefecture(applicationId: string, prefectureId: string): Promise<CardApplicationEntity | null> {
+  applicationOfPrefecture(
+    applicationId: string,
+    prefectureId: string,
+  ): Promise<CardApplicationEntity | null> {
     if (!applicationId || !prefectureId) return Promise.resolve(null);
-    return this.manager.getRepository(CardApplicationEntity).findOneBy({ id: applicationId, prefectureId });
+    return this.manager
+      .getRepository(CardApplicationEntity)
+      .findOneBy({ id: applicationId, prefectureId });
   }
 
   async insertRequest(request: ImageRequestEntity): Promise<void> {
@@ -222,10 +261,23 @@ export class TransitionScope {
 
   async audit(entries: NewAuditEntry[]): Promise<void> {
     if (entries.length === 0) return;
-    await insertRows(this.manager, 'audit_entry', AUDIT_COLUMNS, entries.map((entry) => [
-      randomUUID(), entry.applicationId, entry.requestId, entry.actorType, entry.actorId, entry.action,
-      entry.fromState, entry.toState, entry.reason, entry.at,
-    ]));
+    await insertRows(
+      this.manager,
+      'audit_entry',
+      AUDIT_COLUMNS,
+      entries.map((entry) => [
+        randomUUID(),
+        entry.applicationId,
+        entry.requestId,
+        entry.actorType,
+        entry.actorId,
+        entry.action,
+        entry.fromState,
+        entry.toState,
+        entry.reason,
+        entry.at,
+      ]),
+    );
   }
 
   /**
@@ -276,14 +328,20 @@ export class TransitionScope {
    * applications, whose images and emails the caller deletes through the Images and
    * Notifications modules in the same transaction. SKIP LOCKED on PostgreSQL.
    */
-  async purgeDrivers(cutoff: Date, now: Date, limit: number): Promise<{ driverIds: string[]; applicationIds: string[] }> {
+  async purgeDrivers(
+    cutoff: Date,
+    now: Date,
+    limit: number,
+  ): Promise<{ driverIds: string[]; applicationIds: string[] }> {
     const candidates = `SELECT d.id FROM driver d
         WHERE d.purged_at IS NULL
           AND EXISTS (SELECT 1 FROM card_application a WHERE a.driver_id = d.id)
           AND NOT EXISTS (SELECT 1 FROM card_application a WHERE a.driver_id = d.id
                            AND (a.card_valid_until IS NULL OR a.card_valid_until > :cutoff))
         LIMIT :limit${this.postgres ? ' FOR UPDATE OF d SKIP LOCKED' : ''}`;
-    const erased = this.postgres ? "'effacé-' || id || '@invalid'" : "'effacé-' || id || '@invalid'";
+    const erased = this.postgres
+      ? "'effacé-' || id || '@invalid'"
+      : "'effacé-' || id || '@invalid'";
     const drivers = await this.sql<{ id: string }>(
       `UPDATE driver SET last_name = '—', first_name = '—', email = ${erased}, address_line1 = '—',
               address_line2 = NULL, postal_code = '—', city = '—', purged_at = :now

@@ -1,5 +1,11 @@
 import { DataSource } from 'typeorm';
-import { deliverDue, DemoDriverRow, seedDemo, signInAgent, signInDriver } from '../../auth/auth-test-kit';
+import {
+  deliverDue,
+  DemoDriverRow,
+  seedDemo,
+  signInAgent,
+  signInDriver,
+} from '../../auth/auth-test-kit';
 import { ImageRequestEntity } from '../../database/entities';
 import { LifecycleScheduler } from '../../scheduler/lifecycle-scheduler.service';
 import { startTestApp, TestApp } from '../../testing/test-app';
@@ -42,13 +48,24 @@ describe('timed transitions: reminder, cancellation, purge (ManualClock, real SM
 
   it('reminds on day 15, cancels on day 45, and a submission on day 44 prevents the cancellation', async () => {
     const nord = await signInAgent(test, 'agent.nord@demo.t3p.example');
-    const idle = await insertApplication(test, { departement: '59', cardType: 'VMDTR', lastName: 'Oubli' });
-    const late = await insertApplication(test, { departement: '59', cardType: 'VTC', lastName: 'Tardif' });
+    const idle = await insertApplication(test, {
+      departement: '59',
+      cardType: 'VMDTR',
+      lastName: 'Oubli',
+    });
+    const late = await insertApplication(test, {
+      departement: '59',
+      cardType: 'VTC',
+      lastName: 'Tardif',
+    });
     const ids: string[] = [];
     for (const application of [idle, late]) {
-      const response = await as(test, nord)(`/api/agent/applications/${application.applicationId}/requests`, {
-        json: { pieces: ['PHOTO'], reasonCode: 'PHOTO_BACKGROUND' },
-      });
+      const response = await as(test, nord)(
+        `/api/agent/applications/${application.applicationId}/requests`,
+        {
+          json: { pieces: ['PHOTO'], reasonCode: 'PHOTO_BACKGROUND' },
+        },
+      );
       expect(response.status).toBe(201);
       ids.push((await response.json()).id);
     }
@@ -60,7 +77,9 @@ describe('timed transitions: reminder, cancellation, purge (ManualClock, real SM
     expect(await scheduler.tick()).toEqual({ reminded: 2, cancelled: 0, purged: 0 });
     expect(await scheduler.tick()).toEqual({ reminded: 0, cancelled: 0, purged: 0 });
     await deliverDue(test);
-    const [reminder] = mailsTo(smtp.messages, idle.email).filter((m) => m.subject === 'Rappel : images toujours attendues pour votre carte VMDTR');
+    const [reminder] = mailsTo(smtp.messages, idle.email).filter(
+      (m) => m.subject === 'Rappel : images toujours attendues pour votre carte VMDTR',
+    );
     expect(reminder).toBeDefined();
     for (const part of [reminder.text ?? '', reminder.html || '']) {
       expect(part).toContain('Madame OUBLI Léa');
@@ -74,11 +93,29 @@ describe('timed transitions: reminder, cancellation, purge (ManualClock, real SM
     }
 
     test.clock.advanceDays(29); // day 44
-    const ref = await test.app.get(DataSource).getRepository(ImageRequestEntity).findOneByOrFail({ id: ids[1] });
-    const driver = await signInDriver(test, { email: late.email, reference: ref.accessRef } as DemoDriverRow);
-    expect((await as(test, driver)('/api/driver/request/terms', { json: { termsVersion: '2026-11' } })).status).toBe(204);
-    expect((await as(test, driver)('/api/driver/request/images/photo', { method: 'PUT', body: fileForm(await validPhoto()) })).status).toBe(201);
-    expect((await as(test, driver)('/api/driver/request/submit', { method: 'POST' })).status).toBe(200);
+    const ref = await test.app
+      .get(DataSource)
+      .getRepository(ImageRequestEntity)
+      .findOneByOrFail({ id: ids[1] });
+    const driver = await signInDriver(test, {
+      email: late.email,
+      reference: ref.accessRef,
+    } as DemoDriverRow);
+    expect(
+      (await as(test, driver)('/api/driver/request/terms', { json: { termsVersion: '2026-11' } }))
+        .status,
+    ).toBe(204);
+    expect(
+      (
+        await as(test, driver)('/api/driver/request/images/photo', {
+          method: 'PUT',
+          body: fileForm(await validPhoto()),
+        })
+      ).status,
+    ).toBe(201);
+    expect((await as(test, driver)('/api/driver/request/submit', { method: 'POST' })).status).toBe(
+      200,
+    );
 
     test.clock.advanceDays(1); // day 45
     expect(await scheduler.tick()).toEqual({ reminded: 0, cancelled: 1, purged: 0 });
@@ -86,27 +123,41 @@ describe('timed transitions: reminder, cancellation, purge (ManualClock, real SM
     expect((await requests.findOneByOrFail({ id: ids[0] })).state).toBe('CANCELLED');
     expect((await requests.findOneByOrFail({ id: ids[1] })).state).toBe('SUBMITTED');
     await deliverDue(test);
-    const cancellations = mailsTo(smtp.messages, idle.email).filter((m) => m.subject === 'Annulation de votre demande pour votre carte VMDTR');
+    const cancellations = mailsTo(smtp.messages, idle.email).filter(
+      (m) => m.subject === 'Annulation de votre demande pour votre carte VMDTR',
+    );
     expect(cancellations).toHaveLength(1);
     for (const part of [cancellations[0].text ?? '', cancellations[0].html || '']) {
       expect(part).toContain('définitivement annulée le 19 février 2026');
       expect(part).toContain('rappelé le 20 janvier 2026');
       expect(part).toContain('Faute d’avoir reçu ces images dans le délai');
     }
-    expect(mailsTo(smtp.messages, late.email).filter((m) => /^Annulation/.test(m.subject ?? ''))).toHaveLength(0);
-    const audit = await (await as(test, await signInAgent(test, 'agent.nord@demo.t3p.example'))(`/api/agent/applications/${idle.applicationId}/audit`)).json();
-    expect(audit.map((entry: { action: string; actorType: string }) => `${entry.action}:${entry.actorType}`)).toEqual([
-      'REQUEST_CREATED:AGENT',
-      'REMINDER_SENT:SYSTEM',
-      'REQUEST_CANCELLED:SYSTEM',
-    ]);
+    expect(
+      mailsTo(smtp.messages, late.email).filter((m) => /^Annulation/.test(m.subject ?? '')),
+    ).toHaveLength(0);
+    const audit = await (
+      await as(
+        test,
+        await signInAgent(test, 'agent.nord@demo.t3p.example'),
+      )(`/api/agent/applications/${idle.applicationId}/audit`)
+    ).json();
+    expect(
+      audit.map(
+        (entry: { action: string; actorType: string }) => `${entry.action}:${entry.actorType}`,
+      ),
+    ).toEqual(['REQUEST_CREATED:AGENT', 'REMINDER_SENT:SYSTEM', 'REQUEST_CANCELLED:SYSTEM']);
   });
 
   it('delivers all 200 emails once when the SMTP server was down during the transitions', async () => {
     await deliverDue(test);
     await smtp.stop();
     const start = test.clock.now();
-    const emails = await insertPendingRequests(test, '62', 200, new Date(start.getTime() - 16 * 86_400_000));
+    const emails = await insertPendingRequests(
+      test,
+      '62',
+      200,
+      new Date(start.getTime() - 16 * 86_400_000),
+    );
     expect((await scheduler.tick()).reminded).toBe(200);
     for (let i = 0; i < 5; i += 1) expect((await deliverDue(test)).sent).toBe(0);
     await smtp.start();
@@ -131,19 +182,30 @@ describe('timed transitions: reminder, cancellation, purge (ManualClock, real SM
     const expired = await insertApplication(test, { departement: '62', lastName: 'Ancien' });
     const p = test.database.settings.DATABASE_URL ? ['$1', '$2'] : ['?', '?'];
     const validUntil = new Date(test.clock.now().getTime() - 364 * 86_400_000);
-    await dataSource.query(`UPDATE card_application SET card_valid_until = ${p[0]} WHERE id = ${p[1]}`, [
-      test.database.settings.DATABASE_URL ? validUntil : validUntil.toISOString().replace('T', ' ').replace('Z', ''),
-      expired.applicationId,
-    ]);
+    await dataSource.query(
+      `UPDATE card_application SET card_valid_until = ${p[0]} WHERE id = ${p[1]}`,
+      [
+        test.database.settings.DATABASE_URL
+          ? validUntil
+          : validUntil.toISOString().replace('T', ' ').replace('Z', ''),
+        expired.applicationId,
+      ],
+    );
     expect((await scheduler.tick()).purged).toBe(0);
     test.clock.advanceDays(2);
     expect((await scheduler.tick()).purged).toBe(1);
-    const [driver] = await dataSource.query(`SELECT last_name, email, purged_at FROM driver WHERE id = ${p[0]}`, [expired.driverId]);
+    const [driver] = await dataSource.query(
+      `SELECT last_name, email, purged_at FROM driver WHERE id = ${p[0]}`,
+      [expired.driverId],
+    );
     expect(driver.last_name).toBe('—');
     expect(driver.email).not.toContain('@test.t3p.example');
     expect(driver.purged_at).not.toBeNull();
     // The back-office search column held the same name and email.
-    const [application] = await dataSource.query(`SELECT search_text FROM card_application WHERE id = ${p[0]}`, [expired.applicationId]);
+    const [application] = await dataSource.query(
+      `SELECT search_text FROM card_application WHERE id = ${p[0]}`,
+      [expired.applicationId],
+    );
     expect(application.search_text).toBe('');
     expect((await scheduler.tick()).purged).toBe(0);
   });

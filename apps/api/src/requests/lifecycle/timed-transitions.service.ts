@@ -34,7 +34,13 @@ export class TimedTransitionsService {
     for (;;) {
       const moved = await this.transitions.run(async (scope) => {
         const now = this.clock.now();
-        const contexts = await scope.claimDue('PENDING', 'REMINDED', new Date(now.getTime() - this.env.REMINDER_DELAY_DAYS * DAY), now, batch);
+        const contexts = await scope.claimDue(
+          'PENDING',
+          'REMINDED',
+          new Date(now.getTime() - this.env.REMINDER_DELAY_DAYS * DAY),
+          now,
+          batch,
+        );
         await scope.audit(
           contexts.map(({ request }) => ({
             applicationId: request.applicationId,
@@ -53,7 +59,11 @@ export class TimedTransitionsService {
           scope.manager,
           contexts.map((context) => ({
             target: this.lifecycle.emailTarget(context),
-            facts: { ...this.lifecycle.emailFacts(context), deadline, remainingDays: this.env.CANCELLATION_DELAY_DAYS },
+            facts: {
+              ...this.lifecycle.emailFacts(context),
+              deadline,
+              remainingDays: this.env.CANCELLATION_DELAY_DAYS,
+            },
           })),
         );
         return contexts.length;
@@ -69,9 +79,19 @@ export class TimedTransitionsService {
     for (;;) {
       const moved = await this.transitions.run(async (scope) => {
         const now = this.clock.now();
-        const contexts = await scope.claimDue('REMINDED', 'CANCELLED', new Date(now.getTime() - this.env.CANCELLATION_DELAY_DAYS * DAY), now, batch);
+        const contexts = await scope.claimDue(
+          'REMINDED',
+          'CANCELLED',
+          new Date(now.getTime() - this.env.CANCELLATION_DELAY_DAYS * DAY),
+          now,
+          batch,
+        );
         const ids = contexts.map(({ request }) => request.id);
-        await scope.setApplicationState(contexts.map(({ request }) => request.applicationId), 'CANCELLED', now);
+        await scope.setApplicationState(
+          contexts.map(({ request }) => request.applicationId),
+          'CANCELLED',
+          now,
+        );
         await this.images.deleteDraftsInTransaction(scope.manager, ids);
         await scope.audit(
           contexts.map(({ request }) => ({
@@ -90,7 +110,11 @@ export class TimedTransitionsService {
           scope.manager,
           contexts.map((context) => ({
             target: this.lifecycle.emailTarget(context),
-            facts: { ...this.lifecycle.emailFacts(context), remindedAt: context.request.remindedAt ?? now, cancelledAt: now },
+            facts: {
+              ...this.lifecycle.emailFacts(context),
+              remindedAt: context.request.remindedAt ?? now,
+              cancelledAt: now,
+            },
           })),
         );
         return ids.length;
@@ -109,7 +133,11 @@ export class TimedTransitionsService {
     for (;;) {
       const moved = await this.transitions.run(async (scope) => {
         const now = this.clock.now();
-        const purged = await scope.purgeDrivers(new Date(now.getTime() - this.env.RETENTION_DAYS_AFTER_CARD_EXPIRY * DAY), now, batch);
+        const purged = await scope.purgeDrivers(
+          new Date(now.getTime() - this.env.RETENTION_DAYS_AFTER_CARD_EXPIRY * DAY),
+          now,
+          batch,
+        );
         // Their images, and their emails (which carry names), go in the same transaction.
         await this.images.deleteOfApplicationsInTransaction(scope.manager, purged.applicationIds);
         await this.outbox.deleteOfApplicationsInTransaction(scope.manager, purged.applicationIds);

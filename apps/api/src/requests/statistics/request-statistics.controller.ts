@@ -23,7 +23,14 @@ export class RequestStatisticsController {
       from: '2026-11-01',
       to: '2026-11-30',
       created: {
-        byState: { PENDING: 12, REMINDED: 3, SUBMITTED: 5, VALIDATED: 40, REJECTED: 2, CANCELLED: 1 },
+        byState: {
+          PENDING: 12,
+          REMINDED: 3,
+          SUBMITTED: 5,
+          VALIDATED: 40,
+          REJECTED: 2,
+          CANCELLED: 1,
+        },
         total: 63,
       },
       decided: { total: 42, validated: 40, rejected: 2, rejectionRate: 0.048 },

@@ -29,7 +29,8 @@ export class DriverSession {
   readonly cardType = signal<T3pCardType | null>(null);
 
   rememberReference(reference: string | null | undefined): void {
-    if (reference && REFERENCE.test(reference)) storage('localStorage')?.setItem(REFERENCE_KEY, reference);
+    if (reference && REFERENCE.test(reference))
+      storage('localStorage')?.setItem(REFERENCE_KEY, reference);
   }
 
   reference(): string | null {

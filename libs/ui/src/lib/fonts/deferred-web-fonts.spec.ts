@@ -8,7 +8,10 @@ class Page {}
 @Component({ imports: [RouterOutlet], template: '<router-outlet />' })
 class Shell {}
 
-const nextFrameAndTask = () => new Promise<void>((resolve) => requestAnimationFrame(() => setTimeout(() => setTimeout(resolve))));
+const nextFrameAndTask = () =>
+  new Promise<void>((resolve) =>
+    requestAnimationFrame(() => setTimeout(() => setTimeout(resolve))),
+  );
 
 describe('provideT3pDeferredWebFonts', () => {
   afterEach(() => document.documentElement.classList.remove(WEB_FONTS_CLASS));
@@ -31,7 +34,9 @@ describe('provideT3pDeferredWebFonts', () => {
   it('lets them in as well when the first navigation fails', async () => {
     TestBed.configureTestingModule({
       providers: [
-        provideRouter([{ path: '', canActivate: [() => Promise.reject(new Error('API down'))], component: Page }]),
+        provideRouter([
+          { path: '', canActivate: [() => Promise.reject(new Error('API down'))], component: Page },
+        ]),
         provideT3pDeferredWebFonts(),
       ],
     });

@@ -13,7 +13,9 @@ function render(inputs: Record<string, unknown> = {}) {
 }
 
 const emailsOf = (el: HTMLElement) =>
-  Array.from(el.querySelectorAll('[data-testid="contact-email"]')).map((a) => a.textContent?.trim());
+  Array.from(el.querySelectorAll('[data-testid="contact-email"]')).map((a) =>
+    a.textContent?.trim(),
+  );
 
 describe('T3pFooter', () => {
   it('lists the three contact addresses when the card type is unknown', () => {
@@ -32,7 +34,9 @@ describe('T3pFooter', () => {
   ])('shows only the address of a %s driver', (cardType, address) => {
     const el = render({ cardType });
     expect(emailsOf(el)).toEqual([address]);
-    expect(el.querySelector('[data-testid="contact-email"]')?.getAttribute('href')).toBe(`mailto:${address}`);
+    expect(el.querySelector('[data-testid="contact-email"]')?.getAttribute('href')).toBe(
+      `mailto:${address}`,
+    );
     expect(el.querySelector('[data-testid="contact-email-intro"]')?.textContent).toContain(
       `votre carte ${cardType}`,
     );

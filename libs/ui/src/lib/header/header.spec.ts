@@ -8,7 +8,9 @@ import { T3pHeaderTools } from './header-tools';
   imports: [T3pHeader, T3pHeaderTools],
   template: `
     <t3p-header serviceTitle="Service test" serviceTagline="Une ligne" [navLinks]="links">
-      <ng-template t3pHeaderTools><a class="fr-btn tool" href="/sortie">Se déconnecter</a></ng-template>
+      <ng-template t3pHeaderTools
+        ><a class="fr-btn tool" href="/sortie">Se déconnecter</a></ng-template
+      >
     </t3p-header>
   `,
 })

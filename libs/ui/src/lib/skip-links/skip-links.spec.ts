@@ -10,7 +10,10 @@ describe('T3pSkipLinks', () => {
     const fixture = TestBed.createComponent(T3pSkipLinks);
     await fixture.whenStable();
     const links = Array.from((fixture.nativeElement as HTMLElement).querySelectorAll('a'));
-    expect(links.map((a) => a.textContent?.trim())).toEqual(['Aller au contenu', 'Aller au pied de page']);
+    expect(links.map((a) => a.textContent?.trim())).toEqual([
+      'Aller au contenu',
+      'Aller au pied de page',
+    ]);
     expect(links.map((a) => a.getAttribute('href'))).toEqual(['#content', '#footer']);
 
     links[0].click();

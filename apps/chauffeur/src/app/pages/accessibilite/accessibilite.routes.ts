@@ -1,4 +1,6 @@
 import { Routes } from '@angular/router';
 import { AccessibilitePage } from './accessibilite';
 
-export default [{ path: '', title: 'Déclaration d’accessibilité', component: AccessibilitePage }] satisfies Routes;
+export default [
+  { path: '', title: 'Déclaration d’accessibilité', component: AccessibilitePage },
+] satisfies Routes;

@@ -12,12 +12,19 @@ export const dateFr = (iso: string | null | undefined): string => frenchDate(iso
 /** « 12 mars 2026 à 14 h 03 », in Paris time. */
 export const dateTimeFr = (iso: string | null | undefined): string => frenchDateTime(iso);
 
-export const PIECE_LABEL: Record<Piece, string> = { PHOTO: 'Photo d’identité', SIGNATURE: 'Signature' };
+export const PIECE_LABEL: Record<Piece, string> = {
+  PHOTO: 'Photo d’identité',
+  SIGNATURE: 'Signature',
+};
 
 export function piecesLabel(pieces: readonly Piece[]): string {
   const photo = pieces.includes('PHOTO');
   const signature = pieces.includes('SIGNATURE');
-  return photo && signature ? 'la photo d’identité et la signature' : photo ? 'la photo d’identité' : 'la signature';
+  return photo && signature
+    ? 'la photo d’identité et la signature'
+    : photo
+      ? 'la photo d’identité'
+      : 'la signature';
 }
 
 /** "12 345": French digit grouping (narrow no-break space), as `toLocaleString('fr-FR')` writes it. */

@@ -1,4 +1,12 @@
-import { emptyMeasured, ErrorCode, evaluate, type ImageFormat, type ImageKind, measureJpegHeader, type Verdict } from '@t3p/image-rules';
+import {
+  emptyMeasured,
+  ErrorCode,
+  evaluate,
+  type ImageFormat,
+  type ImageKind,
+  measureJpegHeader,
+  type Verdict,
+} from '@t3p/image-rules';
 
 /** Past this size the server reads nothing (its hard cap): no use sending the file. */
 export const HARD_CAP_BYTES = 10 * 1024 * 1024;
@@ -9,7 +17,9 @@ export const HEAD_BYTES = 16;
 const ascii = (text: string): number[] => Array.from(text, (c) => c.charCodeAt(0));
 
 function startsWith(bytes: Uint8Array, signature: readonly number[], at = 0): boolean {
-  return bytes.length >= at + signature.length && signature.every((value, i) => bytes[at + i] === value);
+  return (
+    bytes.length >= at + signature.length && signature.every((value, i) => bytes[at + i] === value)
+  );
 }
 
 /** The format from the magic bytes only (never the name or the declared type), as the server does. */
@@ -20,9 +30,11 @@ export function sniffFormat(head: Uint8Array): { format: ImageFormat | null; det
   if (startsWith(head, [0x89, 0x50, 0x4e, 0x47])) detected = 'png';
   else if (startsWith(head, ascii('GIF8'))) detected = 'gif';
   else if (startsWith(head, ascii('RIFF')) && startsWith(head, ascii('WEBP'), 8)) detected = 'webp';
-  else if (startsWith(head, [0x49, 0x49, 0x2a, 0x00]) || startsWith(head, [0x4d, 0x4d, 0x00, 0x2a])) detected = 'tiff';
+  else if (startsWith(head, [0x49, 0x49, 0x2a, 0x00]) || startsWith(head, [0x4d, 0x4d, 0x00, 0x2a]))
+    detected = 'tiff';
   else if (startsWith(head, ascii('BM'))) detected = 'bmp';
-  else if (startsWith(head, ascii('ftyp'), 4)) detected = String.fromCharCode(...head.subarray(8, 11)) === 'avi' ? 'avif' : 'heic';
+  else if (startsWith(head, ascii('ftyp'), 4))
+    detected = String.fromCharCode(...head.subarray(8, 11)) === 'avi' ? 'avif' : 'heic';
   else if (startsWith(head, ascii('PK'))) detected = 'zip';
   return { format: null, detected };
 }
@@ -48,7 +60,9 @@ export function preCheck(head: Uint8Array, size: number, kind: ImageKind): PreCh
   const verdict = evaluate(measured, kind);
   const final =
     size > HARD_CAP_BYTES ||
-    verdict.errors.some((error) => error.code === ErrorCode.EMPTY || error.code === ErrorCode.UNSUPPORTED_FORMAT);
+    verdict.errors.some(
+      (error) => error.code === ErrorCode.EMPTY || error.code === ErrorCode.UNSUPPORTED_FORMAT,
+    );
   return { verdict, final };
 }
 
@@ -80,9 +94,14 @@ export function routeFile(head: Uint8Array, size: number, kind: ImageKind): File
   const check = preCheck(head, size, kind);
   const sniffed = sniffFormat(head);
   if (size === 0) return { to: 'refuse', verdict: check.verdict };
-  if (sniffed.format === 'pdf') return check.final ? { to: 'refuse', verdict: check.verdict } : { to: 'send', verdict: check.verdict };
+  if (sniffed.format === 'pdf')
+    return check.final
+      ? { to: 'refuse', verdict: check.verdict }
+      : { to: 'send', verdict: check.verdict };
   if (sniffed.format === null) {
-    return PICTURE_FORMATS.has(sniffed.detected) ? { to: 'assistant', verdict: check.verdict } : { to: 'refuse', verdict: check.verdict };
+    return PICTURE_FORMATS.has(sniffed.detected)
+      ? { to: 'assistant', verdict: check.verdict }
+      : { to: 'refuse', verdict: check.verdict };
   }
   const measured = emptyMeasured(size);
   measured.format = 'jpeg';
@@ -91,5 +110,7 @@ export function routeFile(head: Uint8Array, size: number, kind: ImageKind): File
   // A header cut by the read or unreadable: the browser's own decoder will say whether it opens.
   if (!measureJpegHeader(head, measured)) return { to: 'assistant', verdict: null };
   const verdict = evaluate(measured, kind);
-  return verdict.valid && size <= HARD_CAP_BYTES ? { to: 'send', verdict } : { to: 'assistant', verdict };
+  return verdict.valid && size <= HARD_CAP_BYTES
+    ? { to: 'send', verdict }
+    : { to: 'assistant', verdict };
 }

@@ -12,9 +12,15 @@ import { WizardStore } from './wizard-store';
         {{ current().label }}
         <span class="fr-stepper__state">Étape {{ index() + 1 }} sur {{ steps().length }}</span>
       </h1>
-      <div class="fr-stepper__steps" [attr.data-fr-current-step]="index() + 1" [attr.data-fr-steps]="steps().length"></div>
+      <div
+        class="fr-stepper__steps"
+        [attr.data-fr-current-step]="index() + 1"
+        [attr.data-fr-steps]="steps().length"
+      ></div>
       @if (next(); as following) {
-        <p class="fr-stepper__details"><span class="fr-text--bold">Étape suivante :</span> {{ following.label }}</p>
+        <p class="fr-stepper__details">
+          <span class="fr-text--bold">Étape suivante :</span> {{ following.label }}
+        </p>
       }
     </div>
     <ol class="fr-sr-only" aria-label="Étapes de la démarche">
@@ -30,7 +36,12 @@ export class WizardStepper {
   readonly step = input.required<StepId>();
   private readonly store = inject(WizardStore);
   protected readonly steps = this.store.steps;
-  protected readonly index = computed(() => Math.max(0, this.steps().findIndex((s) => s.id === this.step())));
+  protected readonly index = computed(() =>
+    Math.max(
+      0,
+      this.steps().findIndex((s) => s.id === this.step()),
+    ),
+  );
   protected readonly current = computed(() => this.steps()[this.index()]);
   protected readonly next = computed(() => this.steps()[this.index() + 1] ?? null);
 }

@@ -57,7 +57,11 @@ export function pieceOfStep(step: StepId): Piece | null {
 
 /** Whether every requested piece has an image: the confirmation dialog may open. */
 export function readyToSubmit(facts: WizardFacts): boolean {
-  return isOpen(facts.state) && facts.termsAccepted && facts.pieces.every((piece) => facts.uploaded.includes(piece));
+  return (
+    isOpen(facts.state) &&
+    facts.termsAccepted &&
+    facts.pieces.every((piece) => facts.uploaded.includes(piece))
+  );
 }
 
 /**
@@ -90,7 +94,10 @@ export function resumeStep(facts: WizardFacts): StepId | typeof STATUS_ROUTE {
  * The step to show for a requested one: itself when allowed, else where the driver belongs
  * (a closed request never shows an upload step; an open one never shows the récapitulatif).
  */
-export function allowedStep(requested: StepId | typeof STATUS_ROUTE, facts: WizardFacts): StepId | typeof STATUS_ROUTE {
+export function allowedStep(
+  requested: StepId | typeof STATUS_ROUTE,
+  facts: WizardFacts,
+): StepId | typeof STATUS_ROUTE {
   const furthest = furthestStep(facts);
   if (furthest === STATUS_ROUTE || furthest === 'recapitulatif') return furthest;
   if (requested === STATUS_ROUTE || requested === 'recapitulatif') return resumeStep(facts);
@@ -101,8 +108,14 @@ export function allowedStep(requested: StepId | typeof STATUS_ROUTE, facts: Wiza
 }
 
 /** The steps around one, for "Précédent" and "Suivant". */
-export function neighbours(step: StepId, pieces: readonly Piece[]): { previous: StepId | null; next: StepId | null } {
+export function neighbours(
+  step: StepId,
+  pieces: readonly Piece[],
+): { previous: StepId | null; next: StepId | null } {
   const order = stepsFor(pieces).map((s) => s.id);
   const index = order.indexOf(step);
-  return { previous: index > 0 ? order[index - 1] : null, next: index >= 0 && index < order.length - 1 ? order[index + 1] : null };
+  return {
+    previous: index > 0 ? order[index - 1] : null,
+    next: index >= 0 && index < order.length - 1 ? order[index + 1] : null,
+  };
 }

@@ -61,7 +61,11 @@ export class WizardStore {
       // Three reads at once: on a phone network each sequential round trip delays the first screen.
       // The API announces these same three URLs in the HTML answer of a wizard page (Link: rel=preload,
       // apps/api/src/app/front-preloads.ts): change both together.
-      const [me, detail, request] = await Promise.all([this.auth.me(), this.auth.application(), this.requestOrNull()]);
+      const [me, detail, request] = await Promise.all([
+        this.auth.me(),
+        this.auth.application(),
+        this.requestOrNull(),
+      ]);
       this.me.set(me);
       this.detail.set(detail);
       this.request.set(request);
@@ -93,7 +97,9 @@ export class WizardStore {
       const reference = this.session.reference();
       // Who never signed in here (a bad or used link, a bookmark) has no session that "ended".
       const why = this.session.wasSignedIn() ? 'expiree' : 'absente';
-      void this.router.navigateByUrl(reference ? `/connexion/${reference}?session=${why}` : `/session-expiree?session=${why}`);
+      void this.router.navigateByUrl(
+        reference ? `/connexion/${reference}?session=${why}` : `/session-expiree?session=${why}`,
+      );
       throw new SessionEnded();
     }
     const body = apiErrorOf(error);

@@ -1,4 +1,6 @@
 import { Routes } from '@angular/router';
 import { MentionsLegalesPage } from './mentions-legales';
 
-export default [{ path: '', title: 'Mentions légales', component: MentionsLegalesPage }] satisfies Routes;
+export default [
+  { path: '', title: 'Mentions légales', component: MentionsLegalesPage },
+] satisfies Routes;

@@ -1,4 +1,6 @@
 import { Routes } from '@angular/router';
 import { SessionExpiredPage } from './session-expired';
 
-export default [{ path: '', title: 'Session terminée', component: SessionExpiredPage }] satisfies Routes;
+export default [
+  { path: '', title: 'Session terminée', component: SessionExpiredPage },
+] satisfies Routes;

@@ -13,16 +13,19 @@ import { RouterLink } from '@angular/router';
           @if (session() === 'absente') {
             <h1>Vous n’êtes pas connecté</h1>
             <p class="fr-text--lead">
-              Aucune connexion n’est ouverte dans ce navigateur : le lien de connexion utilisé n’est pas valide, a déjà
-              servi ou a expiré.
+              Aucune connexion n’est ouverte dans ce navigateur : le lien de connexion utilisé n’est
+              pas valide, a déjà servi ou a expiré.
             </p>
           } @else {
             <h1>Votre session a pris fin</h1>
-            <p class="fr-text--lead">Par sécurité, la connexion s’arrête après 30 minutes sans activité.</p>
+            <p class="fr-text--lead">
+              Par sécurité, la connexion s’arrête après 30 minutes sans activité.
+            </p>
           }
           <p>
-            Pour vous connecter, ouvrez le courriel de demande d’images de la préfecture, suivez son lien puis appuyez sur
-            « Envoyer » : vous recevrez un nouveau lien de connexion. Les fichiers déjà acceptés sont conservés.
+            Pour vous connecter, ouvrez le courriel de demande d’images de la préfecture, suivez son
+            lien puis appuyez sur « Envoyer » : vous recevrez un nouveau lien de connexion. Les
+            fichiers déjà acceptés sont conservés.
           </p>
           <p><a class="fr-link" routerLink="/faq">Je ne retrouve pas le courriel</a></p>
         </div>

@@ -1,4 +1,15 @@
-import { ChangeDetectionStrategy, Component, ElementRef, Injector, afterNextRender, computed, inject, input, signal, viewChild } from '@angular/core';
+import {
+  ChangeDetectionStrategy,
+  Component,
+  ElementRef,
+  Injector,
+  afterNextRender,
+  computed,
+  inject,
+  input,
+  signal,
+  viewChild,
+} from '@angular/core';
 import { Router } from '@angular/router';
 import type { ApiErrorBody } from '@t3p/contracts';
 import type { SignInLinkSent } from '@t3p/api-client';
@@ -26,8 +37,12 @@ const PROBLEM_TITLES: Record<string, string> = {
         <div class="fr-col-12 fr-col-md-8 fr-col-lg-7">
           @if (!problem()) {
             <h1>Se connecter au portail des images</h1>
-            <p class="fr-text--lead">Vous avez ouvert le lien reçu par courriel. Confirmez pour accéder à votre demande.</p>
-            <button type="button" class="fr-btn" [disabled]="busy()" (click)="signIn()">Se connecter</button>
+            <p class="fr-text--lead">
+              Vous avez ouvert le lien reçu par courriel. Confirmez pour accéder à votre demande.
+            </p>
+            <button type="button" class="fr-btn" [disabled]="busy()" (click)="signIn()">
+              Se connecter
+            </button>
           } @else {
             <h1>{{ problemTitle() }}</h1>
           }
@@ -38,20 +53,29 @@ const PROBLEM_TITLES: Record<string, string> = {
                 <p>{{ failure.message }}</p>
               </div>
               @if (reference()) {
-                <p class="fr-mt-4w">Un nouveau lien sera envoyé à l’adresse enregistrée pour votre demande.</p>
-                <button type="button" class="fr-btn fr-icon-mail-line fr-btn--icon-left" [disabled]="busy()" (click)="resend()">
+                <p class="fr-mt-4w">
+                  Un nouveau lien sera envoyé à l’adresse enregistrée pour votre demande.
+                </p>
+                <button
+                  type="button"
+                  class="fr-btn fr-icon-mail-line fr-btn--icon-left"
+                  [disabled]="busy()"
+                  (click)="resend()"
+                >
                   Recevoir un nouveau lien
                 </button>
               } @else {
                 <p class="fr-mt-4w">
-                  Pour recevoir un nouveau lien, ouvrez le courriel de demande d’images de la préfecture et suivez le lien
-                  qu’il contient, puis appuyez sur « Envoyer ».
+                  Pour recevoir un nouveau lien, ouvrez le courriel de demande d’images de la
+                  préfecture et suivez le lien qu’il contient, puis appuyez sur « Envoyer ».
                 </p>
               }
             }
             @if (resent(); as answer) {
               <div class="fr-alert fr-alert--success fr-mt-4w" role="status">
-                <p>{{ answer.message }} Le lien reste valable {{ answer.validityMinutes }} minutes.</p>
+                <p>
+                  {{ answer.message }} Le lien reste valable {{ answer.validityMinutes }} minutes.
+                </p>
               </div>
             }
             @if (resendError(); as failure) {
@@ -79,7 +103,9 @@ export class SignInLinkPage {
   protected readonly problem = signal<ApiErrorBody | null>(null);
   protected readonly resent = signal<SignInLinkSent | null>(null);
   protected readonly resendError = signal<ApiErrorBody | null>(null);
-  protected readonly problemTitle = computed(() => PROBLEM_TITLES[this.problem()?.code ?? ''] ?? 'La connexion n’a pas abouti');
+  protected readonly problemTitle = computed(
+    () => PROBLEM_TITLES[this.problem()?.code ?? ''] ?? 'La connexion n’a pas abouti',
+  );
   /** The request of the link (its `ref`), else the one this browser remembers: a new link can be asked from here. */
   protected readonly reference = computed(() => {
     const value = this.ref();
@@ -93,7 +119,9 @@ export class SignInLinkPage {
       this.session.rememberSignedIn();
       this.session.rememberReference(this.reference());
       // Back to the step the driver was on when the session ended, else resumed from the server's state.
-      await this.router.navigateByUrl(this.session.takeReturn() ?? '/demande', { replaceUrl: true });
+      await this.router.navigateByUrl(this.session.takeReturn() ?? '/demande', {
+        replaceUrl: true,
+      });
     } catch (error) {
       this.problem.set(apiErrorOf(error));
       this.focusMessage();

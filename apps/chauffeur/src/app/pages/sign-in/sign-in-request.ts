@@ -1,4 +1,16 @@
-import { ChangeDetectionStrategy, Component, ElementRef, Injector, OnInit, afterNextRender, computed, inject, input, signal, viewChild } from '@angular/core';
+import {
+  ChangeDetectionStrategy,
+  Component,
+  ElementRef,
+  Injector,
+  OnInit,
+  afterNextRender,
+  computed,
+  inject,
+  input,
+  signal,
+  viewChild,
+} from '@angular/core';
 import { RouterLink } from '@angular/router';
 import type { ApiErrorBody } from '@t3p/contracts';
 import type { SignInLinkSent } from '@t3p/api-client';
@@ -20,8 +32,9 @@ import { DriverSession } from '../../session/driver-session';
             <div class="fr-alert fr-alert--info fr-mb-3w">
               <h2 class="fr-alert__title">Vous n’êtes pas connecté</h2>
               <p>
-                Le lien de connexion que vous avez ouvert n’est pas valide, a déjà servi ou a expiré : chaque lien ne sert
-                qu’une fois, pendant 30 minutes. Recevez-en un nouveau avec le bouton ci-dessous.
+                Le lien de connexion que vous avez ouvert n’est pas valide, a déjà servi ou a expiré
+                : chaque lien ne sert qu’une fois, pendant 30 minutes. Recevez-en un nouveau avec le
+                bouton ci-dessous.
               </p>
             </div>
           }
@@ -29,19 +42,21 @@ import { DriverSession } from '../../session/driver-session';
             <div class="fr-alert fr-alert--info fr-mb-3w">
               <h2 class="fr-alert__title">Votre session a pris fin</h2>
               <p>
-                Par sécurité, la connexion s’arrête après 30 minutes sans activité. Recevez un nouveau lien : une fois
-                reconnecté, vous reprendrez à l’étape où vous étiez, avec les fichiers déjà acceptés.
+                Par sécurité, la connexion s’arrête après 30 minutes sans activité. Recevez un
+                nouveau lien : une fois reconnecté, vous reprendrez à l’étape où vous étiez, avec
+                les fichiers déjà acceptés.
               </p>
             </div>
           }
           <p class="fr-text--lead">
-            Pour protéger votre dossier, l’accès se fait par un lien personnel envoyé à l’adresse électronique que la
-            préfecture a enregistrée pour votre demande.
+            Pour protéger votre dossier, l’accès se fait par un lien personnel envoyé à l’adresse
+            électronique que la préfecture a enregistrée pour votre demande.
           </p>
           @if (!closed()) {
             <p>
-              Appuyez sur « Envoyer » : vous recevrez un courriel contenant un lien de connexion, valable 30 minutes et
-              utilisable une seule fois. Vous pouvez l’ouvrir sur cet appareil ou sur un autre.
+              Appuyez sur « Envoyer » : vous recevrez un courriel contenant un lien de connexion,
+              valable 30 minutes et utilisable une seule fois. Vous pouvez l’ouvrir sur cet appareil
+              ou sur un autre.
             </p>
           }
 
@@ -49,7 +64,11 @@ import { DriverSession } from '../../session/driver-session';
             @if (closed(); as answer) {
               <div class="fr-alert fr-alert--info" role="status" data-testid="request-closed">
                 <h2 class="fr-alert__title">
-                  {{ answer.closed === 'VALIDATED' ? 'Votre demande de carte est validée' : 'Votre demande de carte est annulée' }}
+                  {{
+                    answer.closed === 'VALIDATED'
+                      ? 'Votre demande de carte est validée'
+                      : 'Votre demande de carte est annulée'
+                  }}
                 </h2>
                 <p>{{ answer.message }}</p>
               </div>
@@ -58,25 +77,35 @@ import { DriverSession } from '../../session/driver-session';
                 <h2 class="fr-alert__title">Courriel envoyé</h2>
                 <p>{{ answer.message }}</p>
                 <p>
-                  Le lien reste valable {{ answer.validityMinutes }} minutes. Rien reçu après quelques minutes ? Regardez
-                  dans les courriers indésirables (spam), puis demandez un nouveau lien : seul le dernier envoyé fonctionne.
+                  Le lien reste valable {{ answer.validityMinutes }} minutes. Rien reçu après
+                  quelques minutes ? Regardez dans les courriers indésirables (spam), puis demandez
+                  un nouveau lien : seul le dernier envoyé fonctionne.
                 </p>
               </div>
             }
             @if (error(); as problem) {
               <div class="fr-alert fr-alert--error" role="alert">
-                <h2 class="fr-alert__title">{{ problem.statusCode === 429 ? 'Merci de patienter' : 'L’envoi n’a pas abouti' }}</h2>
+                <h2 class="fr-alert__title">
+                  {{ problem.statusCode === 429 ? 'Merci de patienter' : 'L’envoi n’a pas abouti' }}
+                </h2>
                 <p>{{ problem.message }}</p>
               </div>
             }
           </div>
 
           @if (!closed()) {
-            <button type="button" class="fr-btn fr-icon-mail-line fr-btn--icon-left" [disabled]="sending()" (click)="send()">
+            <button
+              type="button"
+              class="fr-btn fr-icon-mail-line fr-btn--icon-left"
+              [disabled]="sending()"
+              (click)="send()"
+            >
               {{ sent() ? 'Envoyer un nouveau lien' : 'Envoyer' }}
             </button>
           }
-          <p class="fr-mt-4w"><a class="fr-link" routerLink="/faq">Une difficulté ? Voir les questions fréquentes</a></p>
+          <p class="fr-mt-4w">
+            <a class="fr-link" routerLink="/faq">Une difficulté ? Voir les questions fréquentes</a>
+          </p>
         </div>
       </div>
     </div>

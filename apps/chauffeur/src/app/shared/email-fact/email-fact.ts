@@ -11,8 +11,16 @@ import { SiteInfoStore } from '@t3p/ui';
   selector: 'app-email-fact',
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `@switch (fact()) {
-    @case ('subject') {<q data-testid="request-subject">{{ subjectStart }} …</q>}
-    @case ('sender') {@if (sender(); as from) {<strong data-testid="email-sender">{{ from.address }}</strong> (« {{ from.name }} »)} @else {l’adresse du service des cartes T3P}}
+    @case ('subject') {
+      <q data-testid="request-subject">{{ subjectStart }} …</q>
+    }
+    @case ('sender') {
+      @if (sender(); as from) {
+        <strong data-testid="email-sender">{{ from.address }}</strong> (« {{ from.name }} »)
+      } @else {
+        l’adresse du service des cartes T3P
+      }
+    }
   }`,
 })
 export class EmailFact implements OnInit {

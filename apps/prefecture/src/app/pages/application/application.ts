@@ -1,8 +1,26 @@
-import { ChangeDetectionStrategy, Component, ElementRef, Injector, afterNextRender, computed, effect, inject, input, signal, viewChild } from '@angular/core';
+import {
+  ChangeDetectionStrategy,
+  Component,
+  ElementRef,
+  Injector,
+  afterNextRender,
+  computed,
+  effect,
+  inject,
+  input,
+  signal,
+  viewChild,
+} from '@angular/core';
 import { DomSanitizer, SafeHtml } from '@angular/platform-browser';
 import { RouterLink } from '@angular/router';
 import type { ApiErrorBody, Piece, RequestReasonCode } from '@t3p/contracts';
-import type { ApplicationDetail, AuditEntryView, CreateImageRequestBody, EmailDeliveryView, EmailPreview } from '@t3p/api-client';
+import type {
+  ApplicationDetail,
+  AuditEntryView,
+  CreateImageRequestBody,
+  EmailDeliveryView,
+  EmailPreview,
+} from '@t3p/api-client';
 import { apiErrorOf } from '@t3p/ui';
 import { RequestsApi } from '../../api/backoffice-api';
 import {
@@ -86,7 +104,11 @@ export class ApplicationPage {
 
   private async load(id: string): Promise<void> {
     try {
-      const [detail, audit, emails] = await Promise.all([this.api.application(id), this.api.audit(id), this.api.emails(id)]);
+      const [detail, audit, emails] = await Promise.all([
+        this.api.application(id),
+        this.api.audit(id),
+        this.api.emails(id),
+      ]);
       this.detail.set(detail);
       this.timeline.set(buildTimeline(audit, emails));
       this.error.set(null);
@@ -96,7 +118,10 @@ export class ApplicationPage {
   }
 
   protected piecesOf(request: NonNullable<ApplicationDetail['request']>): string {
-    return [request.photoRequested ? PIECE_LABELS.PHOTO : null, request.signatureRequested ? PIECE_LABELS.SIGNATURE : null]
+    return [
+      request.photoRequested ? PIECE_LABELS.PHOTO : null,
+      request.signatureRequested ? PIECE_LABELS.SIGNATURE : null,
+    ]
       .filter(Boolean)
       .join(', ');
   }
@@ -107,15 +132,24 @@ export class ApplicationPage {
     if (!pieces) errors['pieces'] = 'Choisissez les pièces à demander.';
     if (!this.reasonCode()) errors['reason'] = 'Choisissez un motif dans la liste.';
     const text = this.reasonText().trim();
-    if (this.reasonCode() === 'OTHER' && !text) errors['text'] = 'Avec « Autre motif », décrivez le motif au chauffeur.';
+    if (this.reasonCode() === 'OTHER' && !text)
+      errors['text'] = 'Avec « Autre motif », décrivez le motif au chauffeur.';
     if (text.length > 500) errors['text'] = 'Le motif ne doit pas dépasser 500 caractères.';
     this.formErrors.set(errors);
     if (Object.keys(errors).length > 0 || !pieces) {
-      const first = errors['pieces'] ? 'pieces-PHOTO' : errors['reason'] ? 'reason-code' : 'reason-text';
+      const first = errors['pieces']
+        ? 'pieces-PHOTO'
+        : errors['reason']
+          ? 'reason-code'
+          : 'reason-text';
       document.getElementById(first)?.focus();
       return null;
     }
-    return { pieces, reasonCode: this.reasonCode() as RequestReasonCode, ...(text ? { reasonText: text } : {}) };
+    return {
+      pieces,
+      reasonCode: this.reasonCode() as RequestReasonCode,
+      ...(text ? { reasonText: text } : {}),
+    };
   }
 
   protected async showPreview(): Promise<void> {
@@ -127,7 +161,9 @@ export class ApplicationPage {
       this.preview.set(preview);
       // The API's own template, shown in a sandboxed frame: no script runs in it; the page reads its height.
       this.previewHtml.set(this.sanitizer.bypassSecurityTrustHtml(preview.html));
-      afterNextRender(() => document.getElementById('preview-title')?.focus(), { injector: this.injector });
+      afterNextRender(() => document.getElementById('preview-title')?.focus(), {
+        injector: this.injector,
+      });
     } catch (error) {
       this.submitError.set(apiErrorOf(error));
     } finally {

@@ -1,11 +1,26 @@
-import { ChangeDetectionStrategy, Component, OnInit, computed, inject, signal } from '@angular/core';
+import {
+  ChangeDetectionStrategy,
+  Component,
+  OnInit,
+  computed,
+  inject,
+  signal,
+} from '@angular/core';
 import { Router, RouterLink } from '@angular/router';
 import type { ApiErrorBody, CardType, DashboardSort, ImageRequestState } from '@t3p/contracts';
 import type { ApplicationListItem, DashboardOverview, RequestListItem } from '@t3p/api-client';
 import { apiErrorOf } from '@t3p/ui';
 import { AgentSession } from '../../api/agent-session';
 import { DashboardApi, DashboardFilters } from '../../api/backoffice-api';
-import { APPLICATION_STATE_LABELS, CARD_TYPES, IMAGE_REQUEST_STATES, PIECE_LABELS, STATE_BADGES, STATE_LABELS, frDate } from '../../labels';
+import {
+  APPLICATION_STATE_LABELS,
+  CARD_TYPES,
+  IMAGE_REQUEST_STATES,
+  PIECE_LABELS,
+  STATE_BADGES,
+  STATE_LABELS,
+  frDate,
+} from '../../labels';
 
 const PAGE = 20;
 
@@ -47,7 +62,9 @@ export class DashboardPage implements OnInit {
   /** The CSV export of the list as filtered (every page, not only the one shown). */
   protected readonly exportUrl = computed(() => {
     const params = new URLSearchParams(
-      Object.entries(this.filters()).filter(([name, value]) => value && name !== 'cursor' && name !== 'limit') as [string, string][],
+      Object.entries(this.filters()).filter(
+        ([name, value]) => value && name !== 'cursor' && name !== 'limit',
+      ) as [string, string][],
     );
     return `/api/agent/dashboard/requests.csv${params.size ? `?${params}` : ''}`;
   });

@@ -10,4 +10,6 @@ const signedOutOnly: CanActivateFn = async () => {
   return (await session.current()) ? router.parseUrl('/tableau-de-bord') : true;
 };
 
-export default [{ path: '', title: 'Accueil', canActivate: [signedOutOnly], component: HomePage }] satisfies Routes;
+export default [
+  { path: '', title: 'Accueil', canActivate: [signedOutOnly], component: HomePage },
+] satisfies Routes;

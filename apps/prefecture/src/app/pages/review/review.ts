@@ -14,7 +14,13 @@ import {
 } from '@angular/core';
 import { Router, RouterLink } from '@angular/router';
 import type { ApiErrorBody, Piece, RequestReasonCode, ReviewOutcome } from '@t3p/contracts';
-import type { EmailPreview, RequestListItem, ReviewRequestBody, ReviewResult, ReviewableRequest } from '@t3p/api-client';
+import type {
+  EmailPreview,
+  RequestListItem,
+  ReviewRequestBody,
+  ReviewResult,
+  ReviewableRequest,
+} from '@t3p/api-client';
 import { apiErrorOf } from '@t3p/ui';
 import { DashboardApi, RequestsApi, imageUrl } from '../../api/backoffice-api';
 import { PIECE_LABELS, REASON_LABELS, REASON_TEXTS, frDate, frDateTime } from '../../labels';

@@ -1,4 +1,15 @@
-import { ChangeDetectionStrategy, Component, ElementRef, Injector, afterNextRender, computed, inject, input, signal, viewChild } from '@angular/core';
+import {
+  ChangeDetectionStrategy,
+  Component,
+  ElementRef,
+  Injector,
+  afterNextRender,
+  computed,
+  inject,
+  input,
+  signal,
+  viewChild,
+} from '@angular/core';
 import { Router, RouterLink } from '@angular/router';
 import type { ApiErrorBody } from '@t3p/contracts';
 import { apiErrorOf } from '@t3p/ui';
@@ -22,15 +33,23 @@ const PROBLEM_TITLES: Record<string, string> = {
         <div class="fr-col-12 fr-col-md-8 fr-col-lg-6">
           @if (!problem()) {
             <h1>Se connecter à l’espace préfecture</h1>
-            <p class="fr-text--lead">Vous avez ouvert le lien reçu par courriel. Confirmez pour ouvrir votre session.</p>
-            <button type="button" class="fr-btn" [disabled]="busy()" (click)="signIn()">Se connecter</button>
+            <p class="fr-text--lead">
+              Vous avez ouvert le lien reçu par courriel. Confirmez pour ouvrir votre session.
+            </p>
+            <button type="button" class="fr-btn" [disabled]="busy()" (click)="signIn()">
+              Se connecter
+            </button>
           } @else {
             <h1>{{ problemTitle() }}</h1>
           }
           <div #message tabindex="-1" class="fr-mt-4w">
             @if (problem(); as failure) {
-              <div class="fr-alert fr-alert--error" role="alert"><p>{{ failure.message }}</p></div>
-              <a class="fr-btn fr-icon-mail-line fr-btn--icon-left fr-mt-4w" routerLink="/connexion">Recevoir un nouveau lien</a>
+              <div class="fr-alert fr-alert--error" role="alert">
+                <p>{{ failure.message }}</p>
+              </div>
+              <a class="fr-btn fr-icon-mail-line fr-btn--icon-left fr-mt-4w" routerLink="/connexion"
+                >Recevoir un nouveau lien</a
+              >
             }
           </div>
         </div>
@@ -47,7 +66,9 @@ export class AgentSignInLinkPage {
 
   protected readonly busy = signal(false);
   protected readonly problem = signal<ApiErrorBody | null>(null);
-  protected readonly problemTitle = computed(() => PROBLEM_TITLES[this.problem()?.code ?? ''] ?? 'La connexion n’a pas abouti');
+  protected readonly problemTitle = computed(
+    () => PROBLEM_TITLES[this.problem()?.code ?? ''] ?? 'La connexion n’a pas abouti',
+  );
 
   async signIn(): Promise<void> {
     this.busy.set(true);

@@ -1,4 +1,13 @@
-import { ChangeDetectionStrategy, Component, ElementRef, Injector, afterNextRender, inject, signal, viewChild } from '@angular/core';
+import {
+  ChangeDetectionStrategy,
+  Component,
+  ElementRef,
+  Injector,
+  afterNextRender,
+  inject,
+  signal,
+  viewChild,
+} from '@angular/core';
 import type { ApiErrorBody } from '@t3p/contracts';
 import type { SignInLinkSent } from '@t3p/api-client';
 import { apiErrorOf } from '@t3p/ui';
@@ -16,14 +25,16 @@ const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
         <div class="fr-col-12 fr-col-md-8 fr-col-lg-6">
           <h1>Connexion à l’espace préfecture</h1>
           <p>
-            Saisissez votre adresse électronique professionnelle : vous recevrez un lien de connexion, valable
-            30 minutes et utilisable une seule fois.
+            Saisissez votre adresse électronique professionnelle : vous recevrez un lien de
+            connexion, valable 30 minutes et utilisable une seule fois.
           </p>
           <div #message tabindex="-1">
             @if (sent(); as answer) {
               <div class="fr-alert fr-alert--success fr-mb-4w" role="status">
                 <h2 class="fr-alert__title">Demande prise en compte</h2>
-                <p>{{ answer.message }} Le lien reste valable {{ answer.validityMinutes }} minutes.</p>
+                <p>
+                  {{ answer.message }} Le lien reste valable {{ answer.validityMinutes }} minutes.
+                </p>
               </div>
             }
             @if (error(); as problem) {
@@ -54,7 +65,13 @@ const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
                 <p id="email-error" class="fr-error-text">{{ message }}</p>
               }
             </div>
-            <button type="submit" class="fr-btn fr-icon-mail-line fr-btn--icon-left" [disabled]="sending()">Envoyer</button>
+            <button
+              type="submit"
+              class="fr-btn fr-icon-mail-line fr-btn--icon-left"
+              [disabled]="sending()"
+            >
+              Envoyer
+            </button>
           </form>
         </div>
       </div>
@@ -78,7 +95,9 @@ export class AgentSignInPage {
     this.error.set(null);
     if (!EMAIL.test(email)) {
       this.fieldError.set(
-        email ? 'Saisissez une adresse électronique valide, par exemple prenom.nom@interieur.gouv.fr.' : 'Saisissez votre adresse électronique professionnelle.',
+        email
+          ? 'Saisissez une adresse électronique valide, par exemple prenom.nom@interieur.gouv.fr.'
+          : 'Saisissez votre adresse électronique professionnelle.',
       );
       this.emailInput().nativeElement.focus();
       return;

@@ -12,4 +12,11 @@ const responsableOnly: CanActivateFn = async () => {
   return agent.agentRole === 'RESPONSABLE' ? true : router.parseUrl('/tableau-de-bord');
 };
 
-export default [{ path: '', title: 'Équipe de la préfecture', canActivate: [responsableOnly], component: TeamPage }] satisfies Routes;
+export default [
+  {
+    path: '',
+    title: 'Équipe de la préfecture',
+    canActivate: [responsableOnly],
+    component: TeamPage,
+  },
+] satisfies Routes;

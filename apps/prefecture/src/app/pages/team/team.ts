@@ -21,7 +21,9 @@ const ACTION_LABELS: Record<string, string> = {
   imports: [RouterLink],
   templateUrl: './team.html',
   // Long addresses wrap rather than widen the page at 360 px; one line between agents.
-  styles: ['.team-email { overflow-wrap: anywhere; } .team-member + .team-member { border-top: 1px solid var(--border-default-grey); }'],
+  styles: [
+    '.team-email { overflow-wrap: anywhere; } .team-member + .team-member { border-top: 1px solid var(--border-default-grey); }',
+  ],
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
 export class TeamPage implements OnInit {
@@ -50,9 +52,15 @@ export class TeamPage implements OnInit {
     this.busy.set(true);
     this.inviteError.set(null);
     try {
-      const member = await this.api.invite({ email: text('email'), firstName: text('firstName'), lastName: text('lastName') });
+      const member = await this.api.invite({
+        email: text('email'),
+        firstName: text('firstName'),
+        lastName: text('lastName'),
+      });
       form.reset();
-      this.status.set(`${member.firstName} ${member.lastName} est invité·e : un lien de connexion vient de partir vers ${member.email}.`);
+      this.status.set(
+        `${member.firstName} ${member.lastName} est invité·e : un lien de connexion vient de partir vers ${member.email}.`,
+      );
       await this.reload();
     } catch (error) {
       this.inviteError.set(apiErrorOf(error));
@@ -62,11 +70,18 @@ export class TeamPage implements OnInit {
   }
 
   protected async deactivate(member: TeamMember): Promise<void> {
-    if (!window.confirm(`Désactiver le compte de ${member.firstName} ${member.lastName} ? Ses sessions prendront fin aussitôt.`)) return;
+    if (
+      !window.confirm(
+        `Désactiver le compte de ${member.firstName} ${member.lastName} ? Ses sessions prendront fin aussitôt.`,
+      )
+    )
+      return;
     this.busy.set(true);
     try {
       await this.api.deactivate(member.id);
-      this.status.set(`Le compte de ${member.firstName} ${member.lastName} est désactivé : il ne peut plus se connecter.`);
+      this.status.set(
+        `Le compte de ${member.firstName} ${member.lastName} est désactivé : il ne peut plus se connecter.`,
+      );
       await this.reload();
     } catch (error) {
       this.error.set(apiErrorOf(error));

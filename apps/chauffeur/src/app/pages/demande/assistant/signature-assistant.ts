@@ -1,4 +1,17 @@
-import { ChangeDetectionStrategy, Component, DestroyRef, ElementRef, afterRenderEffect, effect, inject, untracked, input, output, signal, viewChild } from '@angular/core';
+import {
+  ChangeDetectionStrategy,
+  Component,
+  DestroyRef,
+  ElementRef,
+  afterRenderEffect,
+  effect,
+  inject,
+  untracked,
+  input,
+  output,
+  signal,
+  viewChild,
+} from '@angular/core';
 import { type Box, DEFAULT_LEVELS, OUTPUT } from '@t3p/image-assistant';
 import { decodePicture } from './decode-picture';
 import { exportJpeg, type ExportedJpeg } from './export-jpeg';
@@ -18,36 +31,99 @@ const BLACKS = [0.3, DEFAULT_LEVELS.black, 0.6, 0.7];
     <section class="fr-mt-2w" aria-labelledby="signature-assistant-titre">
       <h3 id="signature-assistant-titre" class="fr-h5">Corriger ma signature</h3>
       <p class="fr-text--sm">
-        L’assistant trouve votre signature sur la photo, la recadre avec une petite marge, rend le papier blanc et l’encre
-        foncée, en niveaux de gris. Seul ce résultat ({{ output.width }} × {{ output.height }} pixels, {{ output.dpi }} DPI) est envoyé.
+        L’assistant trouve votre signature sur la photo, la recadre avec une petite marge, rend le
+        papier blanc et l’encre foncée, en niveaux de gris. Seul ce résultat ({{ output.width }} ×
+        {{ output.height }} pixels, {{ output.dpi }} DPI) est envoyé.
       </p>
       @if (error(); as message) {
         <div class="fr-alert fr-alert--error" role="alert">
           <h4 class="fr-alert__title">Signature introuvable</h4>
           <p>{{ message }}</p>
         </div>
-        <button type="button" class="fr-btn fr-btn--secondary fr-mt-2w" (click)="cancelled.emit()">Choisir une autre image</button>
+        <button type="button" class="fr-btn fr-btn--secondary fr-mt-2w" (click)="cancelled.emit()">
+          Choisir une autre image
+        </button>
       } @else if (!ink()) {
         <p role="status">Recherche de la signature…</p>
       } @else {
-        <canvas #preview class="signature-preview" role="img" aria-label="Aperçu de la signature corrigée" data-testid="signature-preview"></canvas>
+        <canvas
+          #preview
+          class="signature-preview"
+          role="img"
+          aria-label="Aperçu de la signature corrigée"
+          data-testid="signature-preview"
+        ></canvas>
         <ul class="fr-btns-group fr-btns-group--inline fr-btns-group--sm fr-mt-2w">
-          <li><button type="button" class="fr-btn fr-btn--tertiary" [disabled]="margin() === 0" (click)="margin.set(margin() - 1)">Moins de marge</button></li>
-          <li><button type="button" class="fr-btn fr-btn--tertiary" [disabled]="margin() === margins.length - 1" (click)="margin.set(margin() + 1)">Plus de marge</button></li>
-          <li><button type="button" class="fr-btn fr-btn--tertiary" [disabled]="black() === blacks.length - 1" (click)="black.set(black() + 1)">Encre plus foncée</button></li>
-          <li><button type="button" class="fr-btn fr-btn--tertiary" [disabled]="black() === 0" (click)="black.set(black() - 1)">Encre plus claire</button></li>
+          <li>
+            <button
+              type="button"
+              class="fr-btn fr-btn--tertiary"
+              [disabled]="margin() === 0"
+              (click)="margin.set(margin() - 1)"
+            >
+              Moins de marge
+            </button>
+          </li>
+          <li>
+            <button
+              type="button"
+              class="fr-btn fr-btn--tertiary"
+              [disabled]="margin() === margins.length - 1"
+              (click)="margin.set(margin() + 1)"
+            >
+              Plus de marge
+            </button>
+          </li>
+          <li>
+            <button
+              type="button"
+              class="fr-btn fr-btn--tertiary"
+              [disabled]="black() === blacks.length - 1"
+              (click)="black.set(black() + 1)"
+            >
+              Encre plus foncée
+            </button>
+          </li>
+          <li>
+            <button
+              type="button"
+              class="fr-btn fr-btn--tertiary"
+              [disabled]="black() === 0"
+              (click)="black.set(black() - 1)"
+            >
+              Encre plus claire
+            </button>
+          </li>
         </ul>
         @if (exportError(); as message) {
-          <div class="fr-alert fr-alert--error fr-mt-2w" role="alert"><h4 class="fr-alert__title">Préparation impossible</h4><p>{{ message }}</p></div>
+          <div class="fr-alert fr-alert--error fr-mt-2w" role="alert">
+            <h4 class="fr-alert__title">Préparation impossible</h4>
+            <p>{{ message }}</p>
+          </div>
         }
         <ul class="fr-btns-group fr-btns-group--inline-md fr-mt-2w">
-          <li><button type="button" class="fr-btn" [disabled]="exporting()" (click)="confirm()">Valider la signature</button></li>
-          <li><button type="button" class="fr-btn fr-btn--secondary" (click)="cancelled.emit()">Annuler</button></li>
+          <li>
+            <button type="button" class="fr-btn" [disabled]="exporting()" (click)="confirm()">
+              Valider la signature
+            </button>
+          </li>
+          <li>
+            <button type="button" class="fr-btn fr-btn--secondary" (click)="cancelled.emit()">
+              Annuler
+            </button>
+          </li>
         </ul>
       }
     </section>
   `,
-  styles: `.signature-preview { display: block; width: min(100%, 25rem); aspect-ratio: 25 / 12; border: 1px solid var(--border-default-grey); }`,
+  styles: `
+    .signature-preview {
+      display: block;
+      width: min(100%, 25rem);
+      aspect-ratio: 25 / 12;
+      border: 1px solid var(--border-default-grey);
+    }
+  `,
 })
 export class SignatureAssistant {
   readonly file = input.required<File>();
@@ -95,7 +171,9 @@ export class SignatureAssistant {
     this.bitmap = decoded.bitmap;
     const ink = findInk(decoded.bitmap);
     if (!ink) {
-      this.error.set('Aucune signature n’a été trouvée sur cette image. Signez à l’encre foncée sur une feuille blanche, photographiez-la de près et bien éclairée, ou signez sur l’écran.');
+      this.error.set(
+        'Aucune signature n’a été trouvée sur cette image. Signez à l’encre foncée sur une feuille blanche, photographiez-la de près et bien éclairée, ou signez sur l’écran.',
+      );
       return;
     }
     this.ink.set(ink);
@@ -107,10 +185,16 @@ export class SignatureAssistant {
     this.exporting.set(true);
     this.exportError.set(null);
     try {
-      const canvas = renderSignature(this.bitmap, signatureCrop(ink, MARGINS[this.margin()]), BLACKS[this.black()]);
+      const canvas = renderSignature(
+        this.bitmap,
+        signatureCrop(ink, MARGINS[this.margin()]),
+        BLACKS[this.black()],
+      );
       this.confirmed.emit(await exportJpeg(canvas, this.output));
     } catch {
-      this.exportError.set('La signature n’a pas pu être préparée sur cet appareil. Réessayez, ou signez sur l’écran.');
+      this.exportError.set(
+        'La signature n’a pas pu être préparée sur cet appareil. Réessayez, ou signez sur l’écran.',
+      );
     } finally {
       this.exporting.set(false);
     }

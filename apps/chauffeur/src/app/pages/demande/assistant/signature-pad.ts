@@ -1,4 +1,12 @@
-import { ChangeDetectionStrategy, Component, ElementRef, afterRenderEffect, output, signal, viewChild } from '@angular/core';
+import {
+  ChangeDetectionStrategy,
+  Component,
+  ElementRef,
+  afterRenderEffect,
+  output,
+  signal,
+  viewChild,
+} from '@angular/core';
 import { OUTPUT, type Point } from '@t3p/image-assistant';
 import { fitCanvasToDisplay } from './display-canvas';
 import { exportJpeg, type ExportedJpeg } from './export-jpeg';
@@ -14,12 +22,14 @@ const PEN_WIDTH = 3;
     <section class="fr-mt-2w" aria-labelledby="pad-titre">
       <h3 id="pad-titre" class="fr-h5">Signer sur l’écran</h3>
       <p id="pad-aide" class="fr-text--sm">
-        Signez dans le cadre avec le doigt, un stylet ou la souris. Faites votre signature manuscrite habituelle, celle de vos
-        papiers : elle figurera sur votre carte.
+        Signez dans le cadre avec le doigt, un stylet ou la souris. Faites votre signature
+        manuscrite habituelle, celle de vos papiers : elle figurera sur votre carte.
       </p>
       <p class="fr-text--sm">
         Vous utilisez le clavier ?
-        <button type="button" class="fr-link" (click)="useFile.emit()">Envoyez plutôt une photo ou un scan de votre signature</button>.
+        <button type="button" class="fr-link" (click)="useFile.emit()">
+          Envoyez plutôt une photo ou un scan de votre signature</button
+        >.
       </p>
       <canvas
         #pad
@@ -33,21 +43,71 @@ const PEN_WIDTH = 3;
         (pointerup)="up()"
         (pointercancel)="up()"
       ></canvas>
-      <p class="fr-text--xs fr-mt-1w" aria-live="polite">{{ strokes().length ? strokes().length + ' trait(s) tracé(s).' : 'Aucun trait pour l’instant.' }}</p>
+      <p class="fr-text--xs fr-mt-1w" aria-live="polite">
+        {{
+          strokes().length
+            ? strokes().length + ' trait(s) tracé(s).'
+            : 'Aucun trait pour l’instant.'
+        }}
+      </p>
       <ul class="fr-btns-group fr-btns-group--inline fr-btns-group--sm">
-        <li><button type="button" class="fr-btn fr-btn--tertiary" [disabled]="!strokes().length" (click)="undo()">Annuler le dernier trait</button></li>
-        <li><button type="button" class="fr-btn fr-btn--tertiary" [disabled]="!strokes().length" (click)="clear()">Tout effacer</button></li>
+        <li>
+          <button
+            type="button"
+            class="fr-btn fr-btn--tertiary"
+            [disabled]="!strokes().length"
+            (click)="undo()"
+          >
+            Annuler le dernier trait
+          </button>
+        </li>
+        <li>
+          <button
+            type="button"
+            class="fr-btn fr-btn--tertiary"
+            [disabled]="!strokes().length"
+            (click)="clear()"
+          >
+            Tout effacer
+          </button>
+        </li>
       </ul>
       @if (exportError(); as message) {
-        <div class="fr-alert fr-alert--error fr-mt-2w" role="alert"><h4 class="fr-alert__title">Préparation impossible</h4><p>{{ message }}</p></div>
+        <div class="fr-alert fr-alert--error fr-mt-2w" role="alert">
+          <h4 class="fr-alert__title">Préparation impossible</h4>
+          <p>{{ message }}</p>
+        </div>
       }
       <ul class="fr-btns-group fr-btns-group--inline-md fr-mt-2w">
-        <li><button type="button" class="fr-btn" [disabled]="!strokes().length || exporting()" (click)="confirm()">Valider la signature</button></li>
-        <li><button type="button" class="fr-btn fr-btn--secondary" (click)="cancelled.emit()">Fermer</button></li>
+        <li>
+          <button
+            type="button"
+            class="fr-btn"
+            [disabled]="!strokes().length || exporting()"
+            (click)="confirm()"
+          >
+            Valider la signature
+          </button>
+        </li>
+        <li>
+          <button type="button" class="fr-btn fr-btn--secondary" (click)="cancelled.emit()">
+            Fermer
+          </button>
+        </li>
       </ul>
     </section>
   `,
-  styles: `.pad { display: block; width: min(100%, 32rem); aspect-ratio: 2 / 1; background: #fff; border: 2px solid var(--border-action-high-blue-france); touch-action: none; cursor: crosshair; }`,
+  styles: `
+    .pad {
+      display: block;
+      width: min(100%, 32rem);
+      aspect-ratio: 2 / 1;
+      background: #fff;
+      border: 2px solid var(--border-action-high-blue-france);
+      touch-action: none;
+      cursor: crosshair;
+    }
+  `,
 })
 export class SignaturePad {
   readonly confirmed = output<ExportedJpeg>();

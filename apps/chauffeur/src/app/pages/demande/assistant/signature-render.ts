@@ -19,7 +19,10 @@ const DETECTION_LONG_SIDE = 1200;
 /** The crop is levelled at twice the output size, then resampled down (smoother strokes). */
 const WORK_SCALE = 2;
 
-function canvasOf(width: number, height: number): { canvas: HTMLCanvasElement; ctx: CanvasRenderingContext2D } {
+function canvasOf(
+  width: number,
+  height: number,
+): { canvas: HTMLCanvasElement; ctx: CanvasRenderingContext2D } {
   const canvas = document.createElement('canvas');
   canvas.width = width;
   canvas.height = height;
@@ -50,7 +53,11 @@ export function signatureCrop(ink: Box, margin: number): Box {
  * The signature at the output size: the crop (white outside the picture), in grayscale, the paper
  * made white and the ink dark against the paper's local brightness (shadows go).
  */
-export function renderSignature(bitmap: ImageBitmap, crop: Box, black = DEFAULT_LEVELS.black): HTMLCanvasElement {
+export function renderSignature(
+  bitmap: ImageBitmap,
+  crop: Box,
+  black = DEFAULT_LEVELS.black,
+): HTMLCanvasElement {
   const out = OUTPUT.signature;
   const work = canvasOf(out.width * WORK_SCALE, out.height * WORK_SCALE);
   const k = work.canvas.width / crop.width;
@@ -62,8 +69,15 @@ export function renderSignature(bitmap: ImageBitmap, crop: Box, black = DEFAULT_
   work.ctx.setTransform(1, 0, 0, 1, 0, 0);
   const { width, height } = work.canvas;
   const gray = grayFromRgba(work.ctx.getImageData(0, 0, width, height).data, width, height);
-  const levelled = levelInk(gray, paperLevel(gray, 48), { black, white: Math.max(black + 0.1, DEFAULT_LEVELS.white) });
-  work.ctx.putImageData(new ImageData(rgbaFromGray(levelled) as Uint8ClampedArray<ArrayBuffer>, width, height), 0, 0);
+  const levelled = levelInk(gray, paperLevel(gray, 48), {
+    black,
+    white: Math.max(black + 0.1, DEFAULT_LEVELS.white),
+  });
+  work.ctx.putImageData(
+    new ImageData(rgbaFromGray(levelled) as Uint8ClampedArray<ArrayBuffer>, width, height),
+    0,
+    0,
+  );
   return downscale(work.canvas);
 }
 
@@ -73,13 +87,29 @@ function downscale(source: HTMLCanvasElement): HTMLCanvasElement {
   const { canvas, ctx } = canvasOf(out.width, out.height);
   ctx.imageSmoothingQuality = 'high';
   ctx.drawImage(source, 0, 0, out.width, out.height);
-  const gray = grayFromRgba(ctx.getImageData(0, 0, out.width, out.height).data, out.width, out.height);
-  ctx.putImageData(new ImageData(rgbaFromGray(stretchInk(gray)) as Uint8ClampedArray<ArrayBuffer>, out.width, out.height), 0, 0);
+  const gray = grayFromRgba(
+    ctx.getImageData(0, 0, out.width, out.height).data,
+    out.width,
+    out.height,
+  );
+  ctx.putImageData(
+    new ImageData(
+      rgbaFromGray(stretchInk(gray)) as Uint8ClampedArray<ArrayBuffer>,
+      out.width,
+      out.height,
+    ),
+    0,
+    0,
+  );
   return canvas;
 }
 
 /** Pad strokes (pad pixels) drawn dark on white at the output size, cropped to the ink with a margin. */
-export function renderStrokes(strokes: readonly (readonly Point[])[], penWidth: number, margin = 0.1): HTMLCanvasElement | null {
+export function renderStrokes(
+  strokes: readonly (readonly Point[])[],
+  penWidth: number,
+  margin = 0.1,
+): HTMLCanvasElement | null {
   const bounds = strokesBounds(strokes, penWidth);
   if (!bounds) return null;
   const crop = cropAroundInk(bounds, SIGNATURE_RATIO, margin);
@@ -94,7 +124,11 @@ export function renderStrokes(strokes: readonly (readonly Point[])[], penWidth: 
   return downscale(work.canvas);
 }
 
-export function drawStrokes(ctx: CanvasRenderingContext2D, strokes: readonly (readonly Point[])[], penWidth: number): void {
+export function drawStrokes(
+  ctx: CanvasRenderingContext2D,
+  strokes: readonly (readonly Point[])[],
+  penWidth: number,
+): void {
   ctx.strokeStyle = '#111';
   ctx.fillStyle = '#111';
   ctx.lineWidth = penWidth;

@@ -1,4 +1,12 @@
-import { ChangeDetectionStrategy, Component, ElementRef, input, output, signal, viewChild } from '@angular/core';
+import {
+  ChangeDetectionStrategy,
+  Component,
+  ElementRef,
+  input,
+  output,
+  signal,
+  viewChild,
+} from '@angular/core';
 import type { Piece } from '@t3p/contracts';
 import { PIECE_LABEL } from '../format';
 
@@ -29,40 +37,72 @@ import { PIECE_LABEL } from '../format';
           <div class="fr-col-12 fr-col-md-8 fr-col-lg-6">
             <div class="fr-modal__body">
               <div class="fr-modal__header">
-                <button type="button" class="fr-btn--close fr-btn" aria-controls="confirmation" (click)="close()" [disabled]="busy()">
+                <button
+                  type="button"
+                  class="fr-btn--close fr-btn"
+                  aria-controls="confirmation"
+                  (click)="close()"
+                  [disabled]="busy()"
+                >
                   Fermer
                 </button>
               </div>
               <div class="fr-modal__content">
-                <h2 id="confirmation-title" class="fr-modal__title">Confirmer l’envoi de vos images</h2>
+                <h2 id="confirmation-title" class="fr-modal__title">
+                  Confirmer l’envoi de vos images
+                </h2>
                 <div id="confirmation-desc">
                   <p>Vous allez envoyer à la préfecture :</p>
                   <ul class="confirm-thumbnails">
                     @for (image of images(); track image.piece) {
                       <li>
-                        <img [src]="image.src" [alt]="label[image.piece] + ' que vous allez envoyer'" [class]="'confirm-thumbnail confirm-thumbnail--' + image.piece.toLowerCase()" />
+                        <img
+                          [src]="image.src"
+                          [alt]="label[image.piece] + ' que vous allez envoyer'"
+                          [class]="
+                            'confirm-thumbnail confirm-thumbnail--' + image.piece.toLowerCase()
+                          "
+                        />
                         <span>{{ label[image.piece] }}</span>
                       </li>
                     }
                   </ul>
                   <p>
-                    <strong>Valider</strong> : vos images partent à la préfecture ; vous ne pourrez plus les changer.<br />
-                    <strong>Annuler et recommencer</strong> : ces images sont effacées et vous recommencez le dépôt depuis la
-                    première image.<br />
-                    <strong>Fermer</strong> (ou Échap) : vous revenez au dépôt, vos images restent enregistrées.
+                    <strong>Valider</strong> : vos images partent à la préfecture ; vous ne pourrez
+                    plus les changer.<br />
+                    <strong>Annuler et recommencer</strong> : ces images sont effacées et vous
+                    recommencez le dépôt depuis la première image.<br />
+                    <strong>Fermer</strong> (ou Échap) : vous revenez au dépôt, vos images restent
+                    enregistrées.
                   </p>
                 </div>
                 @if (error(); as problem) {
-                  <div class="fr-alert fr-alert--error fr-alert--sm" role="alert"><p>{{ problem }}</p></div>
+                  <div class="fr-alert fr-alert--error fr-alert--sm" role="alert">
+                    <p>{{ problem }}</p>
+                  </div>
                 }
               </div>
               <div class="fr-modal__footer">
-                <ul class="fr-btns-group fr-btns-group--right fr-btns-group--inline-reverse fr-btns-group--inline-lg">
+                <ul
+                  class="fr-btns-group fr-btns-group--right fr-btns-group--inline-reverse fr-btns-group--inline-lg"
+                >
                   <li>
-                    <button type="button" class="fr-btn" [disabled]="busy()" (click)="validate.emit()">Valider</button>
+                    <button
+                      type="button"
+                      class="fr-btn"
+                      [disabled]="busy()"
+                      (click)="validate.emit()"
+                    >
+                      Valider
+                    </button>
                   </li>
                   <li>
-                    <button type="button" class="fr-btn fr-btn--secondary" [disabled]="busy()" (click)="restart.emit()">
+                    <button
+                      type="button"
+                      class="fr-btn fr-btn--secondary"
+                      [disabled]="busy()"
+                      (click)="restart.emit()"
+                    >
                       Annuler et recommencer
                     </button>
                   </li>
@@ -76,16 +116,51 @@ import { PIECE_LABEL } from '../format';
   `,
   // The DSFR modal is its own full-screen overlay: undo the browser's defaults for a modal <dialog>.
   styles: `
-    dialog.fr-modal { width: 100%; height: 100%; max-width: none; max-height: none; margin: 0; padding: 0; border: 0; }
-    dialog.fr-modal::backdrop { background: transparent; }
-    dialog.fr-modal:focus { outline: none; }
+    dialog.fr-modal {
+      width: 100%;
+      height: 100%;
+      max-width: none;
+      max-height: none;
+      margin: 0;
+      padding: 0;
+      border: 0;
+    }
+    dialog.fr-modal::backdrop {
+      background: transparent;
+    }
+    dialog.fr-modal:focus {
+      outline: none;
+    }
     /* Visible at once when opened (only the opacity fades): a transition of visibility keeps it hidden, so unfocusable, for its first frame. */
-    dialog.fr-modal.fr-modal--opened { transition: opacity 0.3s; }
-    .confirm-thumbnails { list-style: none; padding: 0; display: flex; flex-wrap: wrap; gap: 1rem; }
-    .confirm-thumbnails li { display: flex; flex-direction: column; align-items: flex-start; gap: 0.25rem; }
-    .confirm-thumbnail { display: block; border: 1px solid var(--border-default-grey); background: #fff; }
-    .confirm-thumbnail--photo { width: 5.25rem; height: auto; }
-    .confirm-thumbnail--signature { width: 7.5rem; height: auto; }
+    dialog.fr-modal.fr-modal--opened {
+      transition: opacity 0.3s;
+    }
+    .confirm-thumbnails {
+      list-style: none;
+      padding: 0;
+      display: flex;
+      flex-wrap: wrap;
+      gap: 1rem;
+    }
+    .confirm-thumbnails li {
+      display: flex;
+      flex-direction: column;
+      align-items: flex-start;
+      gap: 0.25rem;
+    }
+    .confirm-thumbnail {
+      display: block;
+      border: 1px solid var(--border-default-grey);
+      background: #fff;
+    }
+    .confirm-thumbnail--photo {
+      width: 5.25rem;
+      height: auto;
+    }
+    .confirm-thumbnail--signature {
+      width: 7.5rem;
+      height: auto;
+    }
   `,
 })
 export class ConfirmDialog {

@@ -14,8 +14,9 @@ import { WizardStore } from '../wizard-store';
     <app-wizard-stepper step="detail" />
     @if (store.detail(); as d) {
       <p class="fr-text--lead">
-        Bonjour {{ civility(d.driver.civility) }} {{ d.driver.lastName }}, la préfecture vous demande de nouvelles images
-        pour fabriquer votre carte professionnelle {{ d.application.cardType }}.
+        Bonjour {{ civility(d.driver.civility) }} {{ d.driver.lastName }}, la préfecture vous
+        demande de nouvelles images pour fabriquer votre carte professionnelle
+        {{ d.application.cardType }}.
       </p>
       <div class="fr-grid-row fr-grid-row--gutters">
         <section class="fr-col-12 fr-col-md-6" aria-labelledby="titre-demande">
@@ -31,7 +32,9 @@ import { WizardStore } from '../wizard-store';
                     <dd class="fr-mb-2w">
                       <ul>
                         @for (piece of r.pieces; track piece) {
-                          <li>{{ piece === 'PHOTO' ? 'Votre photo d’identité' : 'Votre signature' }}</li>
+                          <li>
+                            {{ piece === 'PHOTO' ? 'Votre photo d’identité' : 'Votre signature' }}
+                          </li>
                         }
                       </ul>
                     </dd>
@@ -56,11 +59,16 @@ import { WizardStore } from '../wizard-store';
                 <h2 id="titre-identite" class="fr-card__title">Vos informations</h2>
                 <dl class="fr-card__desc">
                   <dt class="fr-text--bold">Nom</dt>
-                  <dd class="fr-mb-2w">{{ civility(d.driver.civility) }} {{ d.driver.firstName }} {{ d.driver.lastName }}</dd>
+                  <dd class="fr-mb-2w">
+                    {{ civility(d.driver.civility) }} {{ d.driver.firstName }}
+                    {{ d.driver.lastName }}
+                  </dd>
                   <dt class="fr-text--bold">Identifiant de chauffeur</dt>
                   <dd class="fr-mb-2w">{{ d.driver.driverIdentifier }}</dd>
                   <dt class="fr-text--bold">Carte</dt>
-                  <dd class="fr-mb-2w">Carte {{ d.application.cardType }} n° {{ d.application.cardNumber }}</dd>
+                  <dd class="fr-mb-2w">
+                    Carte {{ d.application.cardType }} n° {{ d.application.cardNumber }}
+                  </dd>
                   <dt class="fr-text--bold">Adresse postale</dt>
                   <dd class="fr-mb-2w">
                     {{ d.driver.address.line1 }}<br />
@@ -79,11 +87,14 @@ import { WizardStore } from '../wizard-store';
       </div>
       <p class="fr-mt-4w">
         Une information est inexacte ? Signalez-le à votre préfecture ; elle n’empêche pas d’envoyer
-        {{ pieces() }}.
-        <a routerLink="/guide">Voir le guide pas à pas</a>.
+        {{ pieces() }}. <a routerLink="/guide">Voir le guide pas à pas</a>.
       </p>
       <ul class="fr-btns-group fr-btns-group--inline-md fr-btns-group--right fr-mt-4w">
-        <li><button type="button" class="fr-btn fr-btn--tertiary" (click)="signOut()">Se déconnecter</button></li>
+        <li>
+          <button type="button" class="fr-btn fr-btn--tertiary" (click)="signOut()">
+            Se déconnecter
+          </button>
+        </li>
         <li><button type="button" class="fr-btn" (click)="next()">Suivant</button></li>
       </ul>
     }

@@ -1,4 +1,12 @@
-import { ChangeDetectionStrategy, Component, ElementRef, computed, inject, signal, viewChild } from '@angular/core';
+import {
+  ChangeDetectionStrategy,
+  Component,
+  ElementRef,
+  computed,
+  inject,
+  signal,
+  viewChild,
+} from '@angular/core';
 import { Router } from '@angular/router';
 import { DriverRequestApi } from '../../../api/request-api';
 import { CguNotice } from '../../../shared/cgu-notice/cgu-notice';
@@ -15,37 +23,41 @@ import { uploadSteps } from '../wizard-steps';
   template: `
     <app-wizard-stepper step="engagement" />
     <p class="fr-text--lead">
-      Avant d’envoyer vos images, lisez les conditions d’utilisation du portail et la façon dont vos données sont
-      traitées, puis cochez la case en bas de page.
+      Avant d’envoyer vos images, lisez les conditions d’utilisation du portail et la façon dont vos
+      données sont traitées, puis cochez la case en bas de page.
     </p>
     <app-cgu-notice />
 
     <form class="fr-mt-4w" (submit)="$event.preventDefault(); next()" novalidate>
       <h2 class="fr-h4">Votre engagement</h2>
-          <div class="fr-checkbox-group" [class.fr-checkbox-group--error]="missing()">
-            <input
-              #box
-              type="checkbox"
-              id="accept-terms"
-              name="accept-terms"
-              [checked]="accepted()"
-              [disabled]="alreadyAccepted()"
-              (change)="toggle($event)"
-              [attr.aria-describedby]="missing() ? 'accept-terms-error' : null"
-            />
-            <label class="fr-label" for="accept-terms">
-              J’ai lu et j’accepte les conditions générales d’utilisation et la notice sur mes données personnelles
-            </label>
-            <div class="fr-messages-group" id="accept-terms-messages" aria-live="polite">
-              @if (missing()) {
-                <p class="fr-message fr-message--error" id="accept-terms-error">
-                  Cochez cette case pour continuer : sans votre accord, vos images ne peuvent pas être reçues.
-                </p>
-              }
-            </div>
-          </div>
+      <div class="fr-checkbox-group" [class.fr-checkbox-group--error]="missing()">
+        <input
+          #box
+          type="checkbox"
+          id="accept-terms"
+          name="accept-terms"
+          [checked]="accepted()"
+          [disabled]="alreadyAccepted()"
+          (change)="toggle($event)"
+          [attr.aria-describedby]="missing() ? 'accept-terms-error' : null"
+        />
+        <label class="fr-label" for="accept-terms">
+          J’ai lu et j’accepte les conditions générales d’utilisation et la notice sur mes données
+          personnelles
+        </label>
+        <div class="fr-messages-group" id="accept-terms-messages" aria-live="polite">
+          @if (missing()) {
+            <p class="fr-message fr-message--error" id="accept-terms-error">
+              Cochez cette case pour continuer : sans votre accord, vos images ne peuvent pas être
+              reçues.
+            </p>
+          }
+        </div>
+      </div>
       @if (failure(); as problem) {
-        <div class="fr-alert fr-alert--error fr-mb-3w" role="alert"><p>{{ problem }}</p></div>
+        <div class="fr-alert fr-alert--error fr-mb-3w" role="alert">
+          <p>{{ problem }}</p>
+        </div>
       }
       @if (alreadyAccepted()) {
         <p class="fr-text--sm">Vous avez accepté ces conditions le {{ acceptedOn() }}.</p>

@@ -16,7 +16,9 @@ import { WizardStore } from '../wizard-store';
     @if (store.request(); as r) {
       <div class="fr-alert fr-alert--success" role="status">
         <h2 class="fr-alert__title">Vos images ont bien été envoyées</h2>
-        <p>Envoi reçu le {{ submittedAt() }}. Un accusé de réception vous a été adressé par courriel.</p>
+        <p>
+          Envoi reçu le {{ submittedAt() }}. Un accusé de réception vous a été adressé par courriel.
+        </p>
       </div>
 
       <h2 class="fr-h4 fr-mt-4w">Ce que vous avez envoyé</h2>
@@ -30,7 +32,8 @@ import { WizardStore } from '../wizard-store';
                 [alt]="image.piece === 'PHOTO' ? 'Photo d’identité envoyée' : 'Signature envoyée'"
               />
               <figcaption class="fr-content-media__caption">
-                {{ label[image.piece] }} — {{ image.format === 'pdf' ? 'PDF' : 'JPEG' }}, déposé le {{ date(image.uploadedAt) }}
+                {{ label[image.piece] }} — {{ image.format === 'pdf' ? 'PDF' : 'JPEG' }}, déposé le
+                {{ date(image.uploadedAt) }}
               </figcaption>
             </figure>
           </div>
@@ -39,21 +42,33 @@ import { WizardStore } from '../wizard-store';
 
       <h2 class="fr-h4 fr-mt-4w">Et maintenant ?</h2>
       <ol>
-        <li>La {{ prefecture() }} examine vos images. Vous n’avez rien d’autre à faire pour l’instant.</li>
         <li>
-          Si elles conviennent, votre demande de carte est validée et vous recevez un courriel pour payer la carte ; elle est
-          ensuite fabriquée et envoyée.
+          La {{ prefecture() }} examine vos images. Vous n’avez rien d’autre à faire pour l’instant.
         </li>
         <li>
-          Si une image ne convient pas, vous recevez une nouvelle demande d’images qui en donne le motif, et vous revenez
-          sur ce portail pour la remplacer.
+          Si elles conviennent, votre demande de carte est validée et vous recevez un courriel pour
+          payer la carte ; elle est ensuite fabriquée et envoyée.
+        </li>
+        <li>
+          Si une image ne convient pas, vous recevez une nouvelle demande d’images qui en donne le
+          motif, et vous revenez sur ce portail pour la remplacer.
         </li>
       </ol>
       <p>Vous pouvez fermer cette page.</p>
-      <button type="button" class="fr-btn fr-btn--secondary" (click)="signOut()">Se déconnecter</button>
+      <button type="button" class="fr-btn fr-btn--secondary" (click)="signOut()">
+        Se déconnecter
+      </button>
     }
   `,
-  styles: `.recap-image { display: block; height: auto; max-width: 100%; max-height: 12rem; border: 1px solid var(--border-default-grey); }`,
+  styles: `
+    .recap-image {
+      display: block;
+      height: auto;
+      max-width: 100%;
+      max-height: 12rem;
+      border: 1px solid var(--border-default-grey);
+    }
+  `,
 })
 export class RecapStep {
   protected readonly store = inject(WizardStore);

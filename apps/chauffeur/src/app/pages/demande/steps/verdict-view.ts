@@ -18,15 +18,26 @@ const RULE_NAMES: Record<ErrorCode, string> = {
 };
 
 /** The figures measured on a file, as a short list (only those known). */
-export function measuredLines(m: Partial<Measured> | null | undefined): { label: string; value: string }[] {
+export function measuredLines(
+  m: Partial<Measured> | null | undefined,
+): { label: string; value: string }[] {
   if (!m) return [];
   const lines: { label: string; value: string }[] = [];
   if (m.format) lines.push({ label: 'Format', value: m.format === 'jpeg' ? 'JPEG' : 'PDF' });
-  if (typeof m.bytes === 'number') lines.push({ label: 'Poids', value: `${formatFr(m.bytes / 1024, 1, true)} Ko` });
-  if (m.widthPx && m.heightPx) lines.push({ label: 'Pixels', value: `${m.widthPx} × ${m.heightPx}` });
-  if (m.dpiX && m.dpiY) lines.push({ label: 'Résolution', value: m.dpiX === m.dpiY ? `${m.dpiX} DPI` : `${m.dpiX} × ${m.dpiY} DPI` });
+  if (typeof m.bytes === 'number')
+    lines.push({ label: 'Poids', value: `${formatFr(m.bytes / 1024, 1, true)} Ko` });
+  if (m.widthPx && m.heightPx)
+    lines.push({ label: 'Pixels', value: `${m.widthPx} × ${m.heightPx}` });
+  if (m.dpiX && m.dpiY)
+    lines.push({
+      label: 'Résolution',
+      value: m.dpiX === m.dpiY ? `${m.dpiX} DPI` : `${m.dpiX} × ${m.dpiY} DPI`,
+    });
   if (m.widthMm && m.heightMm) {
-    lines.push({ label: 'Taille', value: `${formatFr(m.widthMm, 1, true)} × ${formatFr(m.heightMm, 1, true)} mm` });
+    lines.push({
+      label: 'Taille',
+      value: `${formatFr(m.widthMm, 1, true)} × ${formatFr(m.heightMm, 1, true)} mm`,
+    });
   }
   return lines;
 }
@@ -43,9 +54,13 @@ export function measuredLines(m: Partial<Measured> | null | undefined): { label:
     <ol class="fr-mt-2w">
       @for (error of errors(); track error.code) {
         <li class="fr-mb-2w">
-          <p class="fr-text--bold fr-mb-1v fr-label--error">Règle non respectée : {{ ruleName(error) }}</p>
+          <p class="fr-text--bold fr-mb-1v fr-label--error">
+            Règle non respectée : {{ ruleName(error) }}
+          </p>
           <p class="fr-mb-1v">{{ error.message }}</p>
-          <p class="fr-text--sm fr-mb-0"><span class="fr-text--bold">Comment corriger :</span> {{ error.hint }}</p>
+          <p class="fr-text--sm fr-mb-0">
+            <span class="fr-text--bold">Comment corriger :</span> {{ error.hint }}
+          </p>
         </li>
       }
     </ol>
@@ -72,18 +87,24 @@ export class VerdictView {
   protected readonly title = computed(() => {
     const count = this.errors().length;
     if (this.source() === 'assistant') {
-      return count > 1 ? `Fichier à corriger : ${count} règles ne sont pas respectées` : 'Fichier à corriger : une règle n’est pas respectée';
+      return count > 1
+        ? `Fichier à corriger : ${count} règles ne sont pas respectées`
+        : 'Fichier à corriger : une règle n’est pas respectée';
     }
-    return count > 1 ? `Fichier refusé : ${count} règles ne sont pas respectées` : 'Fichier refusé : une règle n’est pas respectée';
+    return count > 1
+      ? `Fichier refusé : ${count} règles ne sont pas respectées`
+      : 'Fichier refusé : une règle n’est pas respectée';
   });
   protected readonly intro = computed(() =>
     this.source() === 'assistant'
       ? `« ${this.fileName()} » n’a pas été envoyé : tel quel, il ne respecte pas les règles ci-dessous. L’assistant juste en dessous en fait un fichier conforme, sans rien envoyer d’autre que le résultat.`
       : this.source() === 'browser'
-      ? `« ${this.fileName()} » n’a pas été envoyé : la vérification faite sur votre appareil a trouvé le problème ci-dessous. Corrigez-le puis choisissez de nouveau le fichier.`
-      : `« ${this.fileName()} » n’a pas été gardé. Corrigez chaque point ci-dessous, puis déposez le nouveau fichier.`,
+        ? `« ${this.fileName()} » n’a pas été envoyé : la vérification faite sur votre appareil a trouvé le problème ci-dessous. Corrigez-le puis choisissez de nouveau le fichier.`
+        : `« ${this.fileName()} » n’a pas été gardé. Corrigez chaque point ci-dessous, puis déposez le nouveau fichier.`,
   );
-  protected readonly lines = computed(() => (this.source() !== 'browser' ? measuredLines(this.measured()) : []));
+  protected readonly lines = computed(() =>
+    this.source() !== 'browser' ? measuredLines(this.measured()) : [],
+  );
 
   protected ruleName(error: RuleError): string {
     return RULE_NAMES[error.code] ?? error.code;
