@@ -303,10 +303,6 @@ async function main(): Promise<void> {
           'SELECT state, card_type, count(*) FROM image_request WHERE prefecture_id = $1 GROUP BY state, card_type',
         ],
       },
-      {
-        name: 'Lifecycle list /api/agent/requests (first page)',
-        http: '/api/agent/requests?limit=20',
-      },
     ];
     const rows: string[] = [];
     for (const entry of cases) {
